@@ -1,0 +1,317 @@
+//! The `sla` command: a thin layer over the engine. Every command returns
+//! its output and exit status instead of printing, so tests can run it.
+
+use std::io::{BufRead, Write};
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::engine::charge::{self, Billing, Work};
+use crate::engine::deadline::{self, Due, Selection, Timing};
+use crate::engine::load;
+use crate::engine::policy::Catalog;
+use crate::engine::time::Instant;
+use crate::engine::Error;
+use crate::request::{self, format_instant};
+
+pub const USAGE: &str = "\
+usage:
+  sla policies
+  sla deadlines --vendor V --package P [--region R] --severity S --opened RFC3339
+                [--pause FROM/UNTIL]... [--holiday +DATE|-DATE]... [--json]
+  sla charge --vendor V --package P [--region R] --severity S --opened RFC3339
+             --service ID [--hours H] [--days D] [--flag ID]... [--json]
+  sla batch   (JSON lines on stdin, one JSON line out per line)";
+
+/// Runs the command line `args` (without the program name), writing to
+/// `stdout` and `stderr`; returns the exit status.
+pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let catalog = load::embedded();
+    let result = match args.first().map(String::as_str) {
+        Some("policies") if args.len() == 1 => Ok(policies(catalog)),
+        Some("deadlines") => Flags::parse(&args[1..]).and_then(|f| deadlines_command(catalog, &f)),
+        Some("charge") => Flags::parse(&args[1..]).and_then(|f| charge_command(catalog, &f)),
+        Some("batch") if args.len() == 1 => return batch(catalog, stdin, stdout, stderr),
+        Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
+        Some(other) => Err(Error::invalid("command", format!("unknown command {other:?}\n{USAGE}"))),
+        None => Err(Error::invalid("command", format!("missing\n{USAGE}"))),
+    };
+    let written = match result {
+        Ok(text) => stdout.write_all(text.as_bytes()).map(|_| 0),
+        Err(e) => writeln!(stderr, "sla: {e}").map(|_| 2),
+    };
+    written.unwrap_or(2)
+}
+
+fn policies(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for policy in catalog.policies() {
+        out += &format!("{} ({}), from {}\n", policy.id(), policy.name(), policy.source().file);
+        for package in policy.packages() {
+            let regions: Vec<&str> = package.regions().iter().map(|r| r.id()).collect();
+            let regions = if regions.is_empty() {
+                String::new()
+            } else {
+                format!(" [regions: {}]", regions.join(", "))
+            };
+            out += &format!("  package {}: {}{regions}\n", package.id(), package.name());
+        }
+        for severity in policy.severities() {
+            out += &format!("  severity {}: {}\n", severity.id(), severity.label());
+        }
+    }
+    out
+}
+
+/// `--name value` pairs; repeatable flags keep every value.
+struct Flags {
+    pairs: Vec<(String, String)>,
+    json: bool,
+}
+
+const VALUED: [&str; 12] = [
+    "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours", "days", "flag", "now",
+];
+
+impl Flags {
+    fn parse(args: &[String]) -> Result<Flags, Error> {
+        let mut pairs = Vec::new();
+        let mut json = false;
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            let name = arg
+                .strip_prefix("--")
+                .ok_or_else(|| Error::invalid("arguments", format!("unexpected {arg:?}")))?;
+            if name == "json" {
+                json = true;
+                continue;
+            }
+            let (name, inline) = match name.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (name, None),
+            };
+            if !VALUED.contains(&name) {
+                return Err(Error::invalid("arguments", format!("unknown option --{name}")));
+            }
+            let value = match inline {
+                Some(v) => v,
+                None => iter
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Error::invalid(&format!("--{name}"), "needs a value"))?,
+            };
+            pairs.push((name.to_string(), value));
+        }
+        Ok(Flags { pairs, json })
+    }
+    fn one(&self, name: &str) -> Option<&str> {
+        self.pairs.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+    fn required(&self, name: &str) -> Result<&str, Error> {
+        self.one(name).ok_or_else(|| Error::invalid(&format!("--{name}"), "is required"))
+    }
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.pairs.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+    fn select<'c>(&self, catalog: &'c Catalog) -> Result<(Selection<'c>, Instant), Error> {
+        let selection = catalog.select(
+            self.required("vendor")?,
+            self.required("package")?,
+            self.one("region"),
+            self.required("severity")?,
+        )?;
+        let opened = request::parse_instant("--opened", self.required("opened")?)?;
+        Ok((selection, opened))
+    }
+}
+
+/// The JSON form of one target, as `sla batch` and `--json` print it.
+pub fn due_json(due: &Due<'_>) -> Value {
+    json!({
+        "id": due.target.id(),
+        "label": due.target.label(),
+        "outcome": due.outcome.id(),
+        "due": due.due.map(format_instant),
+    })
+}
+
+fn describe(selection: &Selection<'_>, due: &Due<'_>) -> String {
+    let mut rule = match due.rule.amount() {
+        Some(amount) => amount.to_string(),
+        None => due.outcome.describe().to_string(),
+    };
+    if let Some(schedule) = due.business {
+        rule += &format!(", {}", selection.policy.schedule(schedule).name());
+    }
+    if let Some(q) = due.target.qualifier() {
+        rule += &format!(", {q}");
+    }
+    rule
+}
+
+fn deadlines_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
+    let (selection, opened) = flags.select(catalog)?;
+    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let dues = deadline::deadlines(&selection, opened, &timing)?;
+    if flags.json {
+        let targets: Vec<Value> = dues.iter().map(due_json).collect();
+        return Ok(format!("{}\n", json!({ "targets": targets })));
+    }
+    let region = selection.region().map(|r| format!(" ({})", r.name())).unwrap_or_default();
+    let mut out = format!(
+        "{}: {}{region}, {}\nopened {}\n",
+        selection.policy.name(),
+        selection.package().name(),
+        selection.severity().label(),
+        format_instant(opened)
+    );
+    for due in &dues {
+        let when = due.due.map(format_instant).unwrap_or_else(|| "-".into());
+        let not_before = if due.outcome == crate::engine::policy::Outcome::Earliest { "not before " } else { "" };
+        out += &format!(
+            "  {:<22} {:<13} {not_before}{when}  ({})\n",
+            due.target.id(),
+            due.outcome.id(),
+            describe(&selection, due)
+        );
+    }
+    Ok(out)
+}
+
+fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
+    let (selection, opened) = flags.select(catalog)?;
+    let service = flags.required("service")?;
+    let rule = charge::offered(&selection)
+        .map(|(_, r)| r)
+        .find(|r| r.id() == service)
+        .ok_or_else(|| Error::unknown("service", service, charge::offered(&selection).map(|(_, r)| r.id())))?;
+    let work = Work {
+        minutes: flags.one("hours").map(|h| request::parse_hours("--hours", h)).transpose()?.unwrap_or(0),
+        days: flags.one("days").map(|d| request::parse_days("--days", d)).transpose()?.unwrap_or(0),
+        flags: flags.all("flag").map(str::to_string).collect(),
+    };
+    let estimate = charge::estimate(&selection, rule, opened, &work);
+    let status = match &estimate.billing {
+        Billing::Billable { reason } => format!("billable: {reason}"),
+        Billing::NotBillable { reason } => format!("not billable: {reason}"),
+        Billing::Unavailable { hours, opens } => format!(
+            "not available at the opened time; offered {hours}{}",
+            opens.map(|o| format!(", next from {}", format_instant(o))).unwrap_or_default()
+        ),
+        Billing::AmountNotStated => "the policy does not state the amount".into(),
+    };
+    if flags.json {
+        let lines: Vec<Value> = estimate
+            .lines
+            .iter()
+            .map(|l| json!({"label": l.label, "amount_minor": l.amount.minor, "rule": l.rule}))
+            .collect();
+        return Ok(format!(
+            "{}\n",
+            json!({
+                "service": rule.id(),
+                "status": status,
+                "lines": lines,
+                "total_minor": estimate.total.map(|t| t.minor),
+                "currency": selection.policy.currency().code(),
+            })
+        ));
+    }
+    let mut out = format!("{}: {status}\n", rule.label());
+    for line in &estimate.lines {
+        out += &format!("  {:<60} {:>14}\n    {}\n", line.label, charge::format_money(line.amount), line.rule);
+    }
+    match estimate.total {
+        Some(total) => out += &format!("  total {}\n", charge::format_money(total)),
+        None => out += "  total: not stated\n",
+    }
+    Ok(out)
+}
+
+/// One `sla batch` request line.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchRequest {
+    vendor: String,
+    package: String,
+    #[serde(default)]
+    region: Option<String>,
+    severity: String,
+    opened: String,
+    #[serde(default)]
+    pauses: Vec<BatchPause>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchPause {
+    from: String,
+    until: String,
+}
+
+/// Answers one batch line: the targets, or an error naming the field.
+pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
+    let req: BatchRequest = serde_json::from_str(line).map_err(|e| {
+        let message = e.to_string();
+        match message.find(" at line ") {
+            Some(cut) => message[..cut].to_string(),
+            None => message,
+        }
+    })?;
+    let selection = catalog
+        .select(&req.vendor, &req.package, req.region.as_deref(), &req.severity)
+        .map_err(|e| match e {
+            Error::Unknown { what, .. } => format!("{what}: {e}"),
+            other => other.to_string(),
+        })?;
+    let opened = request::parse_instant("opened", &req.opened).map_err(|e| e.to_string())?;
+    let intervals = req
+        .pauses
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let field = format!("pauses[{i}]");
+            let from = request::parse_instant(&format!("{field}.from"), &p.from)?;
+            let until = request::parse_instant(&format!("{field}.until"), &p.until)?;
+            if until <= from {
+                return Err(Error::invalid(&field, "until must be after from"));
+            }
+            Ok((from, until))
+        })
+        .collect::<Result<Vec<_>, Error>>()
+        .map_err(|e| e.to_string())?;
+    let timing = Timing {
+        pauses: request::pauses(intervals).map_err(|e| e.to_string())?,
+        ..Timing::default()
+    };
+    let dues = deadline::deadlines(&selection, opened, &timing).map_err(|e| e.to_string())?;
+    Ok(json!({ "targets": dues.iter().map(due_json).collect::<Vec<_>>() }))
+}
+
+fn batch(catalog: &Catalog, stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let mut status = 0;
+    let mut buffer = Vec::new();
+    loop {
+        buffer.clear();
+        match stdin.read_until(b'\n', &mut buffer) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let _ = writeln!(stderr, "sla: reading stdin: {e}");
+                return 2;
+            }
+        }
+        let answer = match std::str::from_utf8(&buffer) {
+            Err(_) => Err("the line is not valid UTF-8".to_string()),
+            Ok(text) => batch_line(catalog, text.trim_end_matches(['\n', '\r'])),
+        };
+        let value = answer.unwrap_or_else(|error| {
+            status = 1;
+            json!({ "error": error })
+        });
+        if writeln!(stdout, "{value}").is_err() {
+            return 2;
+        }
+    }
+    status
+}

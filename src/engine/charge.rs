@@ -1,0 +1,235 @@
+//! Charge estimates in integer minor units: rate, rounding increment,
+//! minimum, the hours in which a service is available or billable, and the
+//! rule behind every line.
+
+use super::deadline::Selection;
+use super::holidays::HolidayEdits;
+use super::policy::*;
+use super::time::{self, Instant, OpenState};
+
+/// What the user says about the work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Minutes of work, for hourly rates.
+    pub minutes: u32,
+    /// Whole days, for daily rates.
+    pub days: u32,
+    /// Ids of the facts only the user knows that hold for this ticket.
+    pub flags: Vec<String>,
+}
+
+/// One line of an estimate and the rule that produced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub label: String,
+    pub amount: Money,
+    pub rule: String,
+}
+
+/// Whether and why a service is charged for this ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Billing {
+    /// Charged; the reason names the condition that made it so.
+    Billable { reason: String },
+    /// Not charged for this ticket.
+    NotBillable { reason: String },
+    /// The service is not provided at the ticket's opening time.
+    Unavailable { hours: String, opens: Option<Instant> },
+    /// The policy says a fee exists but not its amount.
+    AmountNotStated,
+}
+
+/// The estimate for one service.
+#[derive(Debug, Clone)]
+pub struct Estimate<'c> {
+    pub rule: &'c ChargeRule,
+    pub billing: Billing,
+    pub lines: Vec<Line>,
+    /// Sum of the lines; `None` when the amount is not stated.
+    pub total: Option<Money>,
+}
+
+/// The charge rules offered on the selection's package, with their index.
+pub fn offered<'c>(selection: &Selection<'c>) -> impl Iterator<Item = (usize, &'c ChargeRule)> + 'c {
+    let package = selection.package;
+    selection
+        .policy
+        .charges()
+        .iter()
+        .enumerate()
+        .filter(move |(_, rule)| rule.offered_on(package))
+}
+
+fn is_open(selection: &Selection<'_>, schedule: usize, at: Instant) -> bool {
+    let hours = selection.hours(schedule, HolidayEdits::none());
+    matches!(time::open_state(hours, at), OpenState::Open { .. })
+}
+
+/// Evaluates a condition and says why, in words.
+fn evaluate(condition: &Condition, selection: &Selection<'_>, opened: Instant, flags: &[String]) -> (bool, String) {
+    let hours_name = |s: usize| selection.policy.schedule(s).name().to_string();
+    match condition {
+        Condition::Always => (true, "charged for all work".into()),
+        Condition::Within(s) | Condition::Outside(s) => {
+            let open = is_open(selection, *s, opened);
+            let place = if open { "within" } else { "outside" };
+            let holds = open == matches!(condition, Condition::Within(_));
+            (holds, format!("opened {place} {}", hours_name(*s)))
+        }
+        Condition::Severity(list) => {
+            let label = selection.severity().label();
+            let holds = list.contains(&selection.severity);
+            (holds, format!("severity is {label}"))
+        }
+        Condition::Flag { id, label } => {
+            let holds = flags.iter().any(|f| f == id);
+            let text = if holds { label.clone() } else { format!("not: {label}") };
+            (holds, text)
+        }
+        Condition::Any(items) | Condition::All(items) => {
+            let any = matches!(condition, Condition::Any(_));
+            let results: Vec<(bool, String)> = items.iter().map(|c| evaluate(c, selection, opened, flags)).collect();
+            let holds = if any {
+                results.iter().any(|r| r.0)
+            } else {
+                results.iter().all(|r| r.0)
+            };
+            // Explain with the items that decided the result.
+            let deciding: Vec<&str> = results
+                .iter()
+                .filter(|r| r.0 == holds)
+                .map(|r| r.1.as_str())
+                .collect();
+            let joiner = if any == holds { " or " } else { " and " };
+            let reasons: Vec<&str> = if any == holds { deciding.into_iter().take(1).collect() } else { deciding };
+            (holds, reasons.join(joiner))
+        }
+    }
+}
+
+/// `rate` per hour for `minutes`, rounded half up to the minor unit.
+fn hourly(rate: i64, minutes: u32) -> i64 {
+    (rate * i64::from(minutes) + 30) / 60
+}
+
+/// "1 h 30 min", "45 min", "2 h".
+pub fn format_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Formats minor units with the currency's symbol: "US$1,250.00".
+pub fn format_money(money: Money) -> String {
+    let sign = if money.minor < 0 { "-" } else { "" };
+    let abs = money.minor.unsigned_abs();
+    let units = (abs / 100).to_string();
+    let mut grouped = String::with_capacity(units.len() + units.len() / 3);
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{}{grouped}.{:02}", money.currency.symbol(), abs % 100)
+}
+
+fn increment_words(increment: Increment) -> &'static str {
+    match increment {
+        Increment::Minute => "prorated by the minute",
+        Increment::HalfHour => "rounded up to the next half hour",
+        Increment::Hour => "rounded up to the next full hour",
+    }
+}
+
+/// Estimates the charge of one service for the selection's ticket.
+pub fn estimate<'c>(selection: &Selection<'c>, rule: &'c ChargeRule, opened: Instant, work: &Work) -> Estimate<'c> {
+    let currency = selection.policy.currency();
+    let nothing = |billing| Estimate {
+        rule,
+        billing,
+        lines: Vec::new(),
+        total: Some(Money { minor: 0, currency }),
+    };
+    let Some(rate) = rule.rate() else {
+        return Estimate {
+            rule,
+            billing: Billing::AmountNotStated,
+            lines: Vec::new(),
+            total: None,
+        };
+    };
+    if let Some(schedule) = rule.available() {
+        if !is_open(selection, schedule, opened) {
+            let hours = selection.hours(schedule, HolidayEdits::none());
+            let opens = match time::open_state(hours, opened) {
+                OpenState::Closed { opens } => opens,
+                OpenState::Open { .. } => None,
+            };
+            return nothing(Billing::Unavailable {
+                hours: selection.policy.schedule(schedule).name().to_string(),
+                opens,
+            });
+        }
+    }
+    let (billable, reason) = evaluate(rule.billable(), selection, opened, &work.flags);
+    if !billable {
+        return nothing(Billing::NotBillable { reason });
+    }
+    let source = &rule.provenance().source;
+    let mut lines = Vec::new();
+    match rule.unit() {
+        RateUnit::Hour(increment) => {
+            if work.minutes > 0 {
+                let step = increment.minutes();
+                let billed = work.minutes.div_ceil(step) * step;
+                let rounding = if billed == work.minutes {
+                    String::new()
+                } else {
+                    format!(", billed as {}", format_minutes(billed))
+                };
+                lines.push(Line {
+                    label: format!("{}: {} of work{rounding}", rule.label(), format_minutes(work.minutes)),
+                    amount: Money {
+                        minor: hourly(rate.minor, billed),
+                        currency,
+                    },
+                    rule: format!("{} per hour, {} ({source})", format_money(rate), increment_words(increment)),
+                });
+                if billed < rule.minimum_minutes() {
+                    let top_up = rule.minimum_minutes() - billed;
+                    lines.push(Line {
+                        label: format!("Minimum charge: {} more to reach {}", format_minutes(top_up), format_minutes(rule.minimum_minutes())),
+                        amount: Money {
+                            minor: hourly(rate.minor, top_up),
+                            currency,
+                        },
+                        rule: format!("{} minimum ({source})", format_minutes(rule.minimum_minutes())),
+                    });
+                }
+            }
+        }
+        RateUnit::Day => {
+            if work.days > 0 {
+                let plural = if work.days == 1 { "" } else { "s" };
+                lines.push(Line {
+                    label: format!("{}: {} day{plural}", rule.label(), work.days),
+                    amount: Money {
+                        minor: rate.minor * i64::from(work.days),
+                        currency,
+                    },
+                    rule: format!("{} per day ({source})", format_money(rate)),
+                });
+            }
+        }
+    }
+    let total = lines.iter().map(|l| l.amount.minor).sum();
+    Estimate {
+        rule,
+        billing: Billing::Billable { reason },
+        lines,
+        total: Some(Money { minor: total, currency }),
+    }
+}

@@ -1,0 +1,189 @@
+//! Holiday calendars as rules (fixed dates with observed-day shifts, nth or
+//! last weekday of a month, offsets from Easter, explicit dates) and the
+//! user's per-schedule edits.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// How a fixed-date holiday that falls on a weekend is observed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observed {
+    /// Closed on the date itself, whatever the weekday.
+    OnDate,
+    /// Saturday moves to the Friday before (possibly in the previous year),
+    /// Sunday to the Monday after.
+    NearestWeekday,
+}
+
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HolidayRule {
+    Fixed { month: u32, day: u32, observed: Observed },
+    /// `n`th (1-based) `weekday` of `month`.
+    NthWeekday { month: u32, weekday: Weekday, n: u8 },
+    LastWeekday { month: u32, weekday: Weekday },
+    /// Days after (or before, if negative) Gregorian Easter Sunday.
+    Easter { offset: i32 },
+    /// One explicit date.
+    Date(NaiveDate),
+}
+
+/// A named holiday with its rule and the years in which it is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    pub(crate) name: String,
+    pub(crate) rule: HolidayRule,
+    pub(crate) from_year: Option<i32>,
+}
+
+impl Holiday {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The closed date for the occurrence that belongs to `year` (which,
+    /// after an observed-day shift, may fall in the year before).
+    pub fn date_for(&self, year: i32) -> Option<NaiveDate> {
+        if self.from_year.is_some_and(|first| year < first) {
+            return None;
+        }
+        match self.rule {
+            HolidayRule::Fixed { month, day, observed } => {
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                Some(match (observed, date.weekday()) {
+                    (Observed::NearestWeekday, Weekday::Sat) => date - Days::new(1),
+                    (Observed::NearestWeekday, Weekday::Sun) => date + Days::new(1),
+                    _ => date,
+                })
+            }
+            HolidayRule::NthWeekday { month, weekday, n } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n),
+            HolidayRule::LastWeekday { month, weekday } => {
+                let next_month = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                }?;
+                let last = next_month.pred_opt()?;
+                let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+                Some(last - Days::new(u64::from(back)))
+            }
+            HolidayRule::Easter { offset } => {
+                let easter = easter_sunday(year)?;
+                easter.checked_add_signed(chrono::TimeDelta::days(i64::from(offset)))
+            }
+            HolidayRule::Date(date) => (date.year() == year).then_some(date),
+        }
+    }
+}
+
+/// Gregorian Easter Sunday (anonymous Gregorian algorithm).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sla::engine::holidays::easter_sunday;
+/// assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5));
+/// assert_eq!(easter_sunday(2027), NaiveDate::from_ymd_opt(2027, 3, 28));
+/// ```
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// A named set of holiday rules, shared by schedules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayCalendar {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) assumption: Option<String>,
+    pub(crate) holidays: Vec<Holiday>,
+}
+
+impl HolidayCalendar {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn assumption(&self) -> Option<&str> {
+        self.assumption.as_deref()
+    }
+    pub fn holidays(&self) -> &[Holiday] {
+        &self.holidays
+    }
+    /// Closed dates falling in `year`, sorted, with the holiday's name.
+    pub fn dates_in(&self, year: i32) -> Vec<(NaiveDate, &str)> {
+        let mut dates: Vec<(NaiveDate, &str)> = (year..=year + 1)
+            .flat_map(|y| self.holidays.iter().filter_map(move |h| Some((h.date_for(y)?, h.name()))))
+            .filter(|(date, _)| date.year() == year)
+            .collect();
+        dates.sort();
+        dates.dedup_by_key(|(date, _)| *date);
+        dates
+    }
+}
+
+/// The user's changes to a schedule's holidays: dates added (closed) and
+/// dates removed (open after all). Contracts differ from the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HolidayEdits {
+    pub added: BTreeSet<NaiveDate>,
+    pub removed: BTreeSet<NaiveDate>,
+}
+
+impl HolidayEdits {
+    pub fn none() -> &'static HolidayEdits {
+        static NONE: HolidayEdits = HolidayEdits {
+            added: BTreeSet::new(),
+            removed: BTreeSet::new(),
+        };
+        &NONE
+    }
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The closed dates of one year after edits, sorted, for fast lookups.
+#[derive(Debug, Clone)]
+pub struct YearHolidays {
+    year: i32,
+    dates: Vec<NaiveDate>,
+}
+
+impl YearHolidays {
+    pub fn new(calendar: Option<&HolidayCalendar>, edits: &HolidayEdits, year: i32) -> YearHolidays {
+        let mut dates: Vec<NaiveDate> = calendar
+            .map(|c| c.dates_in(year).into_iter().map(|(d, _)| d).collect())
+            .unwrap_or_default();
+        dates.retain(|d| !edits.removed.contains(d));
+        dates.extend(edits.added.iter().filter(|d| d.year() == year));
+        dates.sort();
+        dates.dedup();
+        YearHolidays { year, dates }
+    }
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.dates.binary_search(&date).is_ok()
+    }
+    /// True when a closed date lies in `[first, last]`.
+    pub fn any_between(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        let from = self.dates.partition_point(|d| *d < first);
+        self.dates.get(from).is_some_and(|d| *d <= last)
+    }
+}

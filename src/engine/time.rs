@@ -1,0 +1,536 @@
+//! All calendar and clock arithmetic: schedules, local-time resolution across
+//! daylight-saving transitions, open-window walking, pauses, and the three
+//! units (clock, business hours, business days). Nothing else in the crate
+//! converts between local and absolute time.
+//!
+//! # Daylight saving
+//!
+//! Window times are local wall-clock times, re-resolved each day. A local
+//! time that does not exist (spring-forward gap) resolves to the first
+//! instant after the gap; a local time that exists twice (fall-back fold)
+//! resolves to the earlier instant:
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use sla::engine::time::resolve_local;
+//!
+//! let ny = chrono_tz::America::New_York;
+//! // 2026-03-08 02:30 does not exist in New York: clocks jump 02:00 -> 03:00 EDT.
+//! let spring = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+//! assert_eq!(resolve_local(ny, spring, 150), Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
+//! // 2026-11-01 01:30 happens twice (EDT, then EST): the earlier one counts.
+//! let fall = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+//! assert_eq!(resolve_local(ny, fall, 90), Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap());
+//! // Berlin springs forward at 02:00 on 2026-03-29: 02:15 becomes 03:00 CEST.
+//! let berlin = chrono_tz::Europe::Berlin;
+//! let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+//! assert_eq!(resolve_local(berlin, day, 135), Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap());
+//! ```
+
+use std::ops::ControlFlow;
+
+use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
+
+/// An absolute point in time.
+pub type Instant = DateTime<Utc>;
+
+/// Minutes in a day; a window may end at 24:00.
+pub const DAY_MINUTES: u16 = 1440;
+const SECONDS_PER_MINUTE: i64 = 60;
+/// How far a walk looks for open time before declaring the schedule closed
+/// for good (a calendar cannot close every day, but user edits could close
+/// very many).
+const MAX_WALK_DAYS: u32 = 366 * 20;
+
+/// One weekly open window in local wall time, `[start, end)` in minutes
+/// after midnight; `end` may be 24:00 (1440).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    start: u16,
+    end: u16,
+}
+
+impl Window {
+    /// A window, if `start < end <= 24:00`.
+    pub fn new(start: u16, end: u16) -> Option<Window> {
+        (start < end && end <= DAY_MINUTES).then_some(Window { start, end })
+    }
+    pub fn start(self) -> u16 {
+        self.start
+    }
+    pub fn end(self) -> u16 {
+        self.end
+    }
+    fn minutes(self) -> i64 {
+        i64::from(self.end - self.start)
+    }
+}
+
+/// A support schedule: a zone, weekly windows (Monday first) and an
+/// optional holiday calendar. Built by the policy loader, which checks that
+/// windows are sorted and disjoint and that at least one exists.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    id: String,
+    zone: Tz,
+    week: [Vec<Window>; 7],
+    calendar: Option<usize>,
+    always_open: bool,
+}
+
+impl Schedule {
+    /// `week[0]` is Monday. Windows of a day must be sorted and disjoint.
+    pub(crate) fn new(id: String, zone: Tz, week: [Vec<Window>; 7], calendar: Option<usize>) -> Schedule {
+        let always_open = calendar.is_none()
+            && week
+                .iter()
+                .all(|day| day.len() == 1 && day[0].start == 0 && day[0].end == DAY_MINUTES);
+        Schedule {
+            id,
+            zone,
+            week,
+            calendar,
+            always_open,
+        }
+    }
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+    /// Index of the holiday calendar in the catalog, if any.
+    pub fn calendar(&self) -> Option<usize> {
+        self.calendar
+    }
+    /// Open windows on a weekday (0 = Monday).
+    pub fn windows(&self, weekday: usize) -> &[Window] {
+        &self.week[weekday]
+    }
+    /// True for a 24x7 schedule without holidays.
+    pub fn is_always_open(&self) -> bool {
+        self.always_open
+    }
+    fn week_minutes(&self) -> i64 {
+        self.week.iter().flatten().map(|w| w.minutes()).sum()
+    }
+    fn business_weekdays(&self) -> u32 {
+        self.week.iter().filter(|d| !d.is_empty()).count() as u32
+    }
+}
+
+/// A schedule together with the holidays that apply to it: the calendar's
+/// rules plus the user's added and removed dates.
+#[derive(Debug, Clone, Copy)]
+pub struct Hours<'a> {
+    pub schedule: &'a Schedule,
+    pub calendar: Option<&'a HolidayCalendar>,
+    pub edits: &'a HolidayEdits,
+}
+
+/// Which clock a target counts on.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock<'a> {
+    /// Real elapsed time; schedules do not matter.
+    Elapsed,
+    /// Only time inside the open windows counts.
+    Business(Hours<'a>),
+}
+
+/// Validated, merged pause intervals `[from, until)`, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pauses(Vec<(Instant, Instant)>);
+
+/// Why a set of pauses was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadPause {
+    /// Position of the pause in the input.
+    pub index: usize,
+}
+
+impl Pauses {
+    /// Sorts and merges overlapping or touching intervals. A pause whose end
+    /// is not after its start is an error.
+    pub fn new(mut intervals: Vec<(Instant, Instant)>) -> Result<Pauses, BadPause> {
+        if let Some(index) = intervals.iter().position(|(from, until)| until <= from) {
+            return Err(BadPause { index });
+        }
+        intervals.sort();
+        let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(intervals.len());
+        for (from, until) in intervals {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(until),
+                _ => merged.push((from, until)),
+            }
+        }
+        Ok(Pauses(merged))
+    }
+    pub fn none() -> Pauses {
+        Pauses(Vec::new())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn intervals(&self) -> &[(Instant, Instant)] {
+        &self.0
+    }
+}
+
+/// The instant of a local wall time (`minute` after midnight, up to 24:00)
+/// on `date` in `zone`, with the crate's daylight-saving policy: a time in
+/// a spring-forward gap moves to the first instant after the gap; a time in
+/// a fall-back fold takes the earlier instant.
+pub fn resolve_local(zone: Tz, date: NaiveDate, minute: u16) -> Instant {
+    let (date, minute) = if minute >= DAY_MINUTES {
+        (date.succ_opt().unwrap_or(date), 0)
+    } else {
+        (date, minute)
+    };
+    let time = NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
+        .unwrap_or(NaiveTime::MIN);
+    let local = date.and_time(time);
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+        LocalResult::None => {
+            // In a gap: the transition lies between the two readings of the
+            // wall time with the offsets on either side of it.
+            let naive_utc = local.and_utc();
+            let mut low = naive_utc - chrono::TimeDelta::hours(26);
+            let mut high = naive_utc + chrono::TimeDelta::hours(26);
+            // Invariant: local(low) < wall time <= local(high).
+            while high - low > chrono::TimeDelta::seconds(1) {
+                let mid = low + (high - low) / 2;
+                if mid.with_timezone(&zone).naive_local() < local {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            high
+        }
+    }
+}
+
+/// The local calendar date of an instant in a zone.
+pub fn local_date(zone: Tz, at: Instant) -> NaiveDate {
+    at.with_timezone(&zone).date_naive()
+}
+
+fn weekday_index(date: NaiveDate) -> usize {
+    date.weekday().num_days_from_monday() as usize
+}
+
+/// Holiday lookups for consecutive dates, recomputing a year's dates only
+/// when the walk crosses into a new year.
+struct HolidayCursor<'a> {
+    hours: Hours<'a>,
+    year: Option<YearHolidays>,
+}
+
+impl<'a> HolidayCursor<'a> {
+    fn new(hours: Hours<'a>) -> Self {
+        HolidayCursor { hours, year: None }
+    }
+    fn year(&mut self, year: i32) -> &YearHolidays {
+        let stale = self.year.as_ref().is_none_or(|y| y.year() != year);
+        if stale {
+            self.year = Some(YearHolidays::new(self.hours.calendar, self.hours.edits, year));
+        }
+        self.year.as_ref().expect("year set above")
+    }
+    fn is_holiday(&mut self, date: NaiveDate) -> bool {
+        self.year(date.year()).contains(date)
+    }
+    /// True when none of the seven dates from `start` is a holiday.
+    fn week_is_clear(&mut self, start: NaiveDate) -> bool {
+        let end = start + Days::new(6);
+        if end.year() != start.year() {
+            return (0..7).all(|i| !self.is_holiday(start + Days::new(i)));
+        }
+        !self.year(start.year()).any_between(start, end)
+    }
+    fn is_business_day(&mut self, date: NaiveDate) -> bool {
+        !self.hours.schedule.week[weekday_index(date)].is_empty() && !self.is_holiday(date)
+    }
+}
+
+/// Calls `visit` with each open interval `[a, b)` of `hours` that ends after
+/// `from`, clipped to start no earlier than `from`, in order; stops when the
+/// visitor breaks. Adjacent intervals are not merged. Returns `None` if the
+/// schedule stays closed for [`MAX_WALK_DAYS`].
+///
+/// `skip_week` is offered the start of each clear (holiday-free, offset-stable)
+/// week that begins at or after `from`, with that week's open seconds; when it
+/// returns true the week is skipped without visiting its windows.
+fn walk_open<T>(
+    hours: Hours<'_>,
+    from: Instant,
+    mut skip_week: impl FnMut(Instant, i64) -> bool,
+    mut visit: impl FnMut(Instant, Instant) -> ControlFlow<T>,
+) -> Option<T> {
+    let schedule = hours.schedule;
+    if schedule.always_open && hours.edits.added.is_empty() {
+        return match visit(from, DateTime::<Utc>::MAX_UTC) {
+            ControlFlow::Break(found) => Some(found),
+            ControlFlow::Continue(()) => None,
+        };
+    }
+    let zone = schedule.zone;
+    let mut holidays = HolidayCursor::new(hours);
+    let mut date = local_date(zone, from).pred_opt()?;
+    let week_seconds = schedule.week_minutes() * SECONDS_PER_MINUTE;
+    let mut closed_days = 0u32;
+    while closed_days < MAX_WALK_DAYS {
+        if weekday_index(date) == 0 {
+            let week_start = resolve_local(zone, date, 0);
+            if week_start >= from && holidays.week_is_clear(date) {
+                let next_week = date + Days::new(7);
+                let week_end = resolve_local(zone, next_week, 0);
+                let stable = week_end - week_start == chrono::TimeDelta::days(7);
+                if stable && skip_week(week_start, week_seconds) {
+                    date = next_week;
+                    closed_days = 0;
+                    continue;
+                }
+            }
+        }
+        let mut opened_today = false;
+        if !holidays.is_holiday(date) {
+            for window in &schedule.week[weekday_index(date)] {
+                let end = resolve_local(zone, date, window.end);
+                if end <= from {
+                    continue;
+                }
+                let start = resolve_local(zone, date, window.start).max(from);
+                if start < end {
+                    opened_today = true;
+                    if let ControlFlow::Break(found) = visit(start, end) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        closed_days = if opened_today { 0 } else { closed_days + 1 };
+        date = date.succ_opt()?;
+    }
+    None
+}
+
+/// Calls `visit` with each countable interval from `from` on: open (for a
+/// business clock) and not paused. See [`walk_open`] for `skip_week`, which
+/// is only offered weeks free of pauses.
+fn walk_countable<T>(
+    clock: Clock<'_>,
+    from: Instant,
+    pauses: &Pauses,
+    mut skip_week: impl FnMut(Instant, i64) -> bool,
+    mut visit: impl FnMut(Instant, Instant) -> ControlFlow<T>,
+) -> Option<T> {
+    let mut pause_index = 0;
+    let pauses = pauses.intervals();
+    let mut visit_unpaused = |mut a: Instant, b: Instant| -> ControlFlow<T> {
+        while a < b {
+            while pause_index < pauses.len() && pauses[pause_index].1 <= a {
+                pause_index += 1;
+            }
+            match pauses.get(pause_index) {
+                Some(&(p_from, p_until)) if p_from < b => {
+                    if a < p_from {
+                        visit(a, p_from)?;
+                    }
+                    a = a.max(p_until);
+                }
+                _ => return visit(a, b),
+            }
+        }
+        ControlFlow::Continue(())
+    };
+    match clock {
+        Clock::Elapsed => match visit_unpaused(from, DateTime::<Utc>::MAX_UTC) {
+            ControlFlow::Break(found) => Some(found),
+            ControlFlow::Continue(()) => None,
+        },
+        Clock::Business(hours) => walk_open(
+            hours,
+            from,
+            |week_start, seconds| {
+                let week_end = week_start + chrono::TimeDelta::days(7);
+                let paused = pauses.iter().any(|&(p, q)| p < week_end && q > week_start);
+                !paused && skip_week(week_start, seconds)
+            },
+            visit_unpaused,
+        ),
+    }
+}
+
+/// Why a computation has no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeError {
+    /// The schedule has no open time within twenty years of this instant.
+    NeverOpens(Instant),
+    /// The result lies beyond the representable range.
+    OutOfRange,
+}
+
+/// The first instant at which countable time since `from` reaches
+/// `seconds`. A target reached exactly at a window's end is that end.
+pub fn advance(clock: Clock<'_>, from: Instant, seconds: i64, pauses: &Pauses) -> Result<Instant, TimeError> {
+    let remaining = std::cell::Cell::new(seconds.max(0));
+    if remaining.get() == 0 && pauses.is_empty() && matches!(clock, Clock::Elapsed) {
+        return Ok(from);
+    }
+    let found = walk_countable(
+        clock,
+        from,
+        pauses,
+        |_, week_seconds| {
+            // Skip only while the target lies beyond the week's end.
+            let skip = week_seconds < remaining.get();
+            if skip {
+                remaining.set(remaining.get() - week_seconds);
+            }
+            skip
+        },
+        |a, b| {
+            let length = (b - a).num_seconds();
+            let left = remaining.get();
+            if length >= left {
+                ControlFlow::Break(a.checked_add_signed(chrono::TimeDelta::seconds(left)))
+            } else {
+                remaining.set(left - length);
+                ControlFlow::Continue(())
+            }
+        },
+    )
+    .flatten();
+    found.ok_or(match clock {
+        Clock::Business(_) => TimeError::NeverOpens(from),
+        Clock::Elapsed => TimeError::OutOfRange,
+    })
+}
+
+/// Countable seconds in `[from, to)`: open (for a business clock) and not
+/// paused. Zero when `to <= from`.
+pub fn measure(clock: Clock<'_>, from: Instant, to: Instant, pauses: &Pauses) -> i64 {
+    if to <= from {
+        return 0;
+    }
+    let total = std::cell::Cell::new(0i64);
+    walk_countable(
+        clock,
+        from,
+        pauses,
+        |week_start, week_seconds| {
+            let fits = week_start + chrono::TimeDelta::days(7) <= to;
+            if fits {
+                total.set(total.get() + week_seconds);
+            }
+            fits
+        },
+        |a, b| {
+            if a >= to {
+                return ControlFlow::Break(());
+            }
+            total.set(total.get() + (b.min(to) - a).num_seconds());
+            if b >= to {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
+    total.get()
+}
+
+/// The close of the last open window of the `n`th business day after the
+/// local date on which `from` falls (the opening day never counts). A
+/// business day has at least one open window and is not a holiday.
+pub fn business_days_after(hours: Hours<'_>, from: Instant, n: u32) -> Result<Instant, TimeError> {
+    let schedule = hours.schedule;
+    let zone = schedule.zone;
+    let mut holidays = HolidayCursor::new(hours);
+    let per_week = schedule.business_weekdays();
+    if per_week == 0 {
+        return Err(TimeError::NeverOpens(from));
+    }
+    let mut date = local_date(zone, from);
+    let mut remaining = n.max(1);
+    let mut closed_days = 0u32;
+    loop {
+        // Whole holiday-free weeks hold exactly `per_week` business days.
+        let next = date.succ_opt().ok_or(TimeError::OutOfRange)?;
+        if remaining > per_week && holidays.week_is_clear(next) {
+            date = date.checked_add_days(Days::new(7)).ok_or(TimeError::OutOfRange)?;
+            remaining -= per_week;
+            continue;
+        }
+        date = next;
+        if holidays.is_business_day(date) {
+            closed_days = 0;
+            remaining -= 1;
+            if remaining == 0 {
+                let last = schedule.week[weekday_index(date)]
+                    .last()
+                    .expect("business day has a window");
+                return Ok(resolve_local(zone, date, last.end));
+            }
+        } else {
+            closed_days += 1;
+            if closed_days > MAX_WALK_DAYS {
+                return Err(TimeError::NeverOpens(from));
+            }
+        }
+    }
+}
+
+/// Whether the schedule is open at `at`, and when that changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenState {
+    /// Open; closes at the instant given (`None`: not within two weeks, e.g. 24x7).
+    Open { closes: Option<Instant> },
+    /// Closed; opens at the instant given (`None`: not within twenty years).
+    Closed { opens: Option<Instant> },
+}
+
+/// Longest stretch of back-to-back windows worth following: beyond it a
+/// schedule is reported as open without a closing time.
+const MAX_STRETCH_DAYS: i64 = 14;
+
+/// The open stretch (back-to-back windows merged, so Monday 24:00 and
+/// Tuesday 00:00 are one) that contains `at` or comes next after it.
+pub fn stretch_at_or_after(hours: Hours<'_>, at: Instant) -> Option<(Instant, Option<Instant>)> {
+    let horizon = at + chrono::TimeDelta::days(MAX_STRETCH_DAYS);
+    let mut current: Option<(Instant, Instant)> = None;
+    walk_open(
+        hours,
+        at - chrono::TimeDelta::days(8),
+        |_, _| false,
+        |a, b| {
+            match current {
+                Some((start, end)) if end == a => current = Some((start, b)),
+                Some((_, end)) if end > at => return ControlFlow::Break(()),
+                _ => current = Some((a, b)),
+            }
+            match current {
+                Some((_, end)) if end > horizon => ControlFlow::Break(()),
+                _ => ControlFlow::Continue(()),
+            }
+        },
+    );
+    current
+        .filter(|&(_, end)| end > at)
+        .map(|(start, end)| (start, (end <= horizon).then_some(end)))
+}
+
+/// Open or closed at `at`, and the next change.
+pub fn open_state(hours: Hours<'_>, at: Instant) -> OpenState {
+    match stretch_at_or_after(hours, at) {
+        Some((start, closes)) if start <= at => OpenState::Open { closes },
+        Some((start, _)) => OpenState::Closed { opens: Some(start) },
+        None => OpenState::Closed { opens: None },
+    }
+}

@@ -1,0 +1,7 @@
+//! Support-SLA calculator: the engine (policies, business-time arithmetic,
+//! deadlines, charges), input parsing shared by every front end, the `sla`
+//! command, and the Leptos web app (built for wasm32 only).
+
+pub mod cli;
+pub mod engine;
+pub mod request;

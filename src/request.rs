@@ -1,0 +1,172 @@
+//! Parsing what people type or put in URLs and JSON lines into validated
+//! engine inputs. Shared by the `sla` command and the web app, so both
+//! accept and reject exactly the same things with the same messages.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+
+use crate::engine::deadline::Timing;
+use crate::engine::holidays::HolidayEdits;
+use crate::engine::time::{Instant, Pauses};
+use crate::engine::Error;
+
+/// Parses an RFC 3339 time with an explicit offset ("2026-03-02T09:00:00-05:00").
+pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
+    let text = text.trim();
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            let hint = if text.len() >= 16 && !text.ends_with('Z') && !text[10..].contains(['+', '-']) {
+                "it has no UTC offset; add one such as Z or +01:00"
+            } else {
+                "expected RFC 3339 such as 2026-03-02T09:00:00Z"
+            };
+            Error::invalid(field, format!("{text:?} is not a valid time: {hint}"))
+        })
+}
+
+/// Formats an instant as RFC 3339 UTC with seconds ("2026-03-02T14:00:00Z").
+pub fn format_instant(at: Instant) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Parses one "FROM/UNTIL" pause; `until` must be after `from`.
+pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error> {
+    let (from, until) = text
+        .split_once('/')
+        .ok_or_else(|| Error::invalid(field, format!("{text:?} is not FROM/UNTIL")))?;
+    let from = parse_instant(field, from)?;
+    let until = parse_instant(field, until)?;
+    if until <= from {
+        return Err(Error::invalid(field, format!("{text:?} ends before it starts")));
+    }
+    Ok((from, until))
+}
+
+/// Builds merged pauses from validated intervals.
+pub fn pauses(intervals: Vec<(Instant, Instant)>) -> Result<Pauses, Error> {
+    Pauses::new(intervals).map_err(|bad| Error::invalid(&format!("pauses[{}]", bad.index), "the pause ends before it starts"))
+}
+
+/// Parses a date "YYYY-MM-DD".
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("{text:?} is not a date (expected YYYY-MM-DD)")))
+}
+
+/// Parses holiday edits: "+2026-12-24" closes a date, "-2026-11-26" opens one.
+pub fn parse_holiday_edit(field: &str, text: &str, edits: &mut HolidayEdits) -> Result<(), Error> {
+    let text = text.trim();
+    let (added, date) = match text.split_at_checked(1) {
+        Some(("+", rest)) | Some((" ", rest)) => (true, rest),
+        Some(("-", rest)) => (false, rest),
+        _ => (true, text),
+    };
+    let date = parse_date(field, date)?;
+    if added {
+        edits.removed.remove(&date);
+        edits.added.insert(date);
+    } else {
+        edits.added.remove(&date);
+        edits.removed.insert(date);
+    }
+    Ok(())
+}
+
+/// Parses hours of work as minutes: "2", "1.5", "0.25", "1:30" (h:mm).
+/// At most 10,000 hours; fractions finer than a minute are rounded up.
+pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
+    let text = text.trim();
+    let bad = || Error::invalid(field, format!("{text:?} is not a number of hours (for example 1.5 or 1:30)"));
+    const MAX_MINUTES: u64 = 10_000 * 60;
+    let minutes: u64 = if let Some((h, m)) = text.split_once(':') {
+        let h: u64 = digits(h).ok_or_else(bad)?;
+        let m: u64 = digits(m).filter(|m| *m < 60 && m.to_string().len() <= 2).ok_or_else(bad)?;
+        h.saturating_mul(60).saturating_add(m)
+    } else {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        if whole.is_empty() && fraction.is_empty() {
+            return Err(bad());
+        }
+        let whole: u64 = if whole.is_empty() { 0 } else { digits(whole).ok_or_else(bad)? };
+        if fraction.len() > 6 || (!fraction.is_empty() && digits(fraction).is_none()) {
+            return Err(bad());
+        }
+        let scale = 10u64.pow(fraction.len() as u32);
+        let numerator: u64 = if fraction.is_empty() { 0 } else { digits(fraction).ok_or_else(bad)? };
+        whole.saturating_mul(60).saturating_add((numerator * 60).div_ceil(scale))
+    };
+    if minutes > MAX_MINUTES {
+        return Err(Error::invalid(field, format!("{text:?} is more than 10000 hours")));
+    }
+    Ok(minutes as u32)
+}
+
+fn digits(text: &str) -> Option<u64> {
+    (!text.is_empty() && text.len() <= 12 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// Parses a whole number of days (0 to 1000).
+pub fn parse_days(field: &str, text: &str) -> Result<u32, Error> {
+    digits(text.trim())
+        .filter(|d| *d <= 1000)
+        .map(|d| d as u32)
+        .ok_or_else(|| Error::invalid(field, format!("{text:?} is not a whole number of days from 0 to 1000")))
+}
+
+/// Timing from pause strings and holiday edit strings.
+pub fn timing<'a>(pause_texts: impl Iterator<Item = &'a str>, holiday_texts: impl Iterator<Item = &'a str>) -> Result<Timing, Error> {
+    let intervals = pause_texts.map(|p| parse_pause("pause", p)).collect::<Result<Vec<_>, _>>()?;
+    let mut holidays = HolidayEdits::default();
+    for text in holiday_texts {
+        parse_holiday_edit("holiday", text, &mut holidays)?;
+    }
+    Ok(Timing {
+        pauses: pauses(intervals)?,
+        holidays,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_accept_decimals_and_clock_notation() {
+        let table = [("2", 120), ("1.5", 90), ("0.25", 15), ("1:30", 90), (".5", 30), ("0.01", 1), ("0", 0)];
+        for (text, minutes) in table {
+            assert_eq!(parse_hours("hours", text).unwrap(), minutes, "{text}");
+        }
+    }
+
+    #[test]
+    fn hours_reject_garbage_with_the_field_name() {
+        for text in ["", "abc", "-1", "1.2.3", "1:75", "1e3", "20000", "."] {
+            let error = parse_hours("hours", text).unwrap_err().to_string();
+            assert!(error.starts_with("hours: "), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn instants_need_an_offset() {
+        assert!(parse_instant("opened", "2026-03-02T09:00:00-05:00").is_ok());
+        let error = parse_instant("opened", "2026-03-02T09:00:00").unwrap_err().to_string();
+        assert!(error.contains("no UTC offset"), "{error}");
+    }
+
+    #[test]
+    fn pauses_must_end_after_they_start() {
+        let error = parse_pause("pause", "2026-03-02T10:00:00Z/2026-03-02T09:00:00Z").unwrap_err();
+        assert!(error.to_string().contains("ends before it starts"));
+    }
+
+    #[test]
+    fn holiday_edits_add_and_remove() {
+        let mut edits = HolidayEdits::default();
+        parse_holiday_edit("holiday", "+2026-12-24", &mut edits).unwrap();
+        parse_holiday_edit("holiday", "-2026-11-26", &mut edits).unwrap();
+        assert!(edits.added.contains(&NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()));
+        assert!(edits.removed.contains(&NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()));
+    }
+}
