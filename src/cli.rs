@@ -25,7 +25,12 @@ usage:
 
 /// Runs the command line `args` (without the program name), writing to
 /// `stdout` and `stderr`; returns the exit status.
-pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(
+    args: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let catalog = load::embedded();
     let result = match args.first().map(String::as_str) {
         Some("policies") if args.len() == 1 => Ok(policies(catalog)),
@@ -33,7 +38,10 @@ pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
         Some("charge") => Flags::parse(&args[1..]).and_then(|f| charge_command(catalog, &f)),
         Some("batch") if args.len() == 1 => return batch(catalog, stdin, stdout, stderr),
         Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
-        Some(other) => Err(Error::invalid("command", format!("unknown command {other:?}\n{USAGE}"))),
+        Some(other) => Err(Error::invalid(
+            "command",
+            format!("unknown command {other:?}\n{USAGE}"),
+        )),
         None => Err(Error::invalid("command", format!("missing\n{USAGE}"))),
     };
     let written = match result {
@@ -46,7 +54,12 @@ pub fn run(args: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
 fn policies(catalog: &Catalog) -> String {
     let mut out = String::new();
     for policy in catalog.policies() {
-        out += &format!("{} ({}), from {}\n", policy.id(), policy.name(), policy.source().file);
+        out += &format!(
+            "{} ({}), from {}\n",
+            policy.id(),
+            policy.name(),
+            policy.source().file
+        );
         for package in policy.packages() {
             let regions: Vec<&str> = package.regions().iter().map(|r| r.id()).collect();
             let regions = if regions.is_empty() {
@@ -70,7 +83,8 @@ struct Flags {
 }
 
 const VALUED: [&str; 12] = [
-    "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours", "days", "flag", "now",
+    "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours",
+    "days", "flag", "now",
 ];
 
 impl Flags {
@@ -91,7 +105,10 @@ impl Flags {
                 None => (name, None),
             };
             if !VALUED.contains(&name) {
-                return Err(Error::invalid("arguments", format!("unknown option --{name}")));
+                return Err(Error::invalid(
+                    "arguments",
+                    format!("unknown option --{name}"),
+                ));
             }
             let value = match inline {
                 Some(v) => v,
@@ -105,13 +122,21 @@ impl Flags {
         Ok(Flags { pairs, json })
     }
     fn one(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
     fn required(&self, name: &str) -> Result<&str, Error> {
-        self.one(name).ok_or_else(|| Error::invalid(&format!("--{name}"), "is required"))
+        self.one(name)
+            .ok_or_else(|| Error::invalid(&format!("--{name}"), "is required"))
     }
     fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.pairs.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
     fn select<'c>(&self, catalog: &'c Catalog) -> Result<(Selection<'c>, Instant), Error> {
         let selection = catalog.select(
@@ -157,7 +182,10 @@ fn deadlines_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> 
         let targets: Vec<Value> = dues.iter().map(due_json).collect();
         return Ok(format!("{}\n", json!({ "targets": targets })));
     }
-    let region = selection.region().map(|r| format!(" ({})", r.name())).unwrap_or_default();
+    let region = selection
+        .region()
+        .map(|r| format!(" ({})", r.name()))
+        .unwrap_or_default();
     let mut out = format!(
         "{}: {}{region}, {}\nopened {}\n",
         selection.policy.name(),
@@ -167,7 +195,11 @@ fn deadlines_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> 
     );
     for due in &dues {
         let when = due.due.map(format_instant).unwrap_or_else(|| "-".into());
-        let not_before = if due.outcome == crate::engine::policy::Outcome::Earliest { "not before " } else { "" };
+        let not_before = if due.outcome == crate::engine::policy::Outcome::Earliest {
+            "not before "
+        } else {
+            ""
+        };
         out += &format!(
             "  {:<22} {:<13} {not_before}{when}  ({})\n",
             due.target.id(),
@@ -184,10 +216,24 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
     let rule = charge::offered(&selection)
         .map(|(_, r)| r)
         .find(|r| r.id() == service)
-        .ok_or_else(|| Error::unknown("service", service, charge::offered(&selection).map(|(_, r)| r.id())))?;
+        .ok_or_else(|| {
+            Error::unknown(
+                "service",
+                service,
+                charge::offered(&selection).map(|(_, r)| r.id()),
+            )
+        })?;
     let work = Work {
-        minutes: flags.one("hours").map(|h| request::parse_hours("--hours", h)).transpose()?.unwrap_or(0),
-        days: flags.one("days").map(|d| request::parse_days("--days", d)).transpose()?.unwrap_or(0),
+        minutes: flags
+            .one("hours")
+            .map(|h| request::parse_hours("--hours", h))
+            .transpose()?
+            .unwrap_or(0),
+        days: flags
+            .one("days")
+            .map(|d| request::parse_days("--days", d))
+            .transpose()?
+            .unwrap_or(0),
         flags: flags.all("flag").map(str::to_string).collect(),
     };
     let estimate = charge::estimate(&selection, rule, opened, &work);
@@ -196,7 +242,9 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
         Billing::NotBillable { reason } => format!("not billable: {reason}"),
         Billing::Unavailable { hours, opens } => format!(
             "not available at the opened time; offered {hours}{}",
-            opens.map(|o| format!(", next from {}", format_instant(o))).unwrap_or_default()
+            opens
+                .map(|o| format!(", next from {}", format_instant(o)))
+                .unwrap_or_default()
         ),
         Billing::AmountNotStated => "the policy does not state the amount".into(),
     };
@@ -219,7 +267,12 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
     }
     let mut out = format!("{}: {status}\n", rule.label());
     for line in &estimate.lines {
-        out += &format!("  {:<60} {:>14}\n    {}\n", line.label, charge::format_money(line.amount), line.rule);
+        out += &format!(
+            "  {:<60} {:>14}\n    {}\n",
+            line.label,
+            charge::format_money(line.amount),
+            line.rule
+        );
     }
     match estimate.total {
         Some(total) => out += &format!("  total {}\n", charge::format_money(total)),
@@ -259,7 +312,12 @@ pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
         }
     })?;
     let selection = catalog
-        .select(&req.vendor, &req.package, req.region.as_deref(), &req.severity)
+        .select(
+            &req.vendor,
+            &req.package,
+            req.region.as_deref(),
+            &req.severity,
+        )
         .map_err(|e| match e {
             Error::Unknown { what, .. } => format!("{what}: {e}"),
             other => other.to_string(),
@@ -288,7 +346,12 @@ pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
     Ok(json!({ "targets": dues.iter().map(due_json).collect::<Vec<_>>() }))
 }
 
-fn batch(catalog: &Catalog, stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+fn batch(
+    catalog: &Catalog,
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let mut status = 0;
     let mut buffer = Vec::new();
     loop {

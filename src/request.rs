@@ -15,11 +15,12 @@ pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| {
-            let hint = if text.len() >= 16 && !text.ends_with('Z') && !text[10..].contains(['+', '-']) {
-                "it has no UTC offset; add one such as Z or +01:00"
-            } else {
-                "expected RFC 3339 such as 2026-03-02T09:00:00Z"
-            };
+            let hint =
+                if text.len() >= 16 && !text.ends_with('Z') && !text[10..].contains(['+', '-']) {
+                    "it has no UTC offset; add one such as Z or +01:00"
+                } else {
+                    "expected RFC 3339 such as 2026-03-02T09:00:00Z"
+                };
             Error::invalid(field, format!("{text:?} is not a valid time: {hint}"))
         })
 }
@@ -37,20 +38,32 @@ pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error>
     let from = parse_instant(field, from)?;
     let until = parse_instant(field, until)?;
     if until <= from {
-        return Err(Error::invalid(field, format!("{text:?} ends before it starts")));
+        return Err(Error::invalid(
+            field,
+            format!("{text:?} ends before it starts"),
+        ));
     }
     Ok((from, until))
 }
 
 /// Builds merged pauses from validated intervals.
 pub fn pauses(intervals: Vec<(Instant, Instant)>) -> Result<Pauses, Error> {
-    Pauses::new(intervals).map_err(|bad| Error::invalid(&format!("pauses[{}]", bad.index), "the pause ends before it starts"))
+    Pauses::new(intervals).map_err(|bad| {
+        Error::invalid(
+            &format!("pauses[{}]", bad.index),
+            "the pause ends before it starts",
+        )
+    })
 }
 
 /// Parses a date "YYYY-MM-DD".
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("{text:?} is not a date (expected YYYY-MM-DD)")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{text:?} is not a date (expected YYYY-MM-DD)"),
+        )
+    })
 }
 
 /// Parses holiday edits: "+2026-12-24" closes a date, "-2026-11-26" opens one.
@@ -76,27 +89,47 @@ pub fn parse_holiday_edit(field: &str, text: &str, edits: &mut HolidayEdits) -> 
 /// At most 10,000 hours; fractions finer than a minute are rounded up.
 pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
     let text = text.trim();
-    let bad = || Error::invalid(field, format!("{text:?} is not a number of hours (for example 1.5 or 1:30)"));
+    let bad = || {
+        Error::invalid(
+            field,
+            format!("{text:?} is not a number of hours (for example 1.5 or 1:30)"),
+        )
+    };
     const MAX_MINUTES: u64 = 10_000 * 60;
     let minutes: u64 = if let Some((h, m)) = text.split_once(':') {
         let h: u64 = digits(h).ok_or_else(bad)?;
-        let m: u64 = digits(m).filter(|m| *m < 60 && m.to_string().len() <= 2).ok_or_else(bad)?;
+        let m: u64 = digits(m)
+            .filter(|m| *m < 60 && m.to_string().len() <= 2)
+            .ok_or_else(bad)?;
         h.saturating_mul(60).saturating_add(m)
     } else {
         let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
         if whole.is_empty() && fraction.is_empty() {
             return Err(bad());
         }
-        let whole: u64 = if whole.is_empty() { 0 } else { digits(whole).ok_or_else(bad)? };
+        let whole: u64 = if whole.is_empty() {
+            0
+        } else {
+            digits(whole).ok_or_else(bad)?
+        };
         if fraction.len() > 6 || (!fraction.is_empty() && digits(fraction).is_none()) {
             return Err(bad());
         }
         let scale = 10u64.pow(fraction.len() as u32);
-        let numerator: u64 = if fraction.is_empty() { 0 } else { digits(fraction).ok_or_else(bad)? };
-        whole.saturating_mul(60).saturating_add((numerator * 60).div_ceil(scale))
+        let numerator: u64 = if fraction.is_empty() {
+            0
+        } else {
+            digits(fraction).ok_or_else(bad)?
+        };
+        whole
+            .saturating_mul(60)
+            .saturating_add((numerator * 60).div_ceil(scale))
     };
     if minutes > MAX_MINUTES {
-        return Err(Error::invalid(field, format!("{text:?} is more than 10000 hours")));
+        return Err(Error::invalid(
+            field,
+            format!("{text:?} is more than 10000 hours"),
+        ));
     }
     Ok(minutes as u32)
 }
@@ -112,12 +145,22 @@ pub fn parse_days(field: &str, text: &str) -> Result<u32, Error> {
     digits(text.trim())
         .filter(|d| *d <= 1000)
         .map(|d| d as u32)
-        .ok_or_else(|| Error::invalid(field, format!("{text:?} is not a whole number of days from 0 to 1000")))
+        .ok_or_else(|| {
+            Error::invalid(
+                field,
+                format!("{text:?} is not a whole number of days from 0 to 1000"),
+            )
+        })
 }
 
 /// Timing from pause strings and holiday edit strings.
-pub fn timing<'a>(pause_texts: impl Iterator<Item = &'a str>, holiday_texts: impl Iterator<Item = &'a str>) -> Result<Timing, Error> {
-    let intervals = pause_texts.map(|p| parse_pause("pause", p)).collect::<Result<Vec<_>, _>>()?;
+pub fn timing<'a>(
+    pause_texts: impl Iterator<Item = &'a str>,
+    holiday_texts: impl Iterator<Item = &'a str>,
+) -> Result<Timing, Error> {
+    let intervals = pause_texts
+        .map(|p| parse_pause("pause", p))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut holidays = HolidayEdits::default();
     for text in holiday_texts {
         parse_holiday_edit("holiday", text, &mut holidays)?;
@@ -134,7 +177,15 @@ mod tests {
 
     #[test]
     fn hours_accept_decimals_and_clock_notation() {
-        let table = [("2", 120), ("1.5", 90), ("0.25", 15), ("1:30", 90), (".5", 30), ("0.01", 1), ("0", 0)];
+        let table = [
+            ("2", 120),
+            ("1.5", 90),
+            ("0.25", 15),
+            ("1:30", 90),
+            (".5", 30),
+            ("0.01", 1),
+            ("0", 0),
+        ];
         for (text, minutes) in table {
             assert_eq!(parse_hours("hours", text).unwrap(), minutes, "{text}");
         }
@@ -151,7 +202,9 @@ mod tests {
     #[test]
     fn instants_need_an_offset() {
         assert!(parse_instant("opened", "2026-03-02T09:00:00-05:00").is_ok());
-        let error = parse_instant("opened", "2026-03-02T09:00:00").unwrap_err().to_string();
+        let error = parse_instant("opened", "2026-03-02T09:00:00")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("no UTC offset"), "{error}");
     }
 
@@ -166,7 +219,11 @@ mod tests {
         let mut edits = HolidayEdits::default();
         parse_holiday_edit("holiday", "+2026-12-24", &mut edits).unwrap();
         parse_holiday_edit("holiday", "-2026-11-26", &mut edits).unwrap();
-        assert!(edits.added.contains(&NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()));
-        assert!(edits.removed.contains(&NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()));
+        assert!(edits
+            .added
+            .contains(&NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()));
+        assert!(edits
+            .removed
+            .contains(&NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()));
     }
 }

@@ -34,7 +34,10 @@ pub enum Billing {
     /// Not charged for this ticket.
     NotBillable { reason: String },
     /// The service is not provided at the ticket's opening time.
-    Unavailable { hours: String, opens: Option<Instant> },
+    Unavailable {
+        hours: String,
+        opens: Option<Instant>,
+    },
     /// The policy says a fee exists but not its amount.
     AmountNotStated,
 }
@@ -50,7 +53,9 @@ pub struct Estimate<'c> {
 }
 
 /// The charge rules offered on the selection's package, with their index.
-pub fn offered<'c>(selection: &Selection<'c>) -> impl Iterator<Item = (usize, &'c ChargeRule)> + 'c {
+pub fn offered<'c>(
+    selection: &Selection<'c>,
+) -> impl Iterator<Item = (usize, &'c ChargeRule)> + 'c {
     let package = selection.package;
     selection
         .policy
@@ -66,7 +71,12 @@ fn is_open(selection: &Selection<'_>, schedule: usize, at: Instant) -> bool {
 }
 
 /// Evaluates a condition and says why, in words.
-fn evaluate(condition: &Condition, selection: &Selection<'_>, opened: Instant, flags: &[String]) -> (bool, String) {
+fn evaluate(
+    condition: &Condition,
+    selection: &Selection<'_>,
+    opened: Instant,
+    flags: &[String],
+) -> (bool, String) {
     let hours_name = |s: usize| selection.policy.schedule(s).name().to_string();
     match condition {
         Condition::Always => (true, "charged for all work".into()),
@@ -83,12 +93,19 @@ fn evaluate(condition: &Condition, selection: &Selection<'_>, opened: Instant, f
         }
         Condition::Flag { id, label } => {
             let holds = flags.iter().any(|f| f == id);
-            let text = if holds { label.clone() } else { format!("not: {label}") };
+            let text = if holds {
+                label.clone()
+            } else {
+                format!("not: {label}")
+            };
             (holds, text)
         }
         Condition::Any(items) | Condition::All(items) => {
             let any = matches!(condition, Condition::Any(_));
-            let results: Vec<(bool, String)> = items.iter().map(|c| evaluate(c, selection, opened, flags)).collect();
+            let results: Vec<(bool, String)> = items
+                .iter()
+                .map(|c| evaluate(c, selection, opened, flags))
+                .collect();
             let holds = if any {
                 results.iter().any(|r| r.0)
             } else {
@@ -101,7 +118,11 @@ fn evaluate(condition: &Condition, selection: &Selection<'_>, opened: Instant, f
                 .map(|r| r.1.as_str())
                 .collect();
             let joiner = if any == holds { " or " } else { " and " };
-            let reasons: Vec<&str> = if any == holds { deciding.into_iter().take(1).collect() } else { deciding };
+            let reasons: Vec<&str> = if any == holds {
+                deciding.into_iter().take(1).collect()
+            } else {
+                deciding
+            };
             (holds, reasons.join(joiner))
         }
     }
@@ -133,7 +154,11 @@ pub fn format_money(money: Money) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}{}{grouped}.{:02}", money.currency.symbol(), abs % 100)
+    format!(
+        "{sign}{}{grouped}.{:02}",
+        money.currency.symbol(),
+        abs % 100
+    )
 }
 
 fn increment_words(increment: Increment) -> &'static str {
@@ -145,7 +170,12 @@ fn increment_words(increment: Increment) -> &'static str {
 }
 
 /// Estimates the charge of one service for the selection's ticket.
-pub fn estimate<'c>(selection: &Selection<'c>, rule: &'c ChargeRule, opened: Instant, work: &Work) -> Estimate<'c> {
+pub fn estimate<'c>(
+    selection: &Selection<'c>,
+    rule: &'c ChargeRule,
+    opened: Instant,
+    work: &Work,
+) -> Estimate<'c> {
     let currency = selection.policy.currency();
     let nothing = |billing| Estimate {
         rule,
@@ -191,22 +221,37 @@ pub fn estimate<'c>(selection: &Selection<'c>, rule: &'c ChargeRule, opened: Ins
                     format!(", billed as {}", format_minutes(billed))
                 };
                 lines.push(Line {
-                    label: format!("{}: {} of work{rounding}", rule.label(), format_minutes(work.minutes)),
+                    label: format!(
+                        "{}: {} of work{rounding}",
+                        rule.label(),
+                        format_minutes(work.minutes)
+                    ),
                     amount: Money {
                         minor: hourly(rate.minor, billed),
                         currency,
                     },
-                    rule: format!("{} per hour, {} ({source})", format_money(rate), increment_words(increment)),
+                    rule: format!(
+                        "{} per hour, {} ({source})",
+                        format_money(rate),
+                        increment_words(increment)
+                    ),
                 });
                 if billed < rule.minimum_minutes() {
                     let top_up = rule.minimum_minutes() - billed;
                     lines.push(Line {
-                        label: format!("Minimum charge: {} more to reach {}", format_minutes(top_up), format_minutes(rule.minimum_minutes())),
+                        label: format!(
+                            "Minimum charge: {} more to reach {}",
+                            format_minutes(top_up),
+                            format_minutes(rule.minimum_minutes())
+                        ),
                         amount: Money {
                             minor: hourly(rate.minor, top_up),
                             currency,
                         },
-                        rule: format!("{} minimum ({source})", format_minutes(rule.minimum_minutes())),
+                        rule: format!(
+                            "{} minimum ({source})",
+                            format_minutes(rule.minimum_minutes())
+                        ),
                     });
                 }
             }
@@ -230,6 +275,9 @@ pub fn estimate<'c>(selection: &Selection<'c>, rule: &'c ChargeRule, opened: Ins
         rule,
         billing: Billing::Billable { reason },
         lines,
-        total: Some(Money { minor: total, currency }),
+        total: Some(Money {
+            minor: total,
+            currency,
+        }),
     }
 }

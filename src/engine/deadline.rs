@@ -23,13 +23,19 @@ pub struct Selection<'c> {
 impl Catalog {
     /// Resolves ids; `region` defaults to the package's first region and is
     /// an error for a package without regions.
-    pub fn select(&self, vendor: &str, package: &str, region: Option<&str>, severity: &str) -> Result<Selection<'_>, Error> {
-        let policy = self
-            .policy(vendor)
-            .ok_or_else(|| Error::unknown("vendor", vendor, self.policies.iter().map(|p| p.id())))?;
-        let package_index = policy
-            .package_index(package)
-            .ok_or_else(|| Error::unknown("package", package, policy.packages.iter().map(|p| p.id())))?;
+    pub fn select(
+        &self,
+        vendor: &str,
+        package: &str,
+        region: Option<&str>,
+        severity: &str,
+    ) -> Result<Selection<'_>, Error> {
+        let policy = self.policy(vendor).ok_or_else(|| {
+            Error::unknown("vendor", vendor, self.policies.iter().map(|p| p.id()))
+        })?;
+        let package_index = policy.package_index(package).ok_or_else(|| {
+            Error::unknown("package", package, policy.packages.iter().map(|p| p.id()))
+        })?;
         let regions = policy.packages[package_index].regions();
         let region = match (region, regions.is_empty()) {
             (None, true) => None,
@@ -40,16 +46,20 @@ impl Catalog {
                     .position(|r| r.id() == id)
                     .ok_or_else(|| Error::unknown("region", id, regions.iter().map(|r| r.id())))?,
             ),
-            (Some(id), true) => {
-                return Err(Error::invalid(
-                    "region",
-                    format!("package {package:?} has no coverage regions, so region {id:?} does not apply"),
-                ))
-            }
+            (Some(id), true) => return Err(Error::invalid(
+                "region",
+                format!(
+                    "package {package:?} has no coverage regions, so region {id:?} does not apply"
+                ),
+            )),
         };
-        let severity_index = policy
-            .severity_index(severity)
-            .ok_or_else(|| Error::unknown("severity", severity, policy.severities.iter().map(|s| s.id())))?;
+        let severity_index = policy.severity_index(severity).ok_or_else(|| {
+            Error::unknown(
+                "severity",
+                severity,
+                policy.severities.iter().map(|s| s.id()),
+            )
+        })?;
         Ok(Selection {
             catalog: self,
             policy,
@@ -158,8 +168,15 @@ pub fn due_after(
     let hours = selection.hours(schedule, edits);
     let result = match amount.unit {
         Unit::ClockHours => time::advance(Clock::Elapsed, start, value * SECONDS_PER_HOUR, pauses),
-        Unit::ClockDays => time::advance(Clock::Elapsed, start, value * 24 * SECONDS_PER_HOUR, pauses),
-        Unit::BusinessHours => time::advance(Clock::Business(hours), start, value * SECONDS_PER_HOUR, pauses),
+        Unit::ClockDays => {
+            time::advance(Clock::Elapsed, start, value * 24 * SECONDS_PER_HOUR, pauses)
+        }
+        Unit::BusinessHours => time::advance(
+            Clock::Business(hours),
+            start,
+            value * SECONDS_PER_HOUR,
+            pauses,
+        ),
         Unit::BusinessDays => {
             let unpaused = time::business_days_after(hours, start, amount.value);
             match unpaused {
@@ -175,7 +192,11 @@ pub fn due_after(
 }
 
 /// Every target of the selection, in policy order.
-pub fn deadlines<'c>(selection: &Selection<'c>, opened: Instant, timing: &Timing) -> Result<Vec<Due<'c>>, Error> {
+pub fn deadlines<'c>(
+    selection: &Selection<'c>,
+    opened: Instant,
+    timing: &Timing,
+) -> Result<Vec<Due<'c>>, Error> {
     let mut results: Vec<Due<'c>> = Vec::with_capacity(selection.policy.targets.len());
     for target in selection.policy.targets() {
         let cell = target.cell(selection.package, selection.severity);
@@ -193,11 +214,35 @@ pub fn deadlines<'c>(selection: &Selection<'c>, opened: Instant, timing: &Timing
         let (outcome, due) = match (inherited, cell.rule) {
             // A recurring target whose anchor has no date has none either.
             (Some(outcome), Rule::Due(_) | Rule::Earliest(_)) => (outcome, None),
-            (_, Rule::Due(amount)) => (Outcome::Deadline, Some(due_after(selection, schedule, amount, start, &timing.pauses, &timing.holidays)?)),
-            (_, Rule::Earliest(amount)) => (Outcome::Earliest, Some(due_after(selection, schedule, amount, start, &timing.pauses, &timing.holidays)?)),
+            (_, Rule::Due(amount)) => (
+                Outcome::Deadline,
+                Some(due_after(
+                    selection,
+                    schedule,
+                    amount,
+                    start,
+                    &timing.pauses,
+                    &timing.holidays,
+                )?),
+            ),
+            (_, Rule::Earliest(amount)) => (
+                Outcome::Earliest,
+                Some(due_after(
+                    selection,
+                    schedule,
+                    amount,
+                    start,
+                    &timing.pauses,
+                    &timing.holidays,
+                )?),
+            ),
             (_, Rule::Other(outcome)) => (outcome, None),
         };
-        let business = cell.rule.amount().filter(|a| a.unit.is_business()).map(|_| schedule);
+        let business = cell
+            .rule
+            .amount()
+            .filter(|a| a.unit.is_business())
+            .map(|_| schedule);
         results.push(Due {
             target,
             rule: cell.rule,
@@ -260,7 +305,12 @@ pub struct Progress {
 const DUE_SOON_PERMILLE: u32 = 750;
 
 /// How a dated target stands at `now`; `None` for targets without a date.
-pub fn progress(selection: &Selection<'_>, due: &Due<'_>, now: Instant, timing: &Timing) -> Option<Progress> {
+pub fn progress(
+    selection: &Selection<'_>,
+    due: &Due<'_>,
+    now: Instant,
+    timing: &Timing,
+) -> Option<Progress> {
     let at = due.due?;
     let clock = match due.business {
         Some(schedule) => Clock::Business(selection.hours(schedule, &timing.holidays)),
@@ -294,12 +344,30 @@ pub fn support_state(selection: &Selection<'_>, now: Instant, edits: &HolidayEdi
 }
 
 /// The scheduled downtime window in progress at `now`, or the next one.
-pub fn next_downtime(selection: &Selection<'_>, now: Instant) -> Option<(Instant, Option<Instant>)> {
+pub fn next_downtime(
+    selection: &Selection<'_>,
+    now: Instant,
+) -> Option<(Instant, Option<Instant>)> {
     let downtime = selection.policy.downtime()?;
-    time::stretch_at_or_after(selection.hours(downtime.schedule(), HolidayEdits::none()), now)
+    time::stretch_at_or_after(
+        selection.hours(downtime.schedule(), HolidayEdits::none()),
+        now,
+    )
 }
 
 /// The earliest date a notice period allows, counted from `now`.
-pub fn lead_time_due(selection: &Selection<'_>, lead: &LeadTime, now: Instant, edits: &HolidayEdits) -> Result<Instant, Error> {
-    due_after(selection, lead.clock(), lead.amount(), now, &Pauses::none(), edits)
+pub fn lead_time_due(
+    selection: &Selection<'_>,
+    lead: &LeadTime,
+    now: Instant,
+    edits: &HolidayEdits,
+) -> Result<Instant, Error> {
+    due_after(
+        selection,
+        lead.clock(),
+        lead.amount(),
+        now,
+        &Pauses::none(),
+        edits,
+    )
 }

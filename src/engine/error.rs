@@ -7,9 +7,17 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// A policy or calendar file is malformed or inconsistent.
-    Policy { file: String, path: String, message: String },
+    Policy {
+        file: String,
+        path: String,
+        message: String,
+    },
     /// A vendor, package, region, severity, target or charge id that does not exist.
-    Unknown { what: &'static str, value: String, expected: Vec<String> },
+    Unknown {
+        what: &'static str,
+        value: String,
+        expected: Vec<String>,
+    },
     /// A request is invalid (bad pause, region on a package without regions...).
     Invalid { field: String, message: String },
     /// A schedule never opens after this point (all days closed by holidays).
@@ -26,7 +34,11 @@ impl Error {
             message: message.into(),
         }
     }
-    pub(crate) fn unknown<'a>(what: &'static str, value: &str, expected: impl Iterator<Item = &'a str>) -> Error {
+    pub(crate) fn unknown<'a>(
+        what: &'static str,
+        value: &str,
+        expected: impl Iterator<Item = &'a str>,
+    ) -> Error {
         Error::Unknown {
             what,
             value: value.to_string(),
@@ -44,9 +56,21 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Policy { file, path, message } if path.is_empty() => write!(f, "{file}: {message}"),
-            Error::Policy { file, path, message } => write!(f, "{file}: at {path}: {message}"),
-            Error::Unknown { what, value, expected } => {
+            Error::Policy {
+                file,
+                path,
+                message,
+            } if path.is_empty() => write!(f, "{file}: {message}"),
+            Error::Policy {
+                file,
+                path,
+                message,
+            } => write!(f, "{file}: at {path}: {message}"),
+            Error::Unknown {
+                what,
+                value,
+                expected,
+            } => {
                 write!(f, "unknown {what} {value:?}")?;
                 if !expected.is_empty() {
                     write!(f, " (expected one of: {})", expected.join(", "))?;

@@ -19,12 +19,25 @@ pub enum Observed {
 /// When a holiday falls in a given year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HolidayRule {
-    Fixed { month: u32, day: u32, observed: Observed },
+    Fixed {
+        month: u32,
+        day: u32,
+        observed: Observed,
+    },
     /// `n`th (1-based) `weekday` of `month`.
-    NthWeekday { month: u32, weekday: Weekday, n: u8 },
-    LastWeekday { month: u32, weekday: Weekday },
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        n: u8,
+    },
+    LastWeekday {
+        month: u32,
+        weekday: Weekday,
+    },
     /// Days after (or before, if negative) Gregorian Easter Sunday.
-    Easter { offset: i32 },
+    Easter {
+        offset: i32,
+    },
     /// One explicit date.
     Date(NaiveDate),
 }
@@ -48,7 +61,11 @@ impl Holiday {
             return None;
         }
         match self.rule {
-            HolidayRule::Fixed { month, day, observed } => {
+            HolidayRule::Fixed {
+                month,
+                day,
+                observed,
+            } => {
                 let date = NaiveDate::from_ymd_opt(year, month, day)?;
                 Some(match (observed, date.weekday()) {
                     (Observed::NearestWeekday, Weekday::Sat) => date - Days::new(1),
@@ -56,7 +73,9 @@ impl Holiday {
                     _ => date,
                 })
             }
-            HolidayRule::NthWeekday { month, weekday, n } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n),
+            HolidayRule::NthWeekday { month, weekday, n } => {
+                NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+            }
             HolidayRule::LastWeekday { month, weekday } => {
                 let next_month = if month == 12 {
                     NaiveDate::from_ymd_opt(year + 1, 1, 1)
@@ -64,7 +83,9 @@ impl Holiday {
                     NaiveDate::from_ymd_opt(year, month + 1, 1)
                 }?;
                 let last = next_month.pred_opt()?;
-                let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+                let back = (7 + last.weekday().num_days_from_monday()
+                    - weekday.num_days_from_monday())
+                    % 7;
                 Some(last - Days::new(u64::from(back)))
             }
             HolidayRule::Easter { offset } => {
@@ -127,7 +148,11 @@ impl HolidayCalendar {
     /// Closed dates falling in `year`, sorted, with the holiday's name.
     pub fn dates_in(&self, year: i32) -> Vec<(NaiveDate, &str)> {
         let mut dates: Vec<(NaiveDate, &str)> = (year..=year + 1)
-            .flat_map(|y| self.holidays.iter().filter_map(move |h| Some((h.date_for(y)?, h.name()))))
+            .flat_map(|y| {
+                self.holidays
+                    .iter()
+                    .filter_map(move |h| Some((h.date_for(y)?, h.name())))
+            })
             .filter(|(date, _)| date.year() == year)
             .collect();
         dates.sort();
@@ -165,7 +190,11 @@ pub struct YearHolidays {
 }
 
 impl YearHolidays {
-    pub fn new(calendar: Option<&HolidayCalendar>, edits: &HolidayEdits, year: i32) -> YearHolidays {
+    pub fn new(
+        calendar: Option<&HolidayCalendar>,
+        edits: &HolidayEdits,
+        year: i32,
+    ) -> YearHolidays {
         let mut dates: Vec<NaiveDate> = calendar
             .map(|c| c.dates_in(year).into_iter().map(|(d, _)| d).collect())
             .unwrap_or_default();
@@ -183,7 +212,12 @@ impl YearHolidays {
     }
     /// True when a closed date lies in `[first, last]`.
     pub fn any_between(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        !self.between(first, last).is_empty()
+    }
+    /// The closed dates in `[first, last]`.
+    pub fn between(&self, first: NaiveDate, last: NaiveDate) -> &[NaiveDate] {
         let from = self.dates.partition_point(|d| *d < first);
-        self.dates.get(from).is_some_and(|d| *d <= last)
+        let to = self.dates.partition_point(|d| *d <= last);
+        &self.dates[from..to.max(from)]
     }
 }

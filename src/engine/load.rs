@@ -15,13 +15,31 @@ use super::policy::*;
 use super::time::{Schedule, Window, DAY_MINUTES};
 
 /// The policy files compiled into every binary, with the name errors use.
-pub const EMBEDDED_CALENDARS: (&str, &str) = ("policies/calendars.json", include_str!("../../policies/calendars.json"));
+pub const EMBEDDED_CALENDARS: (&str, &str) = (
+    "policies/calendars.json",
+    include_str!("../../policies/calendars.json"),
+);
 pub const EMBEDDED_POLICIES: [(&str, &str); 5] = [
-    ("policies/nextplane.json", include_str!("../../policies/nextplane.json")),
-    ("policies/numonix.json", include_str!("../../policies/numonix.json")),
-    ("policies/ipcelerate.json", include_str!("../../policies/ipcelerate.json")),
-    ("policies/unnamed-eu.json", include_str!("../../policies/unnamed-eu.json")),
-    ("policies/threepbx.json", include_str!("../../policies/threepbx.json")),
+    (
+        "policies/nextplane.json",
+        include_str!("../../policies/nextplane.json"),
+    ),
+    (
+        "policies/numonix.json",
+        include_str!("../../policies/numonix.json"),
+    ),
+    (
+        "policies/ipcelerate.json",
+        include_str!("../../policies/ipcelerate.json"),
+    ),
+    (
+        "policies/unnamed-eu.json",
+        include_str!("../../policies/unnamed-eu.json"),
+    ),
+    (
+        "policies/threepbx.json",
+        include_str!("../../policies/threepbx.json"),
+    ),
 ];
 
 /// The embedded catalog, loaded on first use. The embedded files are
@@ -29,7 +47,8 @@ pub const EMBEDDED_POLICIES: [(&str, &str); 5] = [
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        load_catalog(EMBEDDED_CALENDARS, &EMBEDDED_POLICIES).unwrap_or_else(|e| panic!("embedded policies: {e}"))
+        load_catalog(EMBEDDED_CALENDARS, &EMBEDDED_POLICIES)
+            .unwrap_or_else(|e| panic!("embedded policies: {e}"))
     })
 }
 
@@ -40,7 +59,11 @@ pub fn load_catalog(calendars: (&str, &str), policies: &[(&str, &str)]) -> Resul
     for (file, json) in policies {
         let policy = load_policy(file, json, &calendars)?;
         if loaded.iter().any(|p: &Policy| p.id == policy.id) {
-            return Err(Error::policy(file, "id", format!("duplicate vendor id {:?}", policy.id)));
+            return Err(Error::policy(
+                file,
+                "id",
+                format!("duplicate vendor id {:?}", policy.id),
+            ));
         }
         loaded.push(policy);
     }
@@ -304,13 +327,19 @@ pub fn load_calendars(file: &str, json: &str) -> Result<Vec<HolidayCalendar>, Er
         .map(|(i, calendar)| {
             let at = format!("calendars[{i}]");
             if !ids.insert(calendar.id.clone()) {
-                return Err(Error::policy(file, &format!("{at}.id"), format!("duplicate calendar id {:?}", calendar.id)));
+                return Err(Error::policy(
+                    file,
+                    &format!("{at}.id"),
+                    format!("duplicate calendar id {:?}", calendar.id),
+                ));
             }
             let holidays = calendar
                 .holidays
                 .into_iter()
                 .enumerate()
-                .map(|(j, h)| holiday(h).map_err(|m| Error::policy(file, &format!("{at}.holidays[{j}]"), m)))
+                .map(|(j, h)| {
+                    holiday(h).map_err(|m| Error::policy(file, &format!("{at}.holidays[{j}]"), m))
+                })
                 .collect::<Result<_, _>>()?;
             Ok(HolidayCalendar {
                 id: calendar.id,
@@ -335,7 +364,9 @@ fn weekday(name: &str) -> Result<Weekday, String> {
     DAYS.iter()
         .find(|(n, _)| *n == name)
         .map(|(_, d)| *d)
-        .ok_or_else(|| format!("unknown weekday {name:?} (expected mon, tue, wed, thu, fri, sat or sun)"))
+        .ok_or_else(|| {
+            format!("unknown weekday {name:?} (expected mon, tue, wed, thu, fri, sat or sun)")
+        })
 }
 
 fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
@@ -346,8 +377,20 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
             None => Err("this rule needs a \"month\"".into()),
         }
     };
-    let day = || weekday(raw.weekday.as_deref().ok_or("this rule needs a \"weekday\"")?);
-    let kinds = [raw.fixed.is_some(), raw.nth.is_some(), raw.last == Some(true), raw.easter.is_some(), raw.date.is_some()];
+    let day = || {
+        weekday(
+            raw.weekday
+                .as_deref()
+                .ok_or("this rule needs a \"weekday\"")?,
+        )
+    };
+    let kinds = [
+        raw.fixed.is_some(),
+        raw.nth.is_some(),
+        raw.last == Some(true),
+        raw.easter.is_some(),
+        raw.date.is_some(),
+    ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err(format!(
             "holiday {:?} needs exactly one of \"fixed\", \"nth\", \"last\", \"easter\", \"date\"",
@@ -360,7 +403,11 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
         let observed = match raw.observed.as_deref() {
             None | Some("on_date") => Observed::OnDate,
             Some("nearest_weekday") => Observed::NearestWeekday,
-            Some(other) => return Err(format!("unknown observed rule {other:?} (expected on_date or nearest_weekday)")),
+            Some(other) => {
+                return Err(format!(
+                    "unknown observed rule {other:?} (expected on_date or nearest_weekday)"
+                ))
+            }
         };
         use chrono::Datelike;
         HolidayRule::Fixed {
@@ -389,7 +436,10 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
         HolidayRule::Easter { offset }
     } else {
         let text = raw.date.as_deref().unwrap_or_default();
-        HolidayRule::Date(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("date {text:?} is not YYYY-MM-DD"))?)
+        HolidayRule::Date(
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("date {text:?} is not YYYY-MM-DD"))?,
+        )
     };
     Ok(Holiday {
         name: raw.name,
@@ -414,7 +464,9 @@ fn window(text: &str) -> Result<Window, String> {
         .split_once('-')
         .ok_or_else(|| format!("window {text:?} is not HH:MM-HH:MM"))?;
     let (Some(start), Some(end)) = (clock_time(start), clock_time(end)) else {
-        return Err(format!("window {text:?} is not HH:MM-HH:MM (00:00 to 24:00)"));
+        return Err(format!(
+            "window {text:?} is not HH:MM-HH:MM (00:00 to 24:00)"
+        ));
     };
     Window::new(start, end).ok_or_else(|| format!("window {text:?} ends before it starts"))
 }
@@ -451,7 +503,10 @@ pub fn amount(text: &str) -> Result<Amount, String> {
     }
     let unit = Unit::from_id(unit.trim()).ok_or_else(|| {
         let known: Vec<&str> = Unit::ALL.iter().map(|u| u.id()).collect();
-        format!("unknown unit {unit:?} (expected one of {})", known.join(", "))
+        format!(
+            "unknown unit {unit:?} (expected one of {})",
+            known.join(", ")
+        )
     })?;
     Ok(Amount { value, unit })
 }
@@ -496,7 +551,11 @@ impl Ctx<'_> {
     fn unique<'b>(&self, path: &str, ids: impl Iterator<Item = &'b str>) -> Result<(), Error> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
                 return Err(self.err(
                     &format!("{path}[{i}].id"),
                     format!("id {id:?} must be non-empty letters, digits, '-' or '_'"),
@@ -529,8 +588,12 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
     if raw.severities.is_empty() || raw.packages.is_empty() {
         return Err(cx.err("", "a policy needs at least one severity and one package"));
     }
-    let currency = Currency::from_code(&raw.currency)
-        .ok_or_else(|| cx.err("currency", format!("unknown currency {:?} (expected USD or EUR)", raw.currency)))?;
+    let currency = Currency::from_code(&raw.currency).ok_or_else(|| {
+        cx.err(
+            "currency",
+            format!("unknown currency {:?} (expected USD or EUR)", raw.currency),
+        )
+    })?;
 
     let calendar_ids: Vec<&str> = calendars.iter().map(|c| c.id.as_str()).collect();
     let schedules = raw
@@ -544,7 +607,8 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
     let package_ids: Vec<&str> = raw.packages.iter().map(|p| p.id.as_str()).collect();
     let target_names: Vec<String> = raw.targets.iter().map(|t| t.id.clone()).collect();
     let target_ids: Vec<&str> = target_names.iter().map(String::as_str).collect();
-    let schedule_ref = |path: &str, id: &str| find(&schedule_ids, id, "schedule").map_err(|m| cx.err(path, m));
+    let schedule_ref =
+        |path: &str, id: &str| find(&schedule_ids, id, "schedule").map_err(|m| cx.err(path, m));
 
     let mut packages = Vec::with_capacity(raw.packages.len());
     for (i, p) in raw.packages.iter().enumerate() {
@@ -561,14 +625,24 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        cx.unique(&format!("{at}.regions"), regions.iter().map(|r| r.id.as_str()))?;
+        cx.unique(
+            &format!("{at}.regions"),
+            regions.iter().map(|r| r.id.as_str()),
+        )?;
         let coverage = match (&p.coverage, regions.first()) {
             (Some(id), None) => schedule_ref(&format!("{at}.coverage"), id)?,
             (None, Some(first)) => first.coverage,
-            _ => return Err(cx.err(&at, "a package needs exactly one of \"coverage\" or \"regions\"")),
+            _ => {
+                return Err(cx.err(
+                    &at,
+                    "a package needs exactly one of \"coverage\" or \"regions\"",
+                ))
+            }
         };
         let price = match &p.price {
-            Some(price) if price.amount < 0 => return Err(cx.err(&format!("{at}.price.amount"), "a price cannot be negative")),
+            Some(price) if price.amount < 0 => {
+                return Err(cx.err(&format!("{at}.price.amount"), "a price cannot be negative"))
+            }
             Some(price) => Some(Price {
                 amount: Money {
                     minor: price.amount,
@@ -602,40 +676,55 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
         let after = match &t.after {
             None => None,
             Some(id) => {
-                let index = find(&target_ids, id, "target").map_err(|m| cx.err(&format!("{at}.after"), m))?;
+                let index = find(&target_ids, id, "target")
+                    .map_err(|m| cx.err(&format!("{at}.after"), m))?;
                 if index >= i {
-                    return Err(cx.err(&format!("{at}.after"), format!("target {id:?} must come before {:?}", t.id)));
+                    return Err(cx.err(
+                        &format!("{at}.after"),
+                        format!("target {id:?} must come before {:?}", t.id),
+                    ));
                 }
                 Some(index)
             }
         };
         for key in t.values.keys() {
-            find(&package_ids, key, "package").map_err(|m| cx.err(&format!("{at}.values.{key}"), m))?;
+            find(&package_ids, key, "package")
+                .map_err(|m| cx.err(&format!("{at}.values.{key}"), m))?;
         }
         let mut cells = Vec::with_capacity(package_ids.len());
         for package in &package_ids {
             let row_at = format!("{at}.values.{package}");
-            let row = t
-                .values
-                .get(*package)
-                .ok_or_else(|| cx.err(&format!("{at}.values"), format!("missing a row for package {package:?}")))?;
+            let row = t.values.get(*package).ok_or_else(|| {
+                cx.err(
+                    &format!("{at}.values"),
+                    format!("missing a row for package {package:?}"),
+                )
+            })?;
             let mut row_cells = Vec::with_capacity(severity_ids.len());
             for severity in &severity_ids {
                 let (cell, cell_at) = match row {
                     raw::Row::All(cell) => (cell, row_at.clone()),
                     raw::Row::BySeverity(map) => {
                         for key in map.keys() {
-                            find(&severity_ids, key, "severity").map_err(|m| cx.err(&format!("{row_at}.{key}"), m))?;
+                            find(&severity_ids, key, "severity")
+                                .map_err(|m| cx.err(&format!("{row_at}.{key}"), m))?;
                         }
-                        let cell = map
-                            .get(*severity)
-                            .ok_or_else(|| cx.err(&row_at, format!("missing a value for severity {severity:?}")))?;
+                        let cell = map.get(*severity).ok_or_else(|| {
+                            cx.err(
+                                &row_at,
+                                format!("missing a value for severity {severity:?}"),
+                            )
+                        })?;
                         (cell, format!("{row_at}.{severity}"))
                     }
                 };
                 let (text, cell_provenance) = match cell {
                     raw::Cell::Text(text) => (text, None),
-                    raw::Cell::Detailed { rule, source, assumption } => (
+                    raw::Cell::Detailed {
+                        rule,
+                        source,
+                        assumption,
+                    } => (
                         rule,
                         Some(provenance(
                             source.clone().unwrap_or_else(|| t.source.clone()),
@@ -669,7 +758,10 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             .packages
             .iter()
             .enumerate()
-            .map(|(j, id)| find(&package_ids, id, "package").map_err(|m| cx.err(&format!("{at}.packages[{j}]"), m)))
+            .map(|(j, id)| {
+                find(&package_ids, id, "package")
+                    .map_err(|m| cx.err(&format!("{at}.packages[{j}]"), m))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if c.rate.is_some_and(|r| r < 0) {
             return Err(cx.err(&format!("{at}.rate"), "a rate cannot be negative"));
@@ -677,21 +769,39 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
         let per = match (&c.per, c.rate) {
             (Some(per), _) => per.as_str(),
             (None, None) => "day",
-            (None, Some(_)) => return Err(cx.err(&format!("{at}.per"), "a stated rate needs \"per\": hour or day")),
+            (None, Some(_)) => {
+                return Err(cx.err(
+                    &format!("{at}.per"),
+                    "a stated rate needs \"per\": hour or day",
+                ))
+            }
         };
         let unit = match (per, c.increment.as_deref()) {
-            ("hour", Some(inc)) => RateUnit::Hour(
-                Increment::from_id(inc).ok_or_else(|| {
-                    cx.err(
-                        &format!("{at}.increment"),
-                        format!("unknown increment {inc:?} (expected minute, half_hour or hour)"),
-                    )
-                })?,
-            ),
-            ("hour", None) => return Err(cx.err(&format!("{at}.increment"), "an hourly rate needs an increment")),
+            ("hour", Some(inc)) => RateUnit::Hour(Increment::from_id(inc).ok_or_else(|| {
+                cx.err(
+                    &format!("{at}.increment"),
+                    format!("unknown increment {inc:?} (expected minute, half_hour or hour)"),
+                )
+            })?),
+            ("hour", None) => {
+                return Err(cx.err(
+                    &format!("{at}.increment"),
+                    "an hourly rate needs an increment",
+                ))
+            }
             ("day", None) => RateUnit::Day,
-            ("day", Some(_)) => return Err(cx.err(&format!("{at}.increment"), "a daily rate is charged per whole day: remove the increment")),
-            (other, _) => return Err(cx.err(&format!("{at}.per"), format!("unknown rate unit {other:?} (expected hour or day)"))),
+            ("day", Some(_)) => {
+                return Err(cx.err(
+                    &format!("{at}.increment"),
+                    "a daily rate is charged per whole day: remove the increment",
+                ))
+            }
+            (other, _) => {
+                return Err(cx.err(
+                    &format!("{at}.per"),
+                    format!("unknown rate unit {other:?} (expected hour or day)"),
+                ))
+            }
         };
         let available = c
             .available
@@ -700,7 +810,8 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             .transpose()?;
         let billable = match &c.billable {
             None => Condition::Always,
-            Some(value) => condition(value, &schedule_ids, &severity_ids).map_err(|(p, m)| cx.err(&format!("{at}.billable{p}"), m))?,
+            Some(value) => condition(value, &schedule_ids, &severity_ids)
+                .map_err(|(p, m)| cx.err(&format!("{at}.billable{p}"), m))?,
         };
         charges.push(ChargeRule {
             id: c.id,
@@ -779,7 +890,12 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
     })
 }
 
-fn schedule(cx: &Ctx<'_>, index: usize, raw: raw::Schedule, calendar_ids: &[&str]) -> Result<NamedSchedule, Error> {
+fn schedule(
+    cx: &Ctx<'_>,
+    index: usize,
+    raw: raw::Schedule,
+    calendar_ids: &[&str],
+) -> Result<NamedSchedule, Error> {
     let at = format!("schedules[{index}]");
     let zone = parse_zone(&raw.zone).ok_or_else(|| {
         cx.err(
@@ -790,7 +906,10 @@ fn schedule(cx: &Ctx<'_>, index: usize, raw: raw::Schedule, calendar_ids: &[&str
     let calendar = raw
         .holidays
         .as_deref()
-        .map(|id| find(calendar_ids, id, "holiday calendar").map_err(|m| cx.err(&format!("{at}.holidays"), m)))
+        .map(|id| {
+            find(calendar_ids, id, "holiday calendar")
+                .map_err(|m| cx.err(&format!("{at}.holidays"), m))
+        })
         .transpose()?;
     let mut week: [Vec<Window>; 7] = Default::default();
     for (key, texts) in &raw.weekly {
@@ -804,7 +923,10 @@ fn schedule(cx: &Ctx<'_>, index: usize, raw: raw::Schedule, calendar_ids: &[&str
     }
     for (day, windows) in week.iter_mut().enumerate() {
         windows.sort_by_key(|w| w.start());
-        if let Some(pair) = windows.windows(2).find(|pair| pair[1].start() < pair[0].end()) {
+        if let Some(pair) = windows
+            .windows(2)
+            .find(|pair| pair[1].start() < pair[0].end())
+        {
             let name = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day];
             return Err(cx.err(
                 &format!("{at}.weekly"),
@@ -817,7 +939,10 @@ fn schedule(cx: &Ctx<'_>, index: usize, raw: raw::Schedule, calendar_ids: &[&str
         }
     }
     if week.iter().all(|d| d.is_empty()) {
-        return Err(cx.err(&format!("{at}.weekly"), "a schedule needs at least one open window"));
+        return Err(cx.err(
+            &format!("{at}.weekly"),
+            "a schedule needs at least one open window",
+        ));
     }
     Ok(NamedSchedule {
         name: raw.name,
@@ -828,11 +953,21 @@ fn schedule(cx: &Ctx<'_>, index: usize, raw: raw::Schedule, calendar_ids: &[&str
 
 /// "09:00-17:00".
 pub fn format_window(w: Window) -> String {
-    format!("{:02}:{:02}-{:02}:{:02}", w.start() / 60, w.start() % 60, w.end() / 60, w.end() % 60)
+    format!(
+        "{:02}:{:02}-{:02}:{:02}",
+        w.start() / 60,
+        w.start() % 60,
+        w.end() / 60,
+        w.end() % 60
+    )
 }
 
 /// Parses a billable condition; errors carry a JSON path suffix.
-fn condition(value: &serde_json::Value, schedules: &[&str], severities: &[&str]) -> Result<Condition, (String, String)> {
+fn condition(
+    value: &serde_json::Value,
+    schedules: &[&str],
+    severities: &[&str],
+) -> Result<Condition, (String, String)> {
     use serde_json::Value;
     let bad = |m: String| (String::new(), m);
     match value {

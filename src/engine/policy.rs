@@ -88,7 +88,12 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 4] = [Unit::ClockHours, Unit::ClockDays, Unit::BusinessHours, Unit::BusinessDays];
+    pub const ALL: [Unit; 4] = [
+        Unit::ClockHours,
+        Unit::ClockDays,
+        Unit::BusinessHours,
+        Unit::BusinessDays,
+    ];
     pub fn id(self) -> &'static str {
         match self {
             Unit::ClockHours => "clock_hours",
@@ -383,7 +388,10 @@ pub enum Condition {
     /// The ticket's severity is one of these (indices).
     Severity(Vec<usize>),
     /// A fact only the user knows ("priority handling requested").
-    Flag { id: String, label: String },
+    Flag {
+        id: String,
+        label: String,
+    },
     Any(Vec<Condition>),
     All(Vec<Condition>),
 }
@@ -481,7 +489,9 @@ impl ChargeRule {
         fn collect<'a>(condition: &'a Condition, out: &mut Vec<(&'a str, &'a str)>) {
             match condition {
                 Condition::Flag { id, label } => out.push((id, label)),
-                Condition::Any(items) | Condition::All(items) => items.iter().for_each(|c| collect(c, out)),
+                Condition::Any(items) | Condition::All(items) => {
+                    items.iter().for_each(|c| collect(c, out))
+                }
                 _ => {}
             }
         }

@@ -83,7 +83,12 @@ pub struct Schedule {
 
 impl Schedule {
     /// `week[0]` is Monday. Windows of a day must be sorted and disjoint.
-    pub(crate) fn new(id: String, zone: Tz, week: [Vec<Window>; 7], calendar: Option<usize>) -> Schedule {
+    pub(crate) fn new(
+        id: String,
+        zone: Tz,
+        week: [Vec<Window>; 7],
+        calendar: Option<usize>,
+    ) -> Schedule {
         let always_open = calendar.is_none()
             && week
                 .iter()
@@ -224,34 +229,55 @@ fn weekday_index(date: NaiveDate) -> usize {
     date.weekday().num_days_from_monday() as usize
 }
 
-/// Holiday lookups for consecutive dates, recomputing a year's dates only
-/// when the walk crosses into a new year.
+/// Holiday lookups along a walk, computing each year's dates once.
 struct HolidayCursor<'a> {
     hours: Hours<'a>,
-    year: Option<YearHolidays>,
+    years: Vec<YearHolidays>,
 }
 
 impl<'a> HolidayCursor<'a> {
     fn new(hours: Hours<'a>) -> Self {
-        HolidayCursor { hours, year: None }
+        HolidayCursor {
+            hours,
+            years: Vec::new(),
+        }
     }
     fn year(&mut self, year: i32) -> &YearHolidays {
-        let stale = self.year.as_ref().is_none_or(|y| y.year() != year);
-        if stale {
-            self.year = Some(YearHolidays::new(self.hours.calendar, self.hours.edits, year));
-        }
-        self.year.as_ref().expect("year set above")
+        let index = match self.years.iter().position(|y| y.year() == year) {
+            Some(index) => index,
+            None => {
+                self.years.push(YearHolidays::new(
+                    self.hours.calendar,
+                    self.hours.edits,
+                    year,
+                ));
+                self.years.len() - 1
+            }
+        };
+        &self.years[index]
     }
     fn is_holiday(&mut self, date: NaiveDate) -> bool {
         self.year(date.year()).contains(date)
     }
     /// True when none of the seven dates from `start` is a holiday.
     fn week_is_clear(&mut self, start: NaiveDate) -> bool {
-        let end = start + Days::new(6);
-        if end.year() != start.year() {
-            return (0..7).all(|i| !self.is_holiday(start + Days::new(i)));
+        !self.any_holiday(start, start + Days::new(6))
+    }
+    fn any_holiday(&mut self, first: NaiveDate, last: NaiveDate) -> bool {
+        (first.year()..=last.year()).any(|y| self.year(y).any_between(first, last))
+    }
+    /// Holidays in `[first, last]` that fall on a weekday with open windows.
+    fn closed_business_days(&mut self, first: NaiveDate, last: NaiveDate) -> u32 {
+        let week = &self.hours.schedule.week;
+        let mut closed = 0;
+        for y in first.year()..=last.year() {
+            let dates = self.year(y).between(first, last);
+            closed += dates
+                .iter()
+                .filter(|d| !week[weekday_index(**d)].is_empty())
+                .count() as u32;
         }
-        !self.year(start.year()).any_between(start, end)
+        closed
     }
     fn is_business_day(&mut self, date: NaiveDate) -> bool {
         !self.hours.schedule.week[weekday_index(date)].is_empty() && !self.is_holiday(date)
@@ -378,7 +404,12 @@ pub enum TimeError {
 
 /// The first instant at which countable time since `from` reaches
 /// `seconds`. A target reached exactly at a window's end is that end.
-pub fn advance(clock: Clock<'_>, from: Instant, seconds: i64, pauses: &Pauses) -> Result<Instant, TimeError> {
+pub fn advance(
+    clock: Clock<'_>,
+    from: Instant,
+    seconds: i64,
+    pauses: &Pauses,
+) -> Result<Instant, TimeError> {
     let remaining = std::cell::Cell::new(seconds.max(0));
     if remaining.get() == 0 && pauses.is_empty() && matches!(clock, Clock::Elapsed) {
         return Ok(from);
@@ -459,16 +490,31 @@ pub fn business_days_after(hours: Hours<'_>, from: Instant, n: u32) -> Result<In
     }
     let mut date = local_date(zone, from);
     let mut remaining = n.max(1);
+    // Jump whole weeks while more than a week's worth remains: a span of
+    // whole weeks holds `per_week` business days each, less its holidays
+    // on open weekdays. Cost grows with years spanned, not with days.
+    let mut stalled_days = 0u64;
+    while remaining > per_week {
+        let weeks = (remaining - 1) / per_week;
+        let first = date.succ_opt().ok_or(TimeError::OutOfRange)?;
+        let last = date
+            .checked_add_days(Days::new(7 * u64::from(weeks)))
+            .ok_or(TimeError::OutOfRange)?;
+        let counted = weeks * per_week - holidays.closed_business_days(first, last);
+        stalled_days = if counted == 0 {
+            stalled_days + 7 * u64::from(weeks)
+        } else {
+            0
+        };
+        if stalled_days > u64::from(MAX_WALK_DAYS) {
+            return Err(TimeError::NeverOpens(from));
+        }
+        remaining -= counted;
+        date = last;
+    }
     let mut closed_days = 0u32;
     loop {
-        // Whole holiday-free weeks hold exactly `per_week` business days.
-        let next = date.succ_opt().ok_or(TimeError::OutOfRange)?;
-        if remaining > per_week && holidays.week_is_clear(next) {
-            date = date.checked_add_days(Days::new(7)).ok_or(TimeError::OutOfRange)?;
-            remaining -= per_week;
-            continue;
-        }
-        date = next;
+        date = date.succ_opt().ok_or(TimeError::OutOfRange)?;
         if holidays.is_business_day(date) {
             closed_days = 0;
             remaining -= 1;
@@ -532,5 +578,110 @@ pub fn open_state(hours: Hours<'_>, at: Instant) -> OpenState {
         Some((start, closes)) if start <= at => OpenState::Open { closes },
         Some((start, _)) => OpenState::Closed { opens: Some(start) },
         None => OpenState::Closed { opens: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Instant {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    /// Mon-Fri 09:00-17:00 in Berlin, no holidays unless edited.
+    fn office() -> Schedule {
+        let nine_to_five = vec![Window::new(540, 1020).unwrap()];
+        let mut week: [Vec<Window>; 7] = Default::default();
+        for day in week.iter_mut().take(5) {
+            *day = nine_to_five.clone();
+        }
+        Schedule::new("office".into(), chrono_tz::Europe::Berlin, week, None)
+    }
+
+    fn hours<'a>(schedule: &'a Schedule, edits: &'a HolidayEdits) -> Hours<'a> {
+        Hours {
+            schedule,
+            calendar: None,
+            edits,
+        }
+    }
+
+    #[test]
+    fn business_hours_carry_over_the_weekend() {
+        let s = office();
+        let clock = Clock::Business(hours(&s, HolidayEdits::none()));
+        // Friday 16:00 Berlin (15:00Z in winter) + 2 business hours = Monday 10:00.
+        let due = advance(clock, utc(2026, 1, 16, 15, 0), 2 * 3600, &Pauses::none()).unwrap();
+        assert_eq!(due, utc(2026, 1, 19, 9, 0));
+    }
+
+    #[test]
+    fn a_deadline_on_a_window_end_is_that_end() {
+        let s = office();
+        let clock = Clock::Business(hours(&s, HolidayEdits::none()));
+        let due = advance(clock, utc(2026, 1, 16, 8, 0), 8 * 3600, &Pauses::none()).unwrap();
+        assert_eq!(due, utc(2026, 1, 16, 16, 0));
+    }
+
+    #[test]
+    fn business_days_skip_the_opening_day_and_added_holidays() {
+        let s = office();
+        let mut edits = HolidayEdits::default();
+        edits
+            .added
+            .insert(NaiveDate::from_ymd_opt(2026, 1, 19).unwrap());
+        // Opened Friday: day 1 would be Monday, a holiday here, so Tuesday 17:00.
+        let due = business_days_after(hours(&s, &edits), utc(2026, 1, 16, 8, 0), 1).unwrap();
+        assert_eq!(due, utc(2026, 1, 20, 16, 0));
+    }
+
+    #[test]
+    fn pauses_merge_and_stop_the_clock() {
+        let pauses = Pauses::new(vec![
+            (utc(2026, 1, 1, 2, 0), utc(2026, 1, 1, 3, 0)),
+            (utc(2026, 1, 1, 1, 0), utc(2026, 1, 1, 2, 30)),
+        ])
+        .unwrap();
+        assert_eq!(
+            pauses.intervals(),
+            &[(utc(2026, 1, 1, 1, 0), utc(2026, 1, 1, 3, 0))]
+        );
+        let due = advance(Clock::Elapsed, utc(2026, 1, 1, 0, 0), 2 * 3600, &pauses).unwrap();
+        assert_eq!(due, utc(2026, 1, 1, 4, 0));
+        assert_eq!(
+            Pauses::new(vec![(utc(2026, 1, 1, 1, 0), utc(2026, 1, 1, 1, 0))]),
+            Err(BadPause { index: 0 })
+        );
+    }
+
+    #[test]
+    fn open_state_reports_the_next_change() {
+        let s = office();
+        let h = hours(&s, HolidayEdits::none());
+        assert_eq!(
+            open_state(h, utc(2026, 1, 16, 10, 0)),
+            OpenState::Open {
+                closes: Some(utc(2026, 1, 16, 16, 0))
+            }
+        );
+        assert_eq!(
+            open_state(h, utc(2026, 1, 17, 10, 0)),
+            OpenState::Closed {
+                opens: Some(utc(2026, 1, 19, 8, 0))
+            }
+        );
+    }
+
+    #[test]
+    fn measure_inverts_advance() {
+        let s = office();
+        let clock = Clock::Business(hours(&s, HolidayEdits::none()));
+        let start = utc(2026, 3, 20, 12, 34);
+        for seconds in [1, 3600, 8 * 3600, 100 * 3600, 1000 * 3600] {
+            let due = advance(clock, start, seconds, &Pauses::none()).unwrap();
+            assert_eq!(measure(clock, start, due, &Pauses::none()), seconds);
+        }
     }
 }
