@@ -1,0 +1,675 @@
+//! The `sla` command: `batch` answers exactly one JSON line per input line,
+//! in order, with `{"error": ...}` naming the field for a bad line, exit
+//! status 0 when every line was answered and 1 otherwise; times must carry
+//! an offset; `due` is RFC 3339 UTC with `Z`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+use sla::cli;
+
+/// The one helper: runs `sla ARGS` in-process with `stdin`, returning the
+/// exit status, stdout and stderr.
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let mut input = stdin;
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let status = cli::run(&args, &mut input, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8(out).expect("stdout is UTF-8"),
+        String::from_utf8(err).expect("stderr is UTF-8"),
+    )
+}
+
+fn lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}")))
+        .collect()
+}
+
+/// "YYYY-MM-DDTHH:MM:SSZ" exactly.
+fn is_utc_rfc3339(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.len() == 20
+        && text.ends_with('Z')
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && chrono::DateTime::parse_from_rfc3339(text).is_ok()
+}
+
+fn dues(answer: &Value) -> Vec<(String, String, Option<String>)> {
+    answer["targets"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no targets in {answer}"))
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().to_string(),
+                t["outcome"].as_str().unwrap().to_string(),
+                t["due"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn s(id: &str, outcome: &str, due: Option<&str>) -> (String, String, Option<String>) {
+    (id.into(), outcome.into(), due.map(str::to_string))
+}
+
+// --------------------------------------------------------------------- batch
+
+#[test]
+fn batch_answers_every_line_in_order() {
+    let input = [
+        // Numonix S3: 72 clock hours from 08:00Z (09:00+01:00).
+        json!({"vendor": "numonix", "package": "saas", "severity": "3", "opened": "2026-03-02T09:00:00+01:00"}),
+        // Business EMEA P4 from Thu 04-02 15:00 CEST: see engine_targets.rs.
+        json!({"vendor": "nextplane", "package": "business", "region": "emea", "severity": "4", "opened": "2026-04-02T15:00:00+02:00"}),
+        // ThreePBX P3 from Thu 07-02 15:00 EDT.
+        json!({"vendor": "threepbx", "package": "standard", "severity": "3", "opened": "2026-07-02T15:00:00-04:00"}),
+        // Unnamed EU gold S2 from Mon 02-09 10:00 CET with Tue 10-12 CET paused.
+        json!({"vendor": "unnamed-eu", "package": "gold", "severity": "2", "opened": "2026-02-09T09:00:00Z",
+               "pauses": [{"from": "2026-02-10T10:00:00+01:00", "until": "2026-02-10T12:00:00+01:00"}]}),
+    ];
+    let text: String = input.iter().map(|v| format!("{v}\n")).collect();
+    let (status, stdout, stderr) = run(&["batch"], text.as_bytes());
+    assert_eq!(status, 0, "stderr: {stderr}");
+    let answers = lines(&stdout);
+    assert_eq!(answers.len(), 4, "{stdout}");
+    assert_eq!(
+        dues(&answers[0]),
+        [
+            s("response", "deadline", Some("2026-03-05T08:00:00Z")),
+            s("resolution", "next_release", None),
+        ]
+    );
+    assert_eq!(
+        dues(&answers[1]),
+        [
+            s("first_response", "deadline", Some("2026-04-07T12:00:00Z")),
+            s("next_update", "deadline", Some("2026-04-14T15:00:00Z")),
+        ]
+    );
+    assert_eq!(
+        dues(&answers[2]),
+        [
+            s("response", "deadline", Some("2026-07-02T23:00:00Z")),
+            s("resolution", "deadline", Some("2026-07-06T17:00:00Z")),
+            s("reason_for_outage", "none_stated", None),
+        ]
+    );
+    assert_eq!(
+        dues(&answers[3]),
+        [
+            s("first_response", "deadline", Some("2026-02-10T09:00:00Z")),
+            s("resolution", "deadline", Some("2026-02-13T10:00:00Z")),
+        ]
+    );
+    for answer in &answers {
+        for (_, _, due) in dues(answer) {
+            if let Some(due) = due {
+                assert!(is_utc_rfc3339(&due), "{due}");
+            }
+        }
+    }
+}
+
+/// One bad line among good ones: every line still gets exactly one answer,
+/// in place, the bad one an error naming the field; the status is 1.
+#[test]
+fn batch_reports_bad_lines_in_place_and_exits_1() {
+    let good =
+        r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z"}"#;
+    let cases: Vec<(&str, &str)> = vec![
+        (
+            r#"{"vendor":"acme","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z"}"#,
+            "vendor",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"gold","severity":"1","opened":"2026-03-02T09:00:00Z"}"#,
+            "package",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"9","opened":"2026-03-02T09:00:00Z"}"#,
+            "severity",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","region":"us","severity":"1","opened":"2026-03-02T09:00:00Z"}"#,
+            "region",
+        ),
+        (
+            r#"{"vendor":"nextplane","package":"business","region":"apac","severity":"1","opened":"2026-03-02T09:00:00Z"}"#,
+            "region",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","opened":"2026-03-02T09:00:00Z"}"#,
+            "severity",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1"}"#,
+            "opened",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":1,"opened":"2026-03-02T09:00:00Z"}"#,
+            "severity",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00"}"#,
+            "opened",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02 09:00"}"#,
+            "opened",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"yesterday"}"#,
+            "opened",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","colour":"red"}"#,
+            "colour",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","pauses":[{"from":"2026-03-02T10:00:00Z","until":"2026-03-02T10:00:00Z"}]}"#,
+            "pauses[0]",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","pauses":[{"from":"2026-03-02T10:00:00Z","until":"2026-03-02T11:00:00Z"},{"from":"2026-03-02T10:00:00Z","until":"2026-03-02T11:00:00"}]}"#,
+            "pauses[1].until",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","pauses":[{"from":"2026-03-02T12:00:00Z"}]}"#,
+            "until",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":null}"#,
+            "opened",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","pauses":"none"}"#,
+            "pauses",
+        ),
+        (
+            r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z","pauses":[{"from":5,"until":"2026-03-02T11:00:00Z"}]}"#,
+            "from",
+        ),
+        ("not json at all", ""),
+        ("", ""),
+    ];
+    let mut unnamed = Vec::new();
+    for (bad, field) in cases {
+        let text = format!("{good}\n{bad}\n{good}\n");
+        let (status, stdout, _) = run(&["batch"], text.as_bytes());
+        assert_eq!(status, 1, "{bad}");
+        let answers = lines(&stdout);
+        assert_eq!(answers.len(), 3, "{bad}: {stdout}");
+        assert_eq!(dues(&answers[0]), dues(&answers[2]));
+        assert_eq!(answers[0]["targets"][0]["due"], "2026-03-02T10:00:00Z");
+        let object = answers[1]
+            .as_object()
+            .unwrap_or_else(|| panic!("{bad}: {}", answers[1]));
+        assert_eq!(object.len(), 1, "{bad}: only the error: {}", answers[1]);
+        let error = object["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{bad}: {}", answers[1]));
+        assert!(!error.is_empty());
+        if !error.contains(field) {
+            unnamed.push(format!(
+                "{bad}\n    error {error:?} does not name {field:?}"
+            ));
+        }
+    }
+    assert!(unnamed.is_empty(), "{}", unnamed.join("\n"));
+}
+
+#[test]
+fn batch_error_messages() {
+    let answer = |line: &str| run(&["batch"], format!("{line}\n").as_bytes()).1;
+    // A time without an offset says so.
+    let out = answer(
+        r#"{"vendor":"numonix","package":"saas","severity":"1","opened":"2026-03-02T09:00:00"}"#,
+    );
+    let error = lines(&out)[0]["error"].as_str().unwrap().to_string();
+    assert!(error.starts_with("opened"), "{error}");
+    assert!(error.contains("offset"), "{error}");
+    // An unknown vendor lists the known ones.
+    let out = answer(
+        r#"{"vendor":"acme","package":"saas","severity":"1","opened":"2026-03-02T09:00:00Z"}"#,
+    );
+    let error = lines(&out)[0]["error"].as_str().unwrap().to_string();
+    assert!(error.starts_with("vendor"), "{error}");
+    for vendor in [
+        "nextplane",
+        "numonix",
+        "ipcelerate",
+        "unnamed-eu",
+        "threepbx",
+    ] {
+        assert!(error.contains(vendor), "{error}");
+    }
+}
+
+#[test]
+fn batch_exit_status_and_line_handling() {
+    let good = r#"{"vendor":"threepbx","package":"standard","severity":"4","opened":"2026-02-09T20:00:00Z"}"#;
+    // No input: no output, success.
+    assert_eq!(run(&["batch"], b""), (0, String::new(), String::new()));
+    // CRLF endings and a last line without a newline are still lines.
+    let (status, stdout, _) = run(&["batch"], format!("{good}\r\n{good}").as_bytes());
+    assert_eq!(status, 0);
+    let answers = lines(&stdout);
+    assert_eq!(answers.len(), 2);
+    for answer in &answers {
+        assert_eq!(answer["targets"][0]["due"], "2026-02-10T04:00:00Z");
+    }
+    // Blank lines and invalid UTF-8 are bad lines, answered in place.
+    let mut input = format!("{good}\n\n").into_bytes();
+    input.extend_from_slice(b"\xff\xfe\n");
+    input.extend_from_slice(format!("{good}\n").as_bytes());
+    let (status, stdout, _) = run(&["batch"], &input);
+    assert_eq!(status, 1);
+    let answers = lines(&stdout);
+    assert_eq!(answers.len(), 4, "{stdout}");
+    assert!(answers[0]["targets"].is_array());
+    assert!(answers[1]["error"].is_string());
+    assert!(answers[2]["error"].is_string());
+    assert!(answers[3]["targets"].is_array());
+    // Many lines keep their order.
+    let many: String = (0..50)
+        .map(|h| {
+            json!({"vendor": "numonix", "package": "saas", "severity": "1",
+                        "opened": format!("2026-03-{:02}T{:02}:00:00Z", 1 + h / 24, h % 24)})
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let (status, stdout, _) = run(&["batch"], many.as_bytes());
+    assert_eq!(status, 0);
+    let answers = lines(&stdout);
+    assert_eq!(answers.len(), 50);
+    for (h, answer) in answers.iter().enumerate() {
+        let hour = h + 1;
+        let want = format!("2026-03-{:02}T{:02}:00:00Z", 1 + hour / 24, hour % 24);
+        assert_eq!(answer["targets"][0]["due"], want.as_str(), "line {h}");
+    }
+}
+
+/// The built binary: exit statuses as a shell sees them.
+#[test]
+fn sla_binary_batch_exit_status() {
+    let exe = env!("CARGO_BIN_EXE_sla");
+    let batch = |input: &str| {
+        let mut child = Command::new(exe)
+            .arg("batch")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let good = r#"{"vendor":"numonix","package":"saas","severity":"2","opened":"2026-03-02T09:00:00-05:00"}"#;
+    let (code, stdout) = batch(&format!("{good}\n{good}\n"));
+    assert_eq!(code, Some(0));
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(
+        stdout.contains(r#""due":"2026-03-02T16:00:00Z""#),
+        "{stdout}"
+    );
+    let (code, stdout) = batch(&format!("{good}\n{{}}\n{good}\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(stdout.lines().count(), 3);
+}
+
+// ----------------------------------------------------------- other commands
+
+#[test]
+fn deadlines_command() {
+    let (status, stdout, stderr) = run(
+        &[
+            "deadlines",
+            "--vendor",
+            "unnamed-eu",
+            "--package",
+            "gold",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-02-09T10:00:00+01:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        dues(&answer),
+        [
+            s("first_response", "deadline", Some("2026-02-10T09:00:00Z")),
+            s("resolution", "deadline", Some("2026-02-12T16:00:00Z")),
+        ]
+    );
+    // Pauses and holiday edits: Tue 10-12 CET paused moves the resolution to
+    // Fri 11:00 CET; closing Wed 02-11 as well moves it to Mon 02-16 11:00 CET
+    // (D0 Fri 02-13 17:00 CET, R = 7+8+8+8 = 31 h, 29 h by Friday's close).
+    let (status, stdout, _) = run(
+        &[
+            "deadlines",
+            "--vendor",
+            "unnamed-eu",
+            "--package",
+            "gold",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-02-09T09:00:00Z",
+            "--pause",
+            "2026-02-10T09:00:00Z/2026-02-10T11:00:00Z",
+            "--holiday",
+            "+2026-02-11",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0);
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        dues(&answer),
+        [
+            s("first_response", "deadline", Some("2026-02-10T09:00:00Z")),
+            s("resolution", "deadline", Some("2026-02-16T10:00:00Z")),
+        ]
+    );
+    // The text form names the targets and the UTC due times.
+    let (status, stdout, _) = run(
+        &[
+            "deadlines",
+            "--vendor",
+            "ipcelerate",
+            "--package",
+            "maintenance",
+            "--severity",
+            "1",
+            "--opened",
+            "2026-05-21T17:00:00-05:00",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0);
+    assert!(stdout.contains("2026-05-27T23:00:00Z"), "{stdout}");
+    assert!(
+        stdout.contains("not before 2026-06-05T23:00:00Z"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn command_errors_exit_2_and_name_the_problem() {
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "deadlines",
+                "--vendor",
+                "numonix",
+                "--package",
+                "saas",
+                "--severity",
+                "1",
+                "--opened",
+                "2026-03-02T09:00:00",
+            ],
+            "offset",
+        ),
+        (
+            vec![
+                "deadlines",
+                "--vendor",
+                "numonix",
+                "--package",
+                "saas",
+                "--severity",
+                "1",
+            ],
+            "--opened",
+        ),
+        (
+            vec![
+                "deadlines",
+                "--vendor",
+                "numonix",
+                "--package",
+                "saas",
+                "--opened",
+                "2026-03-02T09:00:00Z",
+            ],
+            "--severity",
+        ),
+        (
+            vec![
+                "deadlines",
+                "--vendor",
+                "numonix",
+                "--package",
+                "saas",
+                "--severity",
+                "1",
+                "--opened",
+                "2026-03-02T09:00:00Z",
+                "--pause",
+                "2026-03-02T11:00:00Z/2026-03-02T10:00:00Z",
+            ],
+            "pause",
+        ),
+        (
+            vec![
+                "deadlines",
+                "--vendor",
+                "numonix",
+                "--package",
+                "saas",
+                "--severity",
+                "1",
+                "--opened",
+                "2026-03-02T09:00:00Z",
+                "--holiday",
+                "2026-13-01",
+            ],
+            "holiday",
+        ),
+        (vec!["deadlines", "--colour", "red"], "colour"),
+        (
+            vec![
+                "charge",
+                "--vendor",
+                "threepbx",
+                "--package",
+                "standard",
+                "--severity",
+                "1",
+                "--opened",
+                "2026-03-02T09:00:00Z",
+                "--service",
+                "massage",
+            ],
+            "service",
+        ),
+        (
+            vec![
+                "charge",
+                "--vendor",
+                "threepbx",
+                "--package",
+                "standard",
+                "--severity",
+                "1",
+                "--opened",
+                "2026-03-02T09:00:00Z",
+                "--service",
+                "new_install",
+                "--hours",
+                "lots",
+            ],
+            "--hours",
+        ),
+        (vec!["frobnicate"], "frobnicate"),
+        (vec![], "command"),
+        (vec!["batch", "extra"], "batch"),
+    ];
+    for (args, needle) in cases {
+        let (status, stdout, stderr) = run(&args, b"");
+        assert_eq!(status, 2, "{args:?}: {stdout}{stderr}");
+        assert!(stdout.is_empty(), "{args:?}");
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: {stderr:?} does not mention {needle:?}"
+        );
+    }
+}
+
+#[test]
+fn charge_command() {
+    // ThreePBX P1 after hours (Tue 20:00 EST), not their fault, 1.5 h.
+    let (status, stdout, stderr) = run(
+        &[
+            "charge",
+            "--vendor",
+            "threepbx",
+            "--package",
+            "standard",
+            "--severity",
+            "1",
+            "--opened",
+            "2026-02-10T20:00:00-05:00",
+            "--service",
+            "p1_after_hours",
+            "--hours",
+            "1.5",
+            "--flag",
+            "not_vendor_fault",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(answer["total_minor"], 18_750);
+    assert_eq!(answer["currency"], "USD");
+    // Without the flag: nothing to pay.
+    let (_, stdout, _) = run(
+        &[
+            "charge",
+            "--vendor",
+            "threepbx",
+            "--package",
+            "standard",
+            "--severity",
+            "1",
+            "--opened",
+            "2026-02-10T20:00:00-05:00",
+            "--service",
+            "p1_after_hours",
+            "--hours",
+            "1:30",
+            "--json",
+        ],
+        b"",
+    );
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(answer["total_minor"], 0);
+    // IPcelerate on-site, 2 days; the work-around fee is not stated.
+    let (_, stdout, _) = run(
+        &[
+            "charge",
+            "--vendor",
+            "ipcelerate",
+            "--package",
+            "time-and-materials",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-05-26T10:00:00-05:00",
+            "--service",
+            "onsite_daily",
+            "--days",
+            "2",
+            "--json",
+        ],
+        b"",
+    );
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(answer["total_minor"], 1_600_000);
+    let (_, stdout, _) = run(
+        &[
+            "charge",
+            "--vendor",
+            "ipcelerate",
+            "--package",
+            "time-and-materials",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-05-26T10:00:00-05:00",
+            "--service",
+            "workaround_fee",
+            "--json",
+        ],
+        b"",
+    );
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert!(answer["total_minor"].is_null(), "{answer}");
+    // NextPlane federated partner support 2.25 h on a Tuesday morning: 3 h.
+    let (_, stdout, _) = run(
+        &[
+            "charge",
+            "--vendor",
+            "nextplane",
+            "--package",
+            "startup",
+            "--severity",
+            "3",
+            "--opened",
+            "2026-04-14T10:00:00-07:00",
+            "--service",
+            "federated_partner",
+            "--hours",
+            "2.25",
+            "--json",
+        ],
+        b"",
+    );
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(answer["total_minor"], 75_000);
+}
+
+#[test]
+fn help_and_policies() {
+    let (status, stdout, _) = run(&["help"], b"");
+    assert_eq!(status, 0);
+    assert!(stdout.contains("sla batch"));
+    let (status, stdout, _) = run(&["policies"], b"");
+    assert_eq!(status, 0);
+    for vendor in [
+        "nextplane",
+        "numonix",
+        "ipcelerate",
+        "unnamed-eu",
+        "threepbx",
+    ] {
+        assert!(stdout.contains(vendor), "{stdout}");
+    }
+    assert!(stdout.contains("[regions: us, emea]"), "{stdout}");
+}
