@@ -304,13 +304,7 @@ struct BatchPause {
 
 /// Answers one batch line: the targets, or an error naming the field.
 pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
-    let req: BatchRequest = serde_json::from_str(line).map_err(|e| {
-        let message = e.to_string();
-        match message.find(" at line ") {
-            Some(cut) => message[..cut].to_string(),
-            None => message,
-        }
-    })?;
+    let req: BatchRequest = load::from_json(line).map_err(|(at, what)| format!("{at}: {what}"))?;
     let selection = catalog
         .select(
             &req.vendor,

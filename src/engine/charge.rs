@@ -130,7 +130,8 @@ fn evaluate(
 
 /// `rate` per hour for `minutes`, rounded half up to the minor unit.
 fn hourly(rate: i64, minutes: u32) -> i64 {
-    (rate * i64::from(minutes) + 30) / 60
+    let minor = (i128::from(rate) * i128::from(minutes) + 30) / 60;
+    i64::try_from(minor).unwrap_or(i64::MAX)
 }
 
 /// "1 h 30 min", "45 min", "2 h".
@@ -149,7 +150,7 @@ pub fn format_money(money: Money) -> String {
     let units = (abs / 100).to_string();
     let mut grouped = String::with_capacity(units.len() + units.len() / 3);
     for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -262,7 +263,7 @@ pub fn estimate<'c>(
                 lines.push(Line {
                     label: format!("{}: {} day{plural}", rule.label(), work.days),
                     amount: Money {
-                        minor: rate.minor * i64::from(work.days),
+                        minor: rate.minor.saturating_mul(i64::from(work.days)),
                         currency,
                     },
                     rule: format!("{} per day ({source})", format_money(rate)),
@@ -270,7 +271,9 @@ pub fn estimate<'c>(
             }
         }
     }
-    let total = lines.iter().map(|l| l.amount.minor).sum();
+    let total = lines
+        .iter()
+        .fold(0i64, |sum, l| sum.saturating_add(l.amount.minor));
     Estimate {
         rule,
         billing: Billing::Billable { reason },

@@ -46,12 +46,14 @@ impl Catalog {
                     .position(|r| r.id() == id)
                     .ok_or_else(|| Error::unknown("region", id, regions.iter().map(|r| r.id())))?,
             ),
-            (Some(id), true) => return Err(Error::invalid(
-                "region",
-                format!(
+            (Some(id), true) => {
+                return Err(Error::invalid(
+                    "region",
+                    format!(
                     "package {package:?} has no coverage regions, so region {id:?} does not apply"
                 ),
-            )),
+                ))
+            }
         };
         let severity_index = policy.severity_index(severity).ok_or_else(|| {
             Error::unknown(

@@ -305,16 +305,35 @@ mod raw {
     }
 }
 
-fn parse_json<'de, T: Deserialize<'de>>(file: &str, json: &'de str) -> Result<T, Error> {
-    serde_json::from_str(json).map_err(|e| {
-        let path = format!("line {} column {}", e.line(), e.column());
-        let mut message = e.to_string();
-        // serde_json appends the position; the path already has it.
-        if let Some(cut) = message.find(" at line ") {
-            message.truncate(cut);
+/// Parses JSON; an error is `(where, what)`, where is the JSON path of the
+/// offending value, or the line and column of a syntax error.
+pub(crate) fn from_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, (String, String)> {
+    fn what(e: &serde_json::Error) -> String {
+        // serde_json appends the position; `where` already says it.
+        let message = e.to_string();
+        match message.find(" at line ") {
+            Some(cut) => message[..cut].to_string(),
+            None => message,
         }
-        Error::policy(file, &path, message)
-    })
+    }
+    let position = |e: &serde_json::Error| format!("line {} column {}", e.line(), e.column());
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let parsed: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let at = if path.is_empty() || path == "." {
+            position(&inner)
+        } else {
+            path
+        };
+        (at, what(&inner))
+    })?;
+    deserializer.end().map_err(|e| (position(&e), what(&e)))?;
+    Ok(parsed)
+}
+
+fn parse_json<'de, T: Deserialize<'de>>(file: &str, json: &'de str) -> Result<T, Error> {
+    from_json(json).map_err(|(at, what)| Error::policy(file, &at, what))
 }
 
 /// Loads the shared holiday calendars file.

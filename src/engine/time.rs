@@ -45,6 +45,16 @@ const SECONDS_PER_MINUTE: i64 = 60;
 /// very many).
 const MAX_WALK_DAYS: u32 = 366 * 20;
 
+/// The years the arithmetic accepts as a starting point: wide enough for
+/// any contract, narrow enough that no target (at most 100,000 units) can
+/// leave the range of RFC 3339 dates.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1000..=9000;
+
+/// True when `at` lies in [`SUPPORTED_YEARS`].
+pub fn is_supported(at: Instant) -> bool {
+    SUPPORTED_YEARS.contains(&at.year())
+}
+
 /// One weekly open window in local wall time, `[start, end)` in minutes
 /// after midnight; `end` may be 24:00 (1440).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,20 +212,23 @@ pub fn resolve_local(zone: Tz, date: NaiveDate, minute: u16) -> Instant {
         LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
         LocalResult::None => {
             // In a gap: the transition lies between the two readings of the
-            // wall time with the offsets on either side of it.
-            let naive_utc = local.and_utc();
-            let mut low = naive_utc - chrono::TimeDelta::hours(26);
-            let mut high = naive_utc + chrono::TimeDelta::hours(26);
+            // wall time with the offsets on either side of it. Transitions
+            // fall on whole seconds, so search whole seconds.
+            let wall = local.and_utc().timestamp();
+            let (mut low, mut high) = (wall - 26 * 3600, wall + 26 * 3600);
+            let local_at = |t: i64| {
+                DateTime::from_timestamp(t, 0).map(|u| u.with_timezone(&zone).naive_local())
+            };
             // Invariant: local(low) < wall time <= local(high).
-            while high - low > chrono::TimeDelta::seconds(1) {
+            while high - low > 1 {
                 let mid = low + (high - low) / 2;
-                if mid.with_timezone(&zone).naive_local() < local {
+                if local_at(mid).is_some_and(|l| l < local) {
                     low = mid;
                 } else {
                     high = mid;
                 }
             }
-            high
+            DateTime::from_timestamp(high, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
         }
     }
 }
@@ -299,6 +312,9 @@ fn walk_open<T>(
     mut visit: impl FnMut(Instant, Instant) -> ControlFlow<T>,
 ) -> Option<T> {
     let schedule = hours.schedule;
+    if !is_supported(from) {
+        return None;
+    }
     if schedule.always_open && hours.edits.added.is_empty() {
         return match visit(from, DateTime::<Utc>::MAX_UTC) {
             ControlFlow::Break(found) => Some(found),
@@ -410,6 +426,9 @@ pub fn advance(
     seconds: i64,
     pauses: &Pauses,
 ) -> Result<Instant, TimeError> {
+    if !is_supported(from) {
+        return Err(TimeError::OutOfRange);
+    }
     let remaining = std::cell::Cell::new(seconds.max(0));
     if remaining.get() == 0 && pauses.is_empty() && matches!(clock, Clock::Elapsed) {
         return Ok(from);
@@ -481,6 +500,9 @@ pub fn measure(clock: Clock<'_>, from: Instant, to: Instant, pauses: &Pauses) ->
 /// local date on which `from` falls (the opening day never counts). A
 /// business day has at least one open window and is not a holiday.
 pub fn business_days_after(hours: Hours<'_>, from: Instant, n: u32) -> Result<Instant, TimeError> {
+    if !is_supported(from) {
+        return Err(TimeError::OutOfRange);
+    }
     let schedule = hours.schedule;
     let zone = schedule.zone;
     let mut holidays = HolidayCursor::new(hours);
@@ -549,6 +571,9 @@ const MAX_STRETCH_DAYS: i64 = 14;
 /// The open stretch (back-to-back windows merged, so Monday 24:00 and
 /// Tuesday 00:00 are one) that contains `at` or comes next after it.
 pub fn stretch_at_or_after(hours: Hours<'_>, at: Instant) -> Option<(Instant, Option<Instant>)> {
+    if !is_supported(at) {
+        return None;
+    }
     let horizon = at + chrono::TimeDelta::days(MAX_STRETCH_DAYS);
     let mut current: Option<(Instant, Instant)> = None;
     walk_open(
