@@ -1,6 +1,6 @@
 // Reports every shipped file of dist/ with its raw, gzip and brotli size and
 // fails when the brotli total exceeds the budget.
-//   node bench/bytes.mjs [--dist dist] [--budget 120000]
+//   node bench/bytes.mjs [--dist dist] [--budget 120000]   (--budget 0: report only)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -40,8 +40,10 @@ const pad = (v, n) => String(v).padStart(n);
 console.log(`${'file'.padEnd(40)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
 for (const r of rows) console.log(`${r.file.padEnd(40)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`);
 console.log(`${'total'.padEnd(40)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)} ${pad(total.brotli, 9)}`);
-console.log(`brotli total ${total.brotli} bytes; budget ${budget} bytes (${((100 * total.brotli) / budget).toFixed(1)}% used)`);
-if (total.brotli > budget) {
+if (budget > 0) {
+  console.log(`brotli total ${total.brotli} bytes; budget ${budget} bytes (${((100 * total.brotli) / budget).toFixed(1)}% used)`);
+}
+if (budget > 0 && total.brotli > budget) {
   console.error(`over budget by ${total.brotli - budget} bytes`);
   process.exit(1);
 }

@@ -1,0 +1,49 @@
+# shellcheck shell=bash
+# Common environment for the scripts in scripts/ (sourced, not executed).
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+
+# Tool versions. wasm-bindgen-cli is NOT listed here: it must equal the `wasm-bindgen` crate
+# in Cargo.lock (see wasm_bindgen_lock_version). wasm-opt comes from the npm package
+# `binaryen` (package.json) and must match `[tools] wasm_opt` in Trunk.toml.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+TRUNK_VERSION="0.21.14"
+# shellcheck disable=SC2034
+CHROMIUM_BIN="/usr/bin/chromium"
+# shellcheck disable=SC2034
+CHROMEDRIVER_BIN="/usr/bin/chromedriver"
+
+# node_modules/.bin must come first: with --offline, trunk takes the FIRST wasm-opt /
+# wasm-bindgen on PATH, and fails (instead of looking further) if its version differs.
+export PATH="$REPO_ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
+# Trunk must never touch the network (tool downloads, update check).
+export TRUNK_OFFLINE=true
+export TRUNK_SKIP_VERSION_CHECK=true
+# Never download a browser: tests use Debian's Chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [[ -t 1 ]]; then
+  log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+else
+  log() { printf '==> %s\n' "$*"; }
+fi
+note() { printf '    %s\n' "$*"; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# Version of the `wasm-bindgen` crate in Cargo.lock (the one trunk will ask for).
+wasm_bindgen_lock_version() {
+  local v
+  v="$(awk '$0 == "name = \"wasm-bindgen\"" { found = 1; next }
+            found && /^version = / { gsub(/"/, "", $3); print $3; exit }' "$REPO_ROOT/Cargo.lock")"
+  [[ -n "$v" ]] || die "no wasm-bindgen package in $REPO_ROOT/Cargo.lock"
+  printf '%s\n' "$v"
+}
+
+# `[tools] wasm_opt` from Trunk.toml, e.g. "version_132".
+trunk_wasm_opt_version() {
+  sed -n 's/^[[:space:]]*wasm_opt[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$REPO_ROOT/Trunk.toml" | head -n1
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The project's test command (CI runs it through .ci/run).
+#   scripts/test.sh              run every step, in order, stop at the first failure
+#   scripts/test.sh fmt clippy   run only the named steps (scripts/test.sh --list names them)
+# To add a step: write a function step_<name> below and add <name> to STEPS.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+STEPS=(setup fmt clippy clippy_wasm test build bytes browser)
+
+step_setup() { "$REPO_ROOT/scripts/setup.sh"; }
+step_fmt() { cargo fmt --all --check; }
+step_clippy() { cargo clippy --all-targets -- -D warnings; }
+step_clippy_wasm() { cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings; }
+step_test() { cargo test; }
+# Relative public URL, so the browser tests can serve dist/ under a sub-path.
+step_build() { SKIP_SETUP=1 PUBLIC_URL=./ DIST=dist "$REPO_ROOT/scripts/build-site.sh"; }
+# Everything shipped must fit 120 KB brotli (issue: quality gates).
+step_bytes() { node bench/bytes.mjs --dist dist --budget 120000; }
+step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
+
+if [[ "${1:-}" == "--list" ]]; then
+  printf '%s\n' "${STEPS[@]}"
+  exit 0
+fi
+if [[ $# -gt 0 ]]; then selected=("$@"); else selected=("${STEPS[@]}"); fi
+for s in "${selected[@]}"; do
+  declare -F "step_$s" >/dev/null || die "unknown step '$s' (steps: ${STEPS[*]})"
+done
+
+timings=()
+passed=0
+summary() {
+  log "summary"
+  local line
+  for line in "${timings[@]}"; do note "$line"; done
+}
+
+t_all=$SECONDS
+for s in "${selected[@]}"; do
+  log "step $s"
+  t0=$SECONDS
+  # Subshell with errexit on, so a multi-command step stops at its first failing command.
+  set +e
+  (
+    set -e
+    "step_$s"
+  )
+  rc=$?
+  set -e
+  if [[ $rc -ne 0 ]]; then
+    timings+=("$(printf '%-12s FAILED (exit %d) after %ds' "$s" "$rc" $((SECONDS - t0)))")
+    summary
+    printf 'steps: %d passed, 1 failed\n' "$passed"
+    exit "$rc"
+  fi
+  timings+=("$(printf '%-12s ok %6ds' "$s" $((SECONDS - t0)))")
+  passed=$((passed + 1))
+done
+timings+=("$(printf '%-12s    %6ds' total $((SECONDS - t_all)))")
+summary
+printf 'steps: %d passed, 0 failed\n' "$passed"
