@@ -2,8 +2,9 @@
 //! engine inputs. Shared by the `sla` command and the web app, so both
 //! accept and reject exactly the same things with the same messages.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{NaiveDate, SecondsFormat};
 
+use crate::engine::civil;
 use crate::engine::deadline::Timing;
 use crate::engine::holidays::HolidayEdits;
 use crate::engine::time::{Instant, Pauses};
@@ -12,17 +13,16 @@ use crate::engine::Error;
 /// Parses an RFC 3339 time with an explicit offset ("2026-03-02T09:00:00-05:00").
 pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
     let text = text.trim();
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            let hint =
-                if text.len() >= 16 && !text.ends_with('Z') && !text[10..].contains(['+', '-']) {
-                    "it has no UTC offset; add one such as Z or +01:00"
-                } else {
-                    "expected RFC 3339 such as 2026-03-02T09:00:00Z"
-                };
-            Error::invalid(field, format!("{text:?} is not a valid time: {hint}"))
-        })
+    civil::parse_rfc3339(text).ok_or_else(|| {
+        let time_part = text.get(10..).unwrap_or_default();
+        let hint =
+            if text.len() >= 16 && !text.ends_with(['Z', 'z']) && !time_part.contains(['+', '-']) {
+                "it has no UTC offset; add one such as Z or +01:00"
+            } else {
+                "expected RFC 3339 such as 2026-03-02T09:00:00Z"
+            };
+        Error::invalid(field, format!("{text:?} is not a valid time: {hint}"))
+    })
 }
 
 /// Formats an instant as RFC 3339 UTC with seconds ("2026-03-02T14:00:00Z").
@@ -58,7 +58,7 @@ pub fn pauses(intervals: Vec<(Instant, Instant)>) -> Result<Pauses, Error> {
 
 /// Parses a date "YYYY-MM-DD".
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    civil::parse_date(text.trim()).ok_or_else(|| {
         Error::invalid(
             field,
             format!("{text:?} is not a date (expected YYYY-MM-DD)"),

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -305,31 +305,46 @@ mod raw {
     }
 }
 
+/// What went wrong in a JSON error, without the position serde_json appends.
+fn json_what(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+fn json_position(e: &serde_json::Error) -> String {
+    format!("line {} column {}", e.line(), e.column())
+}
+
 /// Parses JSON; an error is `(where, what)`, where is the JSON path of the
 /// offending value, or the line and column of a syntax error.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn from_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, (String, String)> {
-    fn what(e: &serde_json::Error) -> String {
-        // serde_json appends the position; `where` already says it.
-        let message = e.to_string();
-        match message.find(" at line ") {
-            Some(cut) => message[..cut].to_string(),
-            None => message,
-        }
-    }
-    let position = |e: &serde_json::Error| format!("line {} column {}", e.line(), e.column());
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let parsed: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let at = if path.is_empty() || path == "." {
-            position(&inner)
+            json_position(&inner)
         } else {
             path
         };
-        (at, what(&inner))
+        (at, json_what(&inner))
     })?;
-    deserializer.end().map_err(|e| (position(&e), what(&e)))?;
+    deserializer
+        .end()
+        .map_err(|e| (json_position(&e), json_what(&e)))?;
     Ok(parsed)
+}
+
+/// In the browser the only JSON is the embedded catalog, which the native
+/// tests load with full paths; tracking paths there would double the
+/// deserializer code shipped in the wasm.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn from_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, (String, String)> {
+    serde_json::from_str(json).map_err(|e| (json_position(&e), json_what(&e)))
 }
 
 fn parse_json<'de, T: Deserialize<'de>>(file: &str, json: &'de str) -> Result<T, Error> {
@@ -417,8 +432,8 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
         ));
     }
     let rule = if let Some(fixed) = &raw.fixed {
-        let date = NaiveDate::parse_from_str(&format!("2000-{fixed}"), "%Y-%m-%d")
-            .map_err(|_| format!("fixed date {fixed:?} is not MM-DD"))?;
+        let date = super::civil::parse_date(&format!("2000-{fixed}"))
+            .ok_or_else(|| format!("fixed date {fixed:?} is not MM-DD"))?;
         let observed = match raw.observed.as_deref() {
             None | Some("on_date") => Observed::OnDate,
             Some("nearest_weekday") => Observed::NearestWeekday,
@@ -456,8 +471,8 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
     } else {
         let text = raw.date.as_deref().unwrap_or_default();
         HolidayRule::Date(
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map_err(|_| format!("date {text:?} is not YYYY-MM-DD"))?,
+            super::civil::parse_date(text)
+                .ok_or_else(|| format!("date {text:?} is not YYYY-MM-DD"))?,
         )
     };
     Ok(Holiday {

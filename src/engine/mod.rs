@@ -3,6 +3,7 @@
 //! time zones are always arguments.
 
 pub mod charge;
+pub mod civil;
 pub mod deadline;
 pub mod error;
 pub mod holidays;

@@ -1,0 +1,150 @@
+//! Reading dates and times written as text: `YYYY-MM-DD`, local
+//! `YYYY-MM-DDTHH:MM[:SS]`, and RFC 3339 instants with an offset. Small
+//! hand-written parsers, because chrono's general format parser costs more
+//! code in the shipped wasm than everything here.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+/// Reads exactly `n` ASCII digits at `at`.
+fn digits(text: &[u8], at: usize, n: usize) -> Option<u32> {
+    let chunk = text.get(at..at + n)?;
+    chunk.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// Reads `YYYY-MM-DD` at the start of `text`; returns the date and its length.
+fn date_prefix(text: &[u8]) -> Option<(NaiveDate, usize)> {
+    if text.get(4) != Some(&b'-') || text.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = digits(text, 0, 4)?;
+    let date = NaiveDate::from_ymd_opt(year as i32, digits(text, 5, 2)?, digits(text, 8, 2)?)?;
+    Some((date, 10))
+}
+
+/// Reads `HH:MM[:SS[.fraction]]` at the start of `text`; seconds are
+/// required when `need_seconds`. Returns the time (fractions dropped) and its length.
+fn time_prefix(text: &[u8], need_seconds: bool) -> Option<(NaiveTime, usize)> {
+    if text.get(2) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (digits(text, 0, 2)?, digits(text, 3, 2)?);
+    let (second, mut len) = if text.get(5) == Some(&b':') {
+        (digits(text, 6, 2)?, 8)
+    } else if need_seconds {
+        return None;
+    } else {
+        (0, 5)
+    };
+    if len == 8 && text.get(8) == Some(&b'.') {
+        let fraction = text[9..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if fraction == 0 {
+            return None;
+        }
+        len += 1 + fraction;
+    }
+    Some((NaiveTime::from_hms_opt(hour, minute, second)?, len))
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    match date_prefix(text.as_bytes())? {
+        (date, 10) if text.len() == 10 => Some(date),
+        _ => None,
+    }
+}
+
+/// Parses a wall time `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (the forms
+/// of an HTML `datetime-local` input).
+pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    let bytes = text.as_bytes();
+    let (date, _) = date_prefix(bytes)?;
+    if !matches!(bytes.get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (time, len) = time_prefix(&bytes[11..], false)?;
+    (11 + len == bytes.len()).then(|| date.and_time(time))
+}
+
+/// Parses an RFC 3339 instant: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
+/// Fractions of a second are dropped: deadlines are to the second.
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let bytes = text.as_bytes();
+    let (date, _) = date_prefix(bytes)?;
+    if !matches!(bytes.get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (time, len) = time_prefix(&bytes[11..], true)?;
+    let rest = &bytes[11 + len..];
+    let offset_seconds = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hours, minutes) = (digits(rest, 1, 2)?, digits(rest, 4, 2)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = (hours * 3600 + minutes * 60) as i32;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    offset
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_forms() {
+        let expect = Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap();
+        for text in [
+            "2026-03-02T14:00:00Z",
+            "2026-03-02t14:00:00z",
+            "2026-03-02 14:00:00Z",
+            "2026-03-02T09:00:00-05:00",
+            "2026-03-02T15:00:00.999+01:00",
+        ] {
+            assert_eq!(parse_rfc3339(text), Some(expect), "{text}");
+        }
+        for text in [
+            "2026-03-02T14:00:00",
+            "2026-03-02T14:00Z",
+            "2026-02-30T14:00:00Z",
+            "2026-03-02T24:00:00Z",
+            "2026-03-02T14:00:00+24:00",
+            "2026-03-02T14:00:00.Z",
+            "2026-03-02T14:00:00Zjunk",
+            "+2026-03-02T14:00:00Z",
+            "",
+        ] {
+            assert_eq!(parse_rfc3339(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_and_local_times() {
+        assert_eq!(
+            parse_date("2026-12-24"),
+            NaiveDate::from_ymd_opt(2026, 12, 24)
+        );
+        assert_eq!(parse_date("2026-12-24x"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        let local = NaiveDate::from_ymd_opt(2026, 3, 8)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(parse_local("2026-03-08T02:30"), Some(local));
+        assert_eq!(parse_local("2026-03-08T02:30:00"), Some(local));
+        assert_eq!(parse_local("2026-03-08T2:30"), None);
+    }
+}
