@@ -4,4 +4,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod present;
 pub mod request;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

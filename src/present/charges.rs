@@ -1,0 +1,151 @@
+//! Charge rules and estimates in words: the rate, when it applies, and why
+//! this ticket is or is not billed.
+
+use crate::engine::charge::{format_minutes, format_money, Billing};
+use crate::engine::policy::{ChargeRule, Condition, Increment, Policy, RateUnit};
+use crate::engine::time::Instant;
+
+use super::ticket::when;
+use super::zone::Offsets;
+
+/// "US$125.00 per hour, prorated by the minute, 1 h minimum".
+pub fn rate_words(rule: &ChargeRule) -> String {
+    let Some(rate) = rule.rate() else {
+        return "Amount not stated in the policy".into();
+    };
+    let mut out = format_money(rate);
+    match rule.unit() {
+        RateUnit::Hour(increment) => {
+            out.push_str(" per hour, ");
+            out.push_str(match increment {
+                Increment::Minute => "prorated by the minute",
+                Increment::HalfHour => "billed in half-hour steps (rounded up)",
+                Increment::Hour => "billed in whole hours (rounded up)",
+            });
+        }
+        RateUnit::Day => out.push_str(" per day"),
+    }
+    if rule.minimum_minutes() > 0 {
+        out.push_str(", ");
+        out.push_str(&format_minutes(rule.minimum_minutes()));
+        out.push_str(" minimum");
+    }
+    out
+}
+
+/// When a condition holds, in words.
+pub fn condition_words(condition: &Condition, policy: &Policy) -> String {
+    match condition {
+        Condition::Always => "all work".into(),
+        Condition::Within(s) => format!("tickets opened within {}", policy.schedule(*s).name()),
+        Condition::Outside(s) => format!("tickets opened outside {}", policy.schedule(*s).name()),
+        Condition::Severity(list) => {
+            let labels: Vec<&str> = list
+                .iter()
+                .map(|i| policy.severities()[*i].label())
+                .collect();
+            format!("{} tickets", labels.join(" or "))
+        }
+        Condition::Flag { label, .. } => format!("\u{201c}{label}\u{201d}"),
+        Condition::Any(items) => items
+            .iter()
+            .map(|c| condition_words(c, policy))
+            .collect::<Vec<_>>()
+            .join(", or "),
+        Condition::All(items) => items
+            .iter()
+            .map(|c| condition_words(c, policy))
+            .collect::<Vec<_>>()
+            .join(", and "),
+    }
+}
+
+/// "Charged for: tickets opened outside …" and the hours it is offered in.
+pub fn applies_words(rule: &ChargeRule, policy: &Policy) -> String {
+    let mut out = format!("Charged for {}", condition_words(rule.billable(), policy));
+    if let Some(s) = rule.available() {
+        out.push_str("; only provided ");
+        out.push_str(policy.schedule(s).name());
+    }
+    out.push('.');
+    out
+}
+
+/// Why this ticket is or is not billed.
+pub fn billing_words(billing: &Billing, zone: &dyn Offsets) -> String {
+    match billing {
+        Billing::Billable { reason } => format!("Billable: {reason}."),
+        Billing::NotBillable { reason } => format!("Not billable for this ticket: {reason}."),
+        Billing::Unavailable { hours, opens } => {
+            let next = opens
+                .map(|o: Instant| format!(" The next time it is: {}.", when(zone, o)))
+                .unwrap_or_default();
+            format!("Not available when the ticket was opened: this service is only provided {hours}.{next}")
+        }
+        Billing::AmountNotStated => {
+            "The policy states that this fee exists but not its amount.".into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::charge::{estimate, offered, Work};
+    use crate::engine::load;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn threepbx_rules_in_words() {
+        let catalog = load::embedded();
+        let policy = catalog.policy("threepbx").unwrap();
+        let install = &policy.charges()[0];
+        assert_eq!(
+            rate_words(install),
+            "US$125.00 per hour, prorated by the minute, 1 h minimum"
+        );
+        assert_eq!(
+            applies_words(install, policy),
+            "Charged for tickets opened outside Mon–Fri 09:00–19:00 US Eastern time, or \u{201c}Priority handling requested\u{201d}."
+        );
+        assert_eq!(
+            rate_words(&policy.charges()[2]),
+            "US$125.00 per hour, billed in half-hour steps (rounded up)"
+        );
+        let p1 = applies_words(&policy.charges()[1], policy);
+        assert!(
+            p1.starts_with("Charged for Priority 1 tickets, and tickets opened outside"),
+            "{p1}"
+        );
+    }
+
+    #[test]
+    fn billing_explains_the_outcome() {
+        let catalog = load::embedded();
+        let selection = catalog.select("nextplane", "startup", None, "1").unwrap();
+        let (_, rule) = offered(&selection).next().unwrap();
+        assert_eq!(
+            applies_words(rule, selection.policy),
+            "Charged for all work; only provided Mon–Fri 09:00–17:00 US Pacific time."
+        );
+        // Saturday: federated partner support is not provided.
+        let saturday = Utc.with_ymd_and_hms(2026, 3, 7, 18, 0, 0).unwrap();
+        let work = Work {
+            minutes: 90,
+            ..Work::default()
+        };
+        let e = estimate(&selection, rule, saturday, &work);
+        let words = billing_words(&e.billing, &chrono_tz::America::Los_Angeles);
+        assert!(
+            words.starts_with("Not available when the ticket was opened"),
+            "{words}"
+        );
+        assert!(words.contains("Mon 9 Mar 2026, 09:00 PDT"), "{words}");
+        let ipc = catalog.policy("ipcelerate").unwrap();
+        assert_eq!(
+            rate_words(&ipc.charges()[3]),
+            "Amount not stated in the policy"
+        );
+        assert_eq!(rate_words(&ipc.charges()[2]), "US$8,000.00 per day");
+    }
+}

@@ -1,0 +1,85 @@
+//! The page: inputs on one side, the chosen view on the other.
+
+use leptos::prelude::*;
+
+use crate::present::query::{self, View};
+
+use super::browser;
+use super::charge_panel::ChargePanel;
+use super::deadline_list::DeadlineList;
+use super::holiday_editor::HolidayEditor;
+use super::opened_field::OpenedField;
+use super::page_footer::PageFooter;
+use super::page_header::PageHeader;
+use super::pause_list::PauseList;
+use super::policy_facts::PolicyFacts;
+use super::problem_list::ProblemList;
+use super::severity_field::SeverityField;
+use super::share_bar::ShareBar;
+use super::state::Ctx;
+use super::support_status::SupportStatus;
+use super::tier_table::TierTable;
+use super::vendor_fields::VendorFields;
+use super::vendor_overview::VendorOverview;
+use super::view_switch::ViewSwitch;
+use super::zone_field::ZoneField;
+
+#[component]
+pub fn App(
+    /// Shared state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    let embed = query.with_untracked(|q| q.embed);
+
+    // The URL and the remembered choices follow every input.
+    Effect::new(move |_| {
+        query.with(|q| {
+            browser::replace_query(&query::write(q));
+            if !q.embed {
+                browser::store(&query::write_stored(q));
+            }
+        })
+    });
+
+    // A memo, so the panel is rebuilt only when the view itself changes.
+    let view = Memo::new(move |_| query.with(|q| q.view));
+    view! {
+        <div id="app" class="app" class:embed=embed>
+            <main id="main">
+                {if embed {
+                    view! { <h1 class="sr-only">"SLA calculator"</h1> }.into_any()
+                } else {
+                    view! { <PageHeader /> }.into_any()
+                }}
+                <ProblemList ctx=ctx />
+                <div class="layout">
+                    <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
+                        <VendorFields ctx=ctx />
+                        <SeverityField ctx=ctx />
+                        <OpenedField ctx=ctx />
+                        <PauseList ctx=ctx />
+                        <ZoneField ctx=ctx />
+                        <HolidayEditor ctx=ctx />
+                    </form>
+                    <div class="results">
+                        <SupportStatus ctx=ctx />
+                        <DeadlineList ctx=ctx />
+                        <ShareBar ctx=ctx />
+                        <ViewSwitch ctx=ctx />
+                        {move || match view.get() {
+                            View::Ticket => view! {
+                                <ChargePanel ctx=ctx />
+                                <PolicyFacts ctx=ctx />
+                            }
+                                .into_any(),
+                            View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
+                            View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
+                        }}
+                    </div>
+                </div>
+            </main>
+            {(!embed).then(|| view! { <PageFooter /> })}
+        </div>
+    }
+}

@@ -1,0 +1,305 @@
+//! The few browser facilities the app uses, each failing softly: the clock,
+//! `Intl` zones, the URL, localStorage, the clipboard, downloads and the
+//! embedding parent. No request ever leaves the page.
+
+use std::cell::RefCell;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::engine::time::Instant;
+use crate::present::zone::{self, Offsets};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`, with a constructor that reports bad zones
+    /// instead of throwing through wasm.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type ZoneFormat;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &Object) -> Result<ZoneFormat, JsValue>;
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &ZoneFormat, date: &js_sys::Date) -> Array;
+    #[wasm_bindgen(method, js_name = resolvedOptions)]
+    fn resolved_options(this: &ZoneFormat) -> Object;
+    /// `Intl.supportedValuesOf`, absent from older browsers.
+    #[wasm_bindgen(js_namespace = Intl, js_name = supportedValuesOf, catch)]
+    fn supported_values_of(key: &str) -> Result<Array, JsValue>;
+}
+
+/// Every zone name the browser knows, for suggestions (empty if it will not say).
+pub fn browser_zones() -> Vec<String> {
+    supported_values_of("timeZone")
+        .map(|names| names.iter().filter_map(|n| n.as_string()).collect())
+        .unwrap_or_default()
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current instant from the browser's clock.
+pub fn now() -> Instant {
+    zone::from_millis(js_sys::Date::now()).unwrap_or_default()
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn get_string(object: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+fn zone_format(name: Option<&str>) -> Option<ZoneFormat> {
+    let options = Object::new();
+    if let Some(name) = name {
+        set(&options, "timeZone", &JsValue::from_str(name));
+    }
+    set(&options, "hourCycle", &JsValue::from_str("h23"));
+    for key in ["year", "month", "day", "hour", "minute", "second"] {
+        set(&options, key, &JsValue::from_str("numeric"));
+    }
+    ZoneFormat::new("en-US", &options).ok()
+}
+
+thread_local! {
+    /// Formatters by zone name: building one is slow, using one is not.
+    static FORMATS: RefCell<Vec<(String, ZoneFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The browser's own zone ("Europe/Berlin"), or UTC if it will not say.
+pub fn browser_zone() -> String {
+    zone_format(None)
+        .and_then(|f| get_string(&f.resolved_options(), "timeZone"))
+        .filter(|n| zone::looks_like_zone(n))
+        .unwrap_or_else(|| "UTC".into())
+}
+
+/// True when the browser knows the zone name.
+pub fn zone_known(name: &str) -> bool {
+    zone::looks_like_zone(name) && intl_offset(name, now()).is_some()
+}
+
+/// Seconds east of UTC of a zone at an instant, through `Intl`.
+fn intl_offset(name: &str, at: Instant) -> Option<i32> {
+    FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        let index = match formats.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                formats.push((name.to_string(), zone_format(Some(name))?));
+                formats.len() - 1
+            }
+        };
+        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        let parts = formats[index].1.format_to_parts(&date);
+        let mut fields = [0i64; 6];
+        for part in parts.iter() {
+            let slot = match get_string(&part, "type")?.as_str() {
+                "year" => 0,
+                "month" => 1,
+                "day" => 2,
+                "hour" => 3,
+                "minute" => 4,
+                "second" => 5,
+                _ => continue,
+            };
+            fields[slot] = get_string(&part, "value")?.parse().ok()?;
+        }
+        let hour = fields[3] % 24;
+        let local: NaiveDateTime =
+            NaiveDate::from_ymd_opt(fields[0] as i32, fields[1] as u32, fields[2] as u32)?
+                .and_hms_opt(hour as u32, fields[4] as u32, fields[5] as u32)?;
+        let seconds = (local - at.naive_utc()).num_seconds();
+        // Offsets are whole minutes in every zone the browser knows today.
+        i32::try_from((seconds as f64 / 60.0).round() as i64 * 60).ok()
+    })
+}
+
+/// The zone times are shown in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zone {
+    /// Compiled into chrono-tz: handled in Rust.
+    Compiled(Tz),
+    /// Any other IANA zone: the browser's `Intl` tells its offsets.
+    Browser(String),
+}
+
+impl Zone {
+    /// A zone by name; `None` when neither chrono-tz nor the browser knows it.
+    pub fn named(name: &str) -> Option<Zone> {
+        match zone::compiled(name) {
+            Some(tz) => Some(Zone::Compiled(tz)),
+            None if zone_known(name) => Some(Zone::Browser(name.to_string())),
+            None => None,
+        }
+    }
+}
+
+impl Offsets for Zone {
+    fn name(&self) -> &str {
+        match self {
+            Zone::Compiled(tz) => Offsets::name(tz),
+            Zone::Browser(name) => name,
+        }
+    }
+    fn offset_at(&self, at: Instant) -> i32 {
+        match self {
+            Zone::Compiled(tz) => tz.offset_at(at),
+            Zone::Browser(name) => intl_offset(name, at).unwrap_or(0),
+        }
+    }
+    fn abbreviation(&self, at: Instant) -> Option<String> {
+        match self {
+            Zone::Compiled(tz) => tz.abbreviation(at),
+            Zone::Browser(_) => None,
+        }
+    }
+    fn instant_of(&self, local: NaiveDateTime) -> Instant {
+        match self {
+            Zone::Compiled(tz) => tz.instant_of(local),
+            Zone::Browser(_) => {
+                let naive = local.and_utc();
+                let guess = naive - chrono::TimeDelta::seconds(i64::from(self.offset_at(naive)));
+                naive - chrono::TimeDelta::seconds(i64::from(self.offset_at(guess)))
+            }
+        }
+    }
+}
+
+/// The page's query string, without '?'.
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or fragment.
+pub fn page_address() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    origin + &path
+}
+
+/// Replaces the query of the current history entry (no navigation).
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{query}");
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+const STORAGE_KEY: &str = "sla-calculator:last";
+
+/// The remembered choices, if storage is available.
+pub fn load_stored() -> String {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Remembers the choices; quietly does nothing where storage is blocked.
+pub fn store(value: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(STORAGE_KEY, value);
+    }
+}
+
+/// Copies text to the clipboard; `done` receives whether it worked.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+        done(false);
+        return;
+    };
+    let done = std::rc::Rc::new(RefCell::new(Some(done)));
+    let finish = move |ok: bool| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(ok);
+        }
+    };
+    let on_fail = finish.clone();
+    let ok = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| finish(true));
+    let fail = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| on_fail(false));
+    let _ = clipboard.write_text(text).then2(&ok, &fail);
+    // Each runs at most once, when the browser answers.
+    ok.forget();
+    fail.forget();
+}
+
+/// Offers text as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let anchor = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else { return false };
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Give the browser a moment to start the download before freeing it.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}
+
+/// True when the page runs inside a frame.
+pub fn in_frame() -> bool {
+    match window() {
+        Some(w) => match w.parent() {
+            Ok(Some(parent)) => !JsValue::from(parent).loose_eq(&JsValue::from(w)),
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// The message an embedding page receives: `{ type, height }`.
+pub const HEIGHT_MESSAGE: &str = "sla-calculator:height";
+
+/// Tells the embedding page how tall the app is, whenever that changes.
+pub fn post_height_changes(element: web_sys::Element) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let last = std::cell::Cell::new(0i32);
+    let target = element.clone();
+    let post = move || {
+        let height = target.get_bounding_client_rect().height().ceil() as i32;
+        if height != last.get() {
+            last.set(height);
+            let message = Object::new();
+            set(&message, "type", &JsValue::from_str(HEIGHT_MESSAGE));
+            set(&message, "height", &JsValue::from_f64(f64::from(height)));
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    post();
+    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| post());
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&element);
+        // Both live as long as the page.
+        std::mem::forget(observer);
+        callback.forget();
+    }
+}

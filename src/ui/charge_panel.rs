@@ -1,0 +1,290 @@
+//! Charge estimate: the service, the work, each line with the rule that
+//! produced it, and the total in the policy's currency.
+
+use leptos::prelude::*;
+
+use crate::engine::charge::{estimate, format_money, offered, Billing, Work};
+use crate::engine::policy::RateUnit;
+use crate::present::charges::{applies_words, billing_words, rate_words};
+use crate::present::query::default_service;
+use crate::request;
+
+use super::state::Ctx;
+
+#[component]
+pub fn ChargePanel(
+    /// Shared state; edits `query.service`, `hours`, `days` and `flags`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    let catalog = ctx.catalog;
+    let hours_error = RwSignal::new(String::new());
+    let days_error = RwSignal::new(String::new());
+
+    // The chosen (or default) rule offered on the package, by index.
+    let rule = Memo::new(move |_| {
+        let s = ctx.selection.get().0;
+        let wanted = query.with(|q| q.service.clone().or_else(|| default_service(catalog, q)));
+        offered(&s)
+            .find(|(_, r)| Some(r.id()) == wanted.as_deref())
+            .map(|(i, _)| i)
+    });
+    let has_rules = move || ctx.selection.with(|s| offered(&s.0).next().is_some());
+    let work = Memo::new(move |_| {
+        query.with(|q| Work {
+            minutes: request::parse_hours("hours", q.hours.as_deref().unwrap_or("1")).unwrap_or(60),
+            days: request::parse_days("days", q.days.as_deref().unwrap_or("1")).unwrap_or(1),
+            flags: q.flags.clone(),
+        })
+    });
+    let result = Memo::new(move |_| {
+        let s = ctx.selection.get().0;
+        let index = rule.get()?;
+        let r = &s.policy.charges()[index];
+        let opened = query.with(|q| q.opened);
+        let e = work.with(|w| estimate(&s, r, opened, w));
+        Some((e.billing, e.lines, e.total))
+    });
+    let current = move || {
+        rule.get()
+            .map(|i| ctx.selection.with(|s| &s.0.policy.charges()[i]))
+    };
+
+    let set_hours = move |text: String| match request::parse_hours("hours", &text) {
+        Ok(_) => {
+            hours_error.set(String::new());
+            query.update(|q| q.hours = Some(text.trim().to_string()));
+        }
+        Err(e) => hours_error.set(e.to_string()),
+    };
+    let set_days = move |text: String| match request::parse_days("days", &text) {
+        Ok(_) => {
+            days_error.set(String::new());
+            query.update(|q| q.days = Some(text.trim().to_string()));
+        }
+        Err(e) => days_error.set(e.to_string()),
+    };
+
+    // Options per package; the choice itself is a property, so picking one keeps focus.
+    let package = Memo::new(move |_| ctx.selection.with(|s| (s.0.policy.id(), s.0.package)));
+    let service_field = move || {
+        package.track();
+        let s = ctx.selection.with_untracked(|s| s.0);
+        view! {
+            <div class="field">
+                <label for="f-service">"Service"</label>
+                <select
+                    id="f-service"
+                    name="service"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        query.update(|q| q.service = Some(id));
+                    }
+                >
+                    {offered(&s)
+                        .map(|(i, r)| {
+                            view! { <option value=r.id() prop:selected=move || rule.get() == Some(i)>{r.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let work_fields = move || {
+        let r = current()?;
+        let unit = r.unit();
+        let flags: Vec<(&'static str, &'static str)> = r.flags();
+        let priced = r.rate().is_some();
+        Some(view! {
+            {(priced && matches!(unit, RateUnit::Hour(_)))
+                .then(|| {
+                    view! {
+                        <div class="field">
+                            <label for="f-hours">"Hours of work"</label>
+                            <input
+                                id="f-hours"
+                                name="hours"
+                                type="text"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                aria-describedby="f-hours-hint"
+                                aria-invalid=move || (!hours_error.get().is_empty()).to_string()
+                                value=query.with_untracked(|q| q.hours.clone().unwrap_or_else(|| "1".into()))
+                                on:input=move |ev| set_hours(event_target_value(&ev))
+                            />
+                            <p id="f-hours-hint" class="hint" aria-live="polite">
+                                {move || {
+                                    let e = hours_error.get();
+                                    if e.is_empty() { "For example 1.5 or 1:30".to_string() } else { e }
+                                }}
+                            </p>
+                        </div>
+                    }
+                })}
+            {(priced && unit == RateUnit::Day)
+                .then(|| {
+                    view! {
+                        <div class="field">
+                            <label for="f-days">"Days of work"</label>
+                            <input
+                                id="f-days"
+                                name="days"
+                                type="number"
+                                min="0"
+                                max="1000"
+                                step="1"
+                                aria-describedby="f-days-hint"
+                                aria-invalid=move || (!days_error.get().is_empty()).to_string()
+                                value=query.with_untracked(|q| q.days.clone().unwrap_or_else(|| "1".into()))
+                                on:input=move |ev| set_days(event_target_value(&ev))
+                            />
+                            <p id="f-days-hint" class="hint" aria-live="polite">
+                                {move || days_error.get()}
+                            </p>
+                        </div>
+                    }
+                })}
+            {(!flags.is_empty())
+                .then(|| {
+                    view! {
+                        <fieldset class="field">
+                            <legend>"What applies to this ticket"</legend>
+                            {flags
+                                .into_iter()
+                                .map(|(id, label)| {
+                                    let input_id = format!("f-flag-{id}");
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="checkbox"
+                                                name="flag"
+                                                value=id
+                                                id=input_id.clone()
+                                                prop:checked=move || query.with(|q| q.flags.iter().any(|f| f == id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    query.update(|q| {
+                                                        q.flags.retain(|f| f != id);
+                                                        if on {
+                                                            q.flags.push(id.to_string());
+                                                        }
+                                                    })
+                                                }
+                                            />
+                                            <label for=input_id>{label}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })}
+        })
+    };
+    let about = move || {
+        let r = current()?;
+        let policy = ctx.selection.with(|s| s.0.policy);
+        Some(view! {
+            <p class="rate">{rate_words(r)}</p>
+            <p class="hint">{applies_words(r, policy)}</p>
+            {r.note().map(|n| view! { <p class="hint">{n}</p> })}
+            {r.provenance()
+                .assumption
+                .as_deref()
+                .map(|a| {
+                    view! {
+                        <p class="assumption">
+                            <span class="badge assumption">"Assumption"</span>
+                            " "
+                            {a}
+                        </p>
+                    }
+                })}
+            <p class="hint">{format!("Source: {}", r.provenance().source)}</p>
+        })
+    };
+    let estimate_view = move || {
+        let (billing, lines, total) = result.get()?;
+        let currency = ctx.selection.with(|s| s.0.policy.currency());
+        let words = ctx.zone.with(|z| billing_words(&billing, z));
+        let not_stated = billing == Billing::AmountNotStated;
+        let rows = lines
+            .into_iter()
+            .map(|l| {
+                view! {
+                    <tr>
+                        <th scope="row">
+                            {l.label}
+                            <span class="line-rule">{l.rule}</span>
+                        </th>
+                        <td class="money">{format_money(l.amount)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="billing" data-billing=match billing {
+                Billing::Billable { .. } => "billable",
+                Billing::NotBillable { .. } => "not-billable",
+                Billing::Unavailable { .. } => "unavailable",
+                Billing::AmountNotStated => "not-stated",
+            }>{words}</p>
+            <table class="lines">
+                <caption class="sr-only">"Charge lines"</caption>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Total"</th>
+                        {match total {
+                            Some(t) => {
+                                view! {
+                                    <td class="money total" data-charge-total=t.minor.to_string() data-currency=currency.code()>
+                                        {format_money(t)}
+                                    </td>
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! {
+                                    <td class="money total" data-charge-status="not-stated" data-currency=currency.code()>
+                                        "Not stated"
+                                    </td>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </tr>
+                </tfoot>
+            </table>
+            {not_stated.then(|| view! { <p class="hint">"Ask the vendor for the amount before the work starts."</p> })}
+        })
+    };
+    // Fees the policy mentions for this package without an amount.
+    let unstated = move || {
+        let s = ctx.selection.get().0;
+        let items = offered(&s)
+            .filter(|(_, r)| r.rate().is_none())
+            .map(|(_, r)| {
+                let note = r.note().map(|n| format!(" {n}")).unwrap_or_default();
+                view! { <li>{format!("{}: the policy says this fee exists but not its amount.{note}", r.label())}</li> }
+            })
+            .collect_view();
+        view! { <ul class="unstated">{items}</ul> }
+    };
+    let none = move || {
+        let name = ctx.selection.with(|s| s.0.package().name());
+        format!("The policy lists no chargeable services for {name}.")
+    };
+    view! {
+        <section class="panel charges" aria-labelledby="h-charges">
+            <h2 id="h-charges">"Charges"</h2>
+            <Show when=has_rules fallback=move || view! { <p data-charges="none">{none}</p> }>
+                {service_field}
+                {about}
+                {work_fields}
+                {estimate_view}
+                {unstated}
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! One card per target of the ticket, and a polite announcement when a
+//! target changes state (not on every tick).
+
+use leptos::prelude::*;
+
+use crate::engine::deadline::{progress, Progress};
+use crate::present::summary::title;
+use crate::present::ticket::when;
+use crate::present::zone::Offsets;
+
+use super::state::Ctx;
+use super::target_card::TargetCard;
+
+#[component]
+pub fn DeadlineList(
+    /// Shared state; reads the ticket, zone and `now`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let ticket = ctx.ticket;
+    // Where every dated target stands, once per tick for all cards.
+    let standing = Memo::new(move |_| {
+        let now = ctx.now.get();
+        ticket.with(|t| match &t.dues {
+            Ok(dues) => dues
+                .iter()
+                .map(|d| progress(&t.selection, d, now, &t.timing))
+                .collect(),
+            Err(_) => Vec::<Option<Progress>>::new(),
+        })
+    });
+    // Changes only when a state does, so screen readers hear transitions.
+    let announcement = Memo::new(move |_| {
+        ticket.with(|t| {
+            let Ok(dues) = &t.dues else {
+                return String::new();
+            };
+            standing.with(|all| {
+                dues.iter()
+                    .zip(all)
+                    .filter_map(|(d, p)| {
+                        p.map(|p| format!("{}: {}.", d.target.label(), p.state.words()))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
+    });
+    let keys = Memo::new(move |_| {
+        ticket.with(|t| {
+            let vendor = t.selection.policy.id();
+            let count = t.dues.as_ref().map_or(0, Vec::len);
+            (0..count).map(|i| (vendor, i)).collect::<Vec<_>>()
+        })
+    });
+    let context = move || {
+        ticket.with(|t| {
+            ctx.zone.with(|z| {
+                format!(
+                    "{}. Opened {}; times in {}.",
+                    title(&t.selection),
+                    when(z, t.opened),
+                    z.name()
+                )
+            })
+        })
+    };
+    let error = move || ticket.with(|t| t.dues.as_ref().err().cloned());
+    view! {
+        <section class="panel deadlines" aria-labelledby="h-deadlines">
+            <h2 id="h-deadlines">"Deadlines"</h2>
+            <p class="hint" data-context="">{context}</p>
+            {move || {
+                error()
+                    .map(|e| {
+                        view! {
+                            <p role="alert" class="error">
+                                {format!("These deadlines cannot be computed: {e}")}
+                            </p>
+                        }
+                    })
+            }}
+            <ol class="cards">
+                <For
+                    each=move || keys.get()
+                    key=|k| *k
+                    children=move |(_, index)| view! { <TargetCard ctx=ctx index=index standing=standing /> }
+                />
+            </ol>
+            <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,214 @@
+//! The holidays of the schedules in view, which the user can take out or
+//! add to (contracts differ).
+
+use chrono::{Datelike, Days, NaiveDate};
+use leptos::prelude::*;
+
+use crate::engine::deadline::Selection;
+use crate::engine::holidays::HolidayEdits;
+use crate::engine::policy::ClockRef;
+use crate::engine::time::{local_date, Instant};
+use crate::present::query::{FIRST_YEAR, LAST_YEAR};
+use crate::present::text;
+use crate::request;
+
+use super::state::Ctx;
+
+/// A holiday calendar used by the selection, with the schedules using it.
+struct InView {
+    schedules: Vec<&'static str>,
+    calendar: &'static crate::engine::holidays::HolidayCalendar,
+    /// Its dates in the year from the opening day.
+    dates: Vec<(NaiveDate, &'static str)>,
+}
+
+fn in_view(s: Selection<'static>, opened: Instant) -> Vec<InView> {
+    let mut indices = vec![s.coverage_index()];
+    for t in s.policy.targets() {
+        if let ClockRef::Schedule(i) = t.clock() {
+            if !indices.contains(&i) {
+                indices.push(i);
+            }
+        }
+    }
+    let mut out: Vec<InView> = Vec::new();
+    for i in indices {
+        let named = s.policy.schedule(i);
+        let Some(c) = named.schedule().calendar() else {
+            continue;
+        };
+        let calendar = s.catalog.calendar(c);
+        if let Some(seen) = out.iter_mut().find(|v| std::ptr::eq(v.calendar, calendar)) {
+            seen.schedules.push(named.name());
+            continue;
+        }
+        let first = local_date(named.schedule().zone(), opened);
+        let last = first.checked_add_days(Days::new(365)).unwrap_or(first);
+        let dates = [first.year(), first.year() + 1]
+            .into_iter()
+            .flat_map(|y| calendar.dates_in(y))
+            .filter(|(d, _)| *d >= first && *d <= last)
+            .collect();
+        out.push(InView {
+            schedules: vec![named.name()],
+            calendar,
+            dates,
+        });
+    }
+    out
+}
+
+#[component]
+pub fn HolidayEditor(
+    /// Shared state; edits `query.holidays`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    let error = RwSignal::new(String::new());
+    let edit = move |f: &dyn Fn(&mut HolidayEdits)| query.update(|q| f(&mut q.holidays));
+    let changes = move || query.with(|q| q.holidays.added.len() + q.holidays.removed.len());
+
+    let add = move |value: String| {
+        let mut edits = query.with_untracked(|q| q.holidays.clone());
+        match request::parse_holiday_edit("holiday", &format!("+{value}"), &mut edits) {
+            Ok(()) => {
+                error.set(String::new());
+                query.update(|q| q.holidays = edits);
+            }
+            Err(_) => error.set("Choose a date to close.".into()),
+        }
+    };
+    let new_date = RwSignal::new(String::new());
+
+    // Rebuilt only when the selection or the opening changes, so ticking a
+    // box (which edits the holidays) keeps keyboard focus where it is.
+    let basis = Memo::new(move |_| (ctx.selection.get(), query.with(|q| q.opened)));
+    let calendars = move || {
+        let (chosen, opened) = basis.get();
+        in_view(chosen.0, opened)
+            .into_iter()
+            .map(|v| {
+                let heading = format!("{}: {}", v.calendar.name(), v.schedules.join("; "));
+                let assumption = v.calendar.assumption();
+                let items = v
+                    .dates
+                    .into_iter()
+                    .map(|(date, name)| {
+                        let id = format!("f-hol-{date}");
+                        let closed = move || query.with(|q| !q.holidays.removed.contains(&date));
+                        view! {
+                            <li>
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    prop:checked=closed
+                                    on:change=move |ev| {
+                                        let keep = event_target_checked(&ev);
+                                        edit(&|h| {
+                                            if keep {
+                                                h.removed.remove(&date);
+                                            } else {
+                                                h.removed.insert(date);
+                                            }
+                                        })
+                                    }
+                                />
+                                <label for=id>
+                                    {format!("{} \u{2013} {name}", text::date(date))}
+                                    <span class="hint">{move || if closed() { "" } else { " (worked as a normal day)" }}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="calendar">
+                        <h3>{heading}</h3>
+                        {assumption
+                            .map(|a| {
+                                view! {
+                                    <p class="assumption">
+                                        <span class="badge assumption">"Assumption"</span>
+                                        " "
+                                        {a}
+                                    </p>
+                                }
+                            })}
+                        <ul class="checks">{items}</ul>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let added = move || {
+        query
+            .with(|q| q.holidays.added.iter().copied().collect::<Vec<_>>())
+            .into_iter()
+            .map(|date| {
+                view! {
+                    <li>
+                        {text::date(date)}
+                        " "
+                        <button
+                            type="button"
+                            class="quiet"
+                            aria-label=format!("Reopen {}", text::date(date))
+                            on:click=move |_| edit(&|h| {
+                                h.added.remove(&date);
+                            })
+                        >
+                            "Remove"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <details class="field holidays">
+            <summary>
+                "Holidays"
+                {move || match changes() {
+                    0 => String::new(),
+                    1 => " (1 change)".into(),
+                    n => format!(" ({n} changes)"),
+                }}
+            </summary>
+            <p class="hint">
+                "Business-hour and business-day targets skip these closed dates. Untick a holiday your contract works, or add a date."
+            </p>
+            {calendars}
+            <Show when=move || query.with(|q| !q.holidays.added.is_empty())>
+                <h3>"Dates you closed"</h3>
+                <ul class="added">{added}</ul>
+            </Show>
+            <div class="row">
+                <div class="field">
+                    <label for="f-holiday">"Close another date"</label>
+                    <input
+                        type="date"
+                        id="f-holiday"
+                        name="holiday"
+                        min=format!("{FIRST_YEAR:04}-01-01")
+                        max=format!("{LAST_YEAR}-12-31")
+                        prop:value=move || new_date.get()
+                        on:change=move |ev| new_date.set(event_target_value(&ev))
+                    />
+                </div>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        add(new_date.get_untracked());
+                        new_date.set(String::new());
+                    }
+                >
+                    "Add"
+                </button>
+            </div>
+            <p class="hint error" aria-live="polite">
+                {move || error.get()}
+            </p>
+        </details>
+    }
+}

@@ -1,0 +1,123 @@
+//! "Waiting on customer" intervals, during which the clock stops.
+
+use chrono::TimeDelta;
+use leptos::prelude::*;
+
+use crate::present::query::{check_pause, this_minute};
+
+use super::opened_field::{local_value, parse_local};
+use super::state::Ctx;
+
+#[component]
+pub fn PauseList(
+    /// Shared state; edits `query.pauses`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    let error = RwSignal::new(String::new());
+    let count = move || query.with(|q| q.pauses.len());
+
+    let add = move |_| {
+        // A first guess the user then adjusts: from now (or the opening) for an hour.
+        let from = this_minute(ctx.now.get_untracked()).max(query.with_untracked(|q| q.opened));
+        query.update(|q| q.pauses.push((from, from + TimeDelta::hours(1))));
+        error.set(String::new());
+    };
+    let edit = move |index: usize, end: bool, value: String| {
+        let Some(at) = parse_local(&ctx, &value) else {
+            error.set(format!("Pause {}: enter a date and time.", index + 1));
+            return;
+        };
+        let Some((from, until)) = query.with_untracked(|q| q.pauses.get(index).copied()) else {
+            return;
+        };
+        let (from, until) = if end {
+            (from, at)
+        } else {
+            // Moving the start keeps the length.
+            (at, at + (until - from))
+        };
+        if until <= from {
+            error.set(format!(
+                "Pause {}: the end must be after the start.",
+                index + 1
+            ));
+            return;
+        }
+        if let Err(e) = check_pause(from, until) {
+            error.set(format!("Pause {}: {e}.", index + 1));
+            return;
+        }
+        error.set(String::new());
+        query.update(|q| {
+            if let Some(p) = q.pauses.get_mut(index) {
+                *p = (from, until);
+            }
+        });
+    };
+    let row = move |index: usize| {
+        let n = index + 1;
+        let value = move |end: bool| {
+            query
+                .with(|q| q.pauses.get(index).map(|p| if end { p.1 } else { p.0 }))
+                .map(|at| local_value(&ctx, at))
+                .unwrap_or_default()
+        };
+        view! {
+            <li class="pause" data-pause=index>
+                <div class="field">
+                    <label for=format!("f-pause-{n}-from")>{format!("Pause {n} from")}</label>
+                    <input
+                        type="datetime-local"
+                        id=format!("f-pause-{n}-from")
+                        data-pause-from=""
+                        prop:value=move || value(false)
+                        on:change=move |ev| edit(index, false, event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for=format!("f-pause-{n}-until")>"until"</label>
+                    <input
+                        type="datetime-local"
+                        id=format!("f-pause-{n}-until")
+                        data-pause-until=""
+                        prop:value=move || value(true)
+                        on:change=move |ev| edit(index, true, event_target_value(&ev))
+                    />
+                </div>
+                <button
+                    type="button"
+                    class="quiet"
+                    aria-label=format!("Remove pause {n}")
+                    on:click=move |_| {
+                        error.set(String::new());
+                        query.update(|q| {
+                            if index < q.pauses.len() {
+                                q.pauses.remove(index);
+                            }
+                        });
+                    }
+                >
+                    "Remove"
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <fieldset class="field pauses" name="pause">
+            <legend>"Clock paused"</legend>
+            <p class="hint">
+                "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later."
+            </p>
+            <ul class="pause-list">
+                <For each=move || 0..count() key=|i| *i children=row />
+            </ul>
+            <p class="hint error" aria-live="polite">
+                {move || error.get()}
+            </p>
+            <button type="button" on:click=add>
+                "Add pause"
+            </button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,32 @@
+//! Link parameters that could not be used, announced as an alert.
+
+use leptos::prelude::*;
+
+use super::state::Ctx;
+
+#[component]
+pub fn ProblemList(
+    /// Shared state; reads `problems`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let problems = ctx.problems;
+    view! {
+        <div role="alert" class="problems" class:empty=move || problems.with(Vec::is_empty)>
+            <Show when=move || problems.with(|p| !p.is_empty())>
+                <p class="problems-title">"Part of this link could not be used:"</p>
+                <ul>
+                    {move || {
+                        problems
+                            .get()
+                            .into_iter()
+                            .map(|p| view! { <li data-problem=p.field>{p.message}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+                <button type="button" class="quiet" on:click=move |_| problems.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </Show>
+        </div>
+    }
+}

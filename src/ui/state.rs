@@ -1,0 +1,140 @@
+//! The app's reactive state: one signal of plain inputs ([`Query`]), one
+//! ticking clock, and the memos every panel shares.
+
+use chrono_tz::Tz;
+use leptos::prelude::*;
+
+use crate::engine::deadline::{deadlines, Due, Selection, Timing};
+use crate::engine::load;
+use crate::engine::policy::Catalog;
+use crate::engine::time::{Instant, Pauses};
+use crate::present::query::{Problem, Query};
+
+use super::browser::Zone;
+
+/// A selection compared by what was chosen, not by address.
+#[derive(Clone, Copy)]
+pub struct Chosen(pub Selection<'static>);
+
+impl PartialEq for Chosen {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        a.policy.id() == b.policy.id()
+            && a.package == b.package
+            && a.region == b.region
+            && a.severity == b.severity
+    }
+}
+
+/// The engine's answer for the ticket in view.
+#[derive(Clone)]
+pub struct Ticket {
+    pub selection: Selection<'static>,
+    pub opened: Instant,
+    pub timing: Timing,
+    /// Every target, or why there are none (a schedule closed for good).
+    pub dues: Result<Vec<Due<'static>>, String>,
+}
+
+impl Ticket {
+    /// The target at `index`, if the ticket has it.
+    pub fn due(&self, index: usize) -> Option<&Due<'static>> {
+        self.dues.as_ref().ok()?.get(index)
+    }
+}
+
+/// Everything components share. Copy: signals and memos are handles.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub catalog: &'static Catalog,
+    /// Every input, as the URL carries it.
+    pub query: RwSignal<Query>,
+    /// The current instant, ticking every second.
+    pub now: RwSignal<Instant>,
+    /// Link parameters that could not be used.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// A short polite status message ("Link copied").
+    pub notice: RwSignal<String>,
+    /// The browser's own zone name.
+    pub browser_zone: &'static str,
+    pub selection: Memo<Chosen>,
+    pub timing: Memo<Timing>,
+    pub ticket: Memo<Ticket>,
+    /// The zone times are shown in.
+    pub zone: Memo<Zone>,
+}
+
+/// The selection for a query; falls back to the catalog's first choices
+/// rather than failing (queries are validated, so this is belt and braces).
+pub fn select(catalog: &'static Catalog, q: &Query) -> Selection<'static> {
+    catalog
+        .select(&q.vendor, &q.package, q.region.as_deref(), &q.severity)
+        .or_else(|_| catalog.select(&q.vendor, &q.package, None, "1"))
+        .unwrap_or_else(|_| {
+            let policy = &catalog.policies()[0];
+            Selection {
+                catalog,
+                policy,
+                package: 0,
+                region: (!policy.packages()[0].regions().is_empty()).then_some(0),
+                severity: 0,
+            }
+        })
+}
+
+impl Ctx {
+    pub fn new(query: Query, problems: Vec<Problem>, now: Instant, browser_zone: String) -> Ctx {
+        let catalog = load::embedded();
+        let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
+        let query = RwSignal::new(query);
+        let selection = Memo::new(move |_| Chosen(query.with(|q| select(catalog, q))));
+        let timing = Memo::new(move |_| {
+            query.with(|q| Timing {
+                pauses: Pauses::new(q.pauses.clone()).unwrap_or_default(),
+                holidays: q.holidays.clone(),
+            })
+        });
+        let opened = Memo::new(move |_| query.with(|q| q.opened));
+        let ticket = Memo::new_with_compare(
+            move |_| {
+                let selection = selection.get().0;
+                let opened = opened.get();
+                let timing = timing.get();
+                let dues = deadlines(&selection, opened, &timing).map_err(|e| e.to_string());
+                Ticket {
+                    selection,
+                    opened,
+                    timing,
+                    dues,
+                }
+            },
+            // Recomputed only when an input changed, so always news.
+            |_, _| true,
+        );
+        let zone = Memo::new(move |_| {
+            query.with(|q| {
+                q.tz.as_deref()
+                    .and_then(Zone::named)
+                    .or_else(|| Zone::named(browser_zone))
+                    .unwrap_or(Zone::Compiled(Tz::UTC))
+            })
+        });
+        Ctx {
+            catalog,
+            query,
+            now: RwSignal::new(now),
+            problems: RwSignal::new(problems),
+            notice: RwSignal::new(String::new()),
+            browser_zone,
+            selection,
+            timing,
+            ticket,
+            zone,
+        }
+    }
+
+    /// The vendor's zone for the selection: where its support hours run.
+    pub fn vendor_zone(&self) -> Tz {
+        self.selection.with(|s| s.0.coverage().schedule().zone())
+    }
+}

@@ -1,0 +1,153 @@
+//! One target: due time, countdown, state and share of the window used, or
+//! the outcome in words; and the rule behind it on request.
+
+use leptos::prelude::*;
+
+use crate::engine::deadline::{Progress, State};
+use crate::engine::policy::Outcome;
+use crate::present::text;
+use crate::present::ticket::{explain, is_dated, outcome_sentence, when};
+use crate::present::zone::{self, Offsets};
+use crate::request::format_instant;
+
+use super::bind::{maybe, text};
+use super::state::Ctx;
+
+/// A symbol beside the state's words, so state is never colour alone.
+fn state_symbol(state: State) -> &'static str {
+    match state {
+        State::OnTrack => "\u{2713}",
+        State::DueSoon => "!",
+        State::Breached => "\u{2715}",
+        State::NotYet => "\u{2026}",
+        State::Reached => "\u{2713}",
+    }
+}
+
+#[component]
+pub fn TargetCard(
+    /// Shared state; reads the ticket and zones.
+    ctx: Ctx,
+    /// Position of the target in the policy.
+    index: usize,
+    /// Where every target stands now (one entry per target).
+    standing: Memo<Vec<Option<Progress>>>,
+) -> impl IntoView {
+    let ticket = ctx.ticket;
+    let outcome = Memo::new(move |_| {
+        ticket.with(|t| {
+            t.due(index)
+                .map(|d| d.outcome)
+                .unwrap_or(Outcome::NoneStated)
+        })
+    });
+    let due = Memo::new(move |_| ticket.with(|t| t.due(index).and_then(|d| d.due)));
+    let here = Memo::new(move |_| standing.with(|s| s.get(index).copied().flatten()));
+    let label = move || ticket.with(|t| t.due(index).map(|d| d.target.label()).unwrap_or_default().to_string()));
+    let id = move || ticket.with(|t| t.due(index).map(|d| d.target.id()).unwrap_or_default().to_string()));
+    let explained =
+        Memo::new(move |_| ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
+
+    let state = move || here.get().map(|p| p.state).unwrap_or(State::OnTrack);
+    let permille = move || here.get().map(|p| p.used_permille).unwrap_or(0);
+    let dated = move || {
+        let at = due.get()?;
+        let earliest = outcome.get() == Outcome::Earliest;
+        let vendor = move || {
+            let vendor = ctx.vendor_zone();
+            let differs = ctx.zone.with(|z| z.name() != vendor.name());
+            if differs {
+                format!("{} ({})", when(&vendor, at), zone::city(vendor.name()))
+            } else {
+                String::new()
+            }
+        };
+        Some(
+            view! {
+                <p class="due">
+                    <span class="due-label">{if earliest { "Not before " } else { "Due " }}</span>
+                    <time datetime=format_instant(at)>{move || ctx.zone.with(|z| when(z, at)))}</time>
+                </p>
+                <p class="vendor-time hint">{text(vendor)}</p>
+                <p class="countdown" data-countdown="">
+                    {move || here.get().map(|p| text::countdown(p.seconds_left, earliest)).unwrap_or_default())}
+                </p>
+                <p class="state" data-state=move || state().id().to_string())>
+                    <span class="state-symbol" aria-hidden="true">
+                        {move || state_symbol(state()).to_string())}
+                    </span>
+                    {move || state().words().to_string())}
+                </p>
+                <div class="used">
+                    <progress
+                        max="1000"
+                        value=move || permille().to_string())
+                        aria-labelledby=format!("used-{index}")
+                    ></progress>
+                    <span id=format!("used-{index}")>
+                        {move || format!("{} of the window used", text::percent(permille())))}
+                    </span>
+                </div>
+            }
+                .into_any(),
+        )
+    });
+    let undated = move || {
+        let o = outcome.get();
+        if is_dated(o) { String::new() } else { outcome_sentence(o) }
+    });
+    let rule = move || {
+        explained.get().map(|e| {
+            let assumptions = e
+                .assumptions
+                .iter()
+                .map(|a| {
+                    view! {
+                        <p class="assumption">
+                            <span class="badge assumption">"Assumption"</span>
+                            " "
+                            {*a}
+                        </p>
+                    }
+                })
+                .collect_view();
+            let optional = |term: &'static str, value: Option<String>| {
+                value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> })
+            };
+            view! {
+                <details class="rule">
+                    <summary>"Rule behind this"</summary>
+                    <dl>
+                        <dt>"Target"</dt>
+                        <dd>{e.rule.clone()}</dd>
+                        <dt>"Counted on"</dt>
+                        <dd>{e.schedule.unwrap_or("Clock time: every hour counts, day and night")}</dd>
+                        {optional("How it is read", e.reading.clone())}
+                        {optional("Updates", e.recurring.clone())}
+                        <dt>"Source"</dt>
+                        <dd>{e.source}</dd>
+                    </dl>
+                    {assumptions}
+                </details>
+            }
+                .into_any()
+        })
+    });
+    let qualifier = move || explained.with(|e| e.as_ref().and_then(|e| e.qualifier).unwrap_or_default().to_string()));
+    view! {
+        <li
+            class="card"
+            data-target=id
+            data-outcome=move || outcome.get().id().to_string())
+            data-state=move || here.get().map(|p| p.state.id()).unwrap_or("none").to_string())
+        >
+            <h3>
+                {label}
+                <span class="badge qualifier">{qualifier}</span>
+            </h3>
+            {dated}
+            <p class="outcome">{undated}</p>
+            {rule}
+        </li>
+    }
+}

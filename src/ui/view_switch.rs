@@ -1,0 +1,37 @@
+//! Which view is in front: this ticket, the vendor's packages, all vendors.
+
+use leptos::prelude::*;
+
+use crate::present::query::View;
+
+use super::state::Ctx;
+
+#[component]
+pub fn ViewSwitch(
+    /// Shared state; edits `query.view`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    view! {
+        <fieldset class="view-switch">
+            <legend class="sr-only">"View"</legend>
+            {View::ALL
+                .into_iter()
+                .map(|v| {
+                    view! {
+                        <label class="tab">
+                            <input
+                                type="radio"
+                                name="view"
+                                value=v.id()
+                                prop:checked=move || query.with(|q| q.view == v)
+                                on:change=move |_| query.update(|q| q.view = v)
+                            />
+                            <span>{v.label()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

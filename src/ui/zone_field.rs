@@ -1,0 +1,133 @@
+//! The zone times are shown in: the browser's, the vendor's, UTC, or any
+//! IANA zone the browser knows.
+
+use leptos::prelude::*;
+
+use crate::present::zone;
+
+use super::browser::{self, Zone};
+use super::state::Ctx;
+
+/// The select value that reveals the free-text zone input.
+const OTHER: &str = "other";
+
+#[component]
+pub fn ZoneField(
+    /// Shared state; edits `query.tz`.
+    ctx: Ctx,
+) -> impl IntoView {
+    let query = ctx.query;
+    let browser_zone = ctx.browser_zone;
+    let other_open = RwSignal::new(false);
+    let other_error = RwSignal::new(String::new());
+    let tz_memo = Memo::new(move |_| query.with(|q| q.tz.clone().unwrap_or_default()));
+    let tz = move || tz_memo.get();
+    let vendor_memo = Memo::new(move |_| ctx.vendor_zone().name());
+    let vendor_zone = move || vendor_memo.get();
+    // Every option value appears once, so exactly one can be selected.
+    let listed = move || {
+        let vendor = vendor_zone();
+        zone::compiled_names()
+            .into_iter()
+            .filter(move |n| *n != vendor && *n != "UTC")
+            .collect::<Vec<_>>()
+    };
+    let custom = move || {
+        let tz = tz();
+        let known = tz.is_empty() || tz == vendor_zone() || zone::compiled(&tz).is_some();
+        (!known).then_some(tz)
+    };
+
+    let choose = move |value: String| {
+        if value == OTHER {
+            other_open.set(true);
+            return;
+        }
+        other_open.set(false);
+        other_error.set(String::new());
+        query.update(|q| q.tz = (!value.is_empty()).then_some(value));
+    };
+    let set_other = move |value: String| {
+        let name = value.trim();
+        if Zone::named(name).is_some() {
+            other_error.set(String::new());
+            other_open.set(false);
+            query.update(|q| q.tz = Some(name.to_string()));
+        } else {
+            other_error.set(format!(
+                "\u{201c}{name}\u{201d} is not a time zone this browser knows. Use an IANA name such as Asia/Kathmandu."
+            ));
+        }
+    };
+
+    view! {
+        <div class="field">
+            <label for="f-tz">"Show times in"</label>
+            <select id="f-tz" name="tz" on:change=move |ev| choose(event_target_value(&ev))>
+                <option value="" prop:selected=move || !other_open.get() && tz().is_empty()>
+                    {format!("Your zone ({browser_zone})")}
+                </option>
+                <option value=vendor_zone prop:selected=move || !other_open.get() && tz() == vendor_zone()>
+                    {move || format!("Vendor's zone ({})", vendor_zone())}
+                </option>
+                <option value="UTC" prop:selected=move || !other_open.get() && tz() == "UTC" && vendor_zone() != "UTC">
+                    "UTC"
+                </option>
+                {move || {
+                    custom()
+                        .map(|name| {
+                            let label = name.clone();
+                            view! {
+                                <option value=name prop:selected=move || !other_open.get()>
+                                    {label}
+                                </option>
+                            }
+                        })
+                }}
+                <optgroup label="Other zones">
+                    {move || {
+                        listed()
+                            .into_iter()
+                            .map(|name| {
+                                view! {
+                                    <option value=name prop:selected=move || !other_open.get() && tz() == name>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </optgroup>
+                <option value=OTHER prop:selected=move || other_open.get()>
+                    "Another IANA zone\u{2026}"
+                </option>
+            </select>
+            <Show when=move || other_open.get()>
+                <div class="row other-zone">
+                    <label for="f-tz-other" class="hint-label">
+                        "IANA time zone name"
+                    </label>
+                    <input
+                        id="f-tz-other"
+                        type="text"
+                        placeholder="Asia/Kathmandu"
+                        autocomplete="off"
+                        spellcheck="false"
+                        list="f-tz-names"
+                        aria-describedby="f-tz-other-error"
+                        on:change=move |ev| set_other(event_target_value(&ev))
+                    />
+                    <datalist id="f-tz-names">
+                        {browser::browser_zones()
+                            .into_iter()
+                            .map(|name| view! { <option value=name></option> })
+                            .collect_view()}
+                    </datalist>
+                </div>
+                <p id="f-tz-other-error" class="hint error" role="alert">
+                    {move || other_error.get()}
+                </p>
+            </Show>
+        </div>
+    }
+}

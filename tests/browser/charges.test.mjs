@@ -1,0 +1,100 @@
+// Charges for each vendor with rates: the page shows the engine's estimate
+// (rounding, minimums, after-hours detection, hourly vs daily) and says when
+// the policy states a fee without its amount.
+import { test, assert } from './lib.mjs';
+import { charge, query } from './engine.mjs';
+
+// Monday 2 March 2026: 10:00 Los Angeles / 13:00 New York; and 21:00 New York.
+const WEEKDAY = '2026-03-02T18:00:00Z';
+const EVENING = '2026-03-03T02:00:00Z';
+const SATURDAY = '2026-03-07T18:00:00Z';
+
+const CASES = [
+  { vendor: 'nextplane', package: 'startup', severity: '2', opened: WEEKDAY, service: 'federated_partner', hours: '1.25', billing: 'billable' },
+  { vendor: 'nextplane', package: 'startup', severity: '2', opened: SATURDAY, service: 'federated_partner', hours: '3', billing: 'unavailable' },
+  { vendor: 'ipcelerate', package: 'time-and-materials', severity: '2', opened: WEEKDAY, service: 'remote_hourly', hours: '2.5', billing: 'billable' },
+  { vendor: 'ipcelerate', package: 'time-and-materials', severity: '2', opened: WEEKDAY, service: 'remote_daily', days: '2', billing: 'billable' },
+  { vendor: 'ipcelerate', package: 'time-and-materials', severity: '1', opened: WEEKDAY, service: 'onsite_daily', days: '3', billing: 'billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '3', opened: EVENING, service: 'new_install', hours: '0.5', billing: 'billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'new_install', hours: '1:45', billing: 'not-billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'new_install', hours: '1:45', flag: 'priority_handling', billing: 'billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '1', opened: EVENING, service: 'p1_after_hours', hours: '2', flag: 'not_vendor_fault', billing: 'billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '1', opened: EVENING, service: 'p1_after_hours', hours: '2', billing: 'not-billable' },
+  { vendor: 'threepbx', package: 'standard', severity: '4', opened: WEEKDAY, service: 'professional_services', hours: '1.1', billing: 'billable' },
+];
+
+async function shownTotal(t) {
+  const total = t.page.locator('[data-charge-total]');
+  return { minor: Number(await total.getAttribute('data-charge-total')), currency: await total.getAttribute('data-currency'), text: (await total.textContent()).trim() };
+}
+
+for (const c of CASES) {
+  const { billing, ...request } = c;
+  const label = `${c.vendor} ${c.service} ${c.hours ?? ''}${c.days ? `${c.days} d` : ''}${c.flag ? ` +${c.flag}` : ''} (${billing})`;
+  test(`charge: ${label} matches the engine`, async (t) => {
+    const want = charge(request);
+    await t.openApp(query({ ...request, tz: 'UTC' }), { selector: '[data-charge-total]' });
+    const got = await shownTotal(t);
+    assert.equal(got.minor, want.total_minor);
+    assert.equal(got.currency, want.currency);
+    assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), billing);
+    const lines = await t.page.$$eval('.lines tbody tr', (rows) =>
+      rows.map((r) => ({ label: r.querySelector('th').firstChild.textContent.trim(), rule: r.querySelector('.line-rule').textContent.trim() })),
+    );
+    assert.deepEqual(lines, want.lines.map((l) => ({ label: l.label, rule: l.rule })), 'each line with the rule behind it');
+  });
+}
+
+test('typing hours, picking a service and ticking a fact update the estimate', async (t) => {
+  const base = { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY };
+  await t.openApp(query({ ...base, tz: 'UTC' }), { selector: '[data-charge-total]' });
+  await t.page.selectOption('select[name="service"]', 'professional_services');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('service') === 'professional_services');
+  await t.page.fill('input[name="hours"]', '1:10');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '1:10');
+  let want = charge({ ...base, service: 'professional_services', hours: '1:10' });
+  assert.equal((await shownTotal(t)).minor, want.total_minor);
+  assert.equal((await shownTotal(t)).text, 'US$187.50');
+  // A value that is not a number of hours is explained and not applied.
+  await t.page.fill('input[name="hours"]', 'two');
+  await t.page.waitForFunction(() => /not a number of hours/.test(document.getElementById('f-hours-hint').textContent));
+  assert.equal(await t.page.getAttribute('input[name="hours"]', 'aria-invalid'), 'true');
+  assert.equal(new URL(t.page.url()).searchParams.get('hours'), '1:10');
+  await t.page.fill('input[name="hours"]', '0.5');
+  await t.page.selectOption('select[name="service"]', 'new_install');
+  await t.page.check('input[name="flag"][value="priority_handling"]');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('flag') === 'priority_handling');
+  want = charge({ ...base, service: 'new_install', hours: '0.5', flag: 'priority_handling' });
+  assert.equal((await shownTotal(t)).minor, want.total_minor);
+  assert.equal(await t.page.locator('.lines tbody tr').count(), 2, 'the work and the one-hour minimum');
+});
+
+test('daily rates ask for days; the currency follows the vendor', async (t) => {
+  const base = { vendor: 'ipcelerate', package: 'time-and-materials', severity: '2', opened: WEEKDAY };
+  await t.openApp(query({ ...base, service: 'onsite_daily', tz: 'UTC' }), { selector: '[data-charge-total]' });
+  assert.equal(await t.page.locator('input[name="hours"]').count(), 0);
+  await t.page.fill('input[name="days"]', '4');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('days') === '4');
+  assert.equal((await shownTotal(t)).text, 'US$32,000.00');
+  assert.equal((await shownTotal(t)).minor, charge({ ...base, service: 'onsite_daily', days: '4' }).total_minor);
+});
+
+test('a fee whose amount the policy does not state says so', async (t) => {
+  await t.openApp(query({ vendor: 'ipcelerate', package: 'time-and-materials', severity: '2', opened: WEEKDAY, service: 'workaround_fee', tz: 'UTC' }), {
+    selector: '[data-charge-status]',
+  });
+  assert.equal(await t.page.getAttribute('[data-charge-status]', 'data-charge-status'), 'not-stated');
+  assert.equal(await t.page.locator('[data-charge-total]').count(), 0);
+  assert.match(await t.text('[data-billing]'), /states that this fee exists but not its amount/);
+  assert.match(await t.text('.unstated'), /Software assessment fee.*exists but not its amount/);
+  // On maintenance, only the assessment fee is offered, and it has no amount either.
+  await t.openApp(query({ vendor: 'ipcelerate', package: 'maintenance', severity: '2', opened: WEEKDAY }), { selector: '[data-charge-status]' });
+  assert.equal(await t.page.inputValue('select[name="service"]'), 'software_assessment');
+});
+
+test('vendors without chargeable services say so', async (t) => {
+  for (const [vendor, pkg] of [['numonix', 'saas'], ['unnamed-eu', 'gold']]) {
+    await t.openApp(query({ vendor, package: pkg, severity: '1', opened: WEEKDAY }), { selector: '[data-charges="none"]' });
+    assert.match(await t.text('[data-charges="none"]'), /lists no chargeable services/);
+  }
+});
