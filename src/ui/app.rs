@@ -32,13 +32,12 @@ pub fn App(
     let query = ctx.query;
     let embed = query.with_untracked(|q| q.embed);
 
-    // The URL and the remembered choices follow every input.
-    Effect::new(move |_| {
+    // The URL and the remembered choices follow every input: at once on
+    // load, then once input pauses.
+    Effect::new(move |first: Option<()>| {
         query.with(|q| {
-            browser::replace_query(&query::write(q));
-            if !q.embed {
-                browser::store(&query::write_stored(q));
-            }
+            let stored = (!q.embed).then(|| query::write_stored(q));
+            browser::sync(query::write(q), stored, first.is_none());
         })
     });
 
@@ -46,6 +45,9 @@ pub fn App(
     let view = Memo::new(move |_| query.with(|q| q.view));
     view! {
         <div id="app" class="app" class:embed=embed>
+            <a class="skip" href="#h-deadlines">
+                "Skip to the deadlines"
+            </a>
             <main id="main">
                 {if embed {
                     view! { <h1 class="sr-only">"SLA calculator"</h1> }.into_any()

@@ -199,6 +199,30 @@ pub fn replace_query(query: &str) {
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
+thread_local! {
+    /// The URL and storage write waiting for input to settle.
+    static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+}
+
+/// Writes the query into the URL (and the remembered choices into storage),
+/// `now` or once input has paused for a moment: typing must not call
+/// replaceState per keystroke, which is slow and which browsers rate-limit.
+pub fn sync(query: String, stored: Option<String>, now: bool) {
+    let write = move || {
+        replace_query(&query);
+        if let Some(stored) = stored {
+            store(&stored);
+        }
+    };
+    if now {
+        write();
+        return;
+    }
+    let later = gloo_timers::callback::Timeout::new(150, write);
+    // Replacing the pending write cancels it.
+    PENDING.with(|pending| *pending.borrow_mut() = Some(later));
+}
+
 const STORAGE_KEY: &str = "sla-calculator:last";
 
 /// The remembered choices, if storage is available.

@@ -9,6 +9,7 @@ use crate::present::charges::{applies_words, billing_words, rate_words};
 use crate::present::query::default_service;
 use crate::request;
 
+use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
 
 #[component]
@@ -192,13 +193,7 @@ pub fn ChargePanel(
                 .assumption
                 .as_deref()
                 .map(|a| {
-                    view! {
-                        <p class="assumption">
-                            <span class="badge assumption">"Assumption"</span>
-                            " "
-                            {a}
-                        </p>
-                    }
+                    view! { <AssumptionNote text=a /> }
                 })}
             <p class="hint">{format!("Source: {}", r.provenance().source)}</p>
         })

@@ -67,8 +67,12 @@ pub fn DeadlineList(
     let error = move || ticket.with(|t| t.dues.as_ref().err().cloned());
     view! {
         <section class="panel deadlines" aria-labelledby="h-deadlines">
-            <h2 id="h-deadlines">"Deadlines"</h2>
+            <h2 id="h-deadlines" tabindex="-1">"Deadlines"</h2>
             <p class="hint" data-context="">{context}</p>
+            // On paper the countdowns need their moment.
+            <p class="hint print-only">
+                {move || ctx.zone.with(|z| format!("Countdowns as of {}.", when(z, ctx.now.get())))}
+            </p>
             {move || {
                 error()
                     .map(|e| {

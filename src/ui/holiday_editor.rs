@@ -12,6 +12,7 @@ use crate::present::query::{FIRST_YEAR, LAST_YEAR};
 use crate::present::text;
 use crate::request;
 
+use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
 
 /// A holiday calendar used by the selection, with the schedules using it.
@@ -79,6 +80,7 @@ pub fn HolidayEditor(
         }
     };
     let new_date = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
 
     // Rebuilt only when the selection or the opening changes, so ticking a
     // box (which edits the holidays) keeps keyboard focus where it is.
@@ -126,13 +128,7 @@ pub fn HolidayEditor(
                         <h3>{heading}</h3>
                         {assumption
                             .map(|a| {
-                                view! {
-                                    <p class="assumption">
-                                        <span class="badge assumption">"Assumption"</span>
-                                        " "
-                                        {a}
-                                    </p>
-                                }
+                                view! { <AssumptionNote text=a /> }
                             })}
                         <ul class="checks">{items}</ul>
                     </div>
@@ -166,7 +162,7 @@ pub fn HolidayEditor(
     };
 
     view! {
-        <details class="field holidays">
+        <details class="field holidays" on:toggle=move |_| open.update(|o| *o = !*o)>
             <summary>
                 "Holidays"
                 {move || match changes() {
@@ -178,7 +174,8 @@ pub fn HolidayEditor(
             <p class="hint">
                 "Business-hour and business-day targets skip these closed dates. Untick a holiday your contract works, or add a date."
             </p>
-            {calendars}
+            // Listed only while open: other inputs stay fast.
+            {move || open.get().then(calendars)}
             <Show when=move || query.with(|q| !q.holidays.added.is_empty())>
                 <h3>"Dates you closed"</h3>
                 <ul class="added">{added}</ul>

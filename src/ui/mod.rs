@@ -3,7 +3,6 @@
 
 mod app;
 mod assumption_note;
-mod bind;
 mod browser;
 mod charge_panel;
 mod deadline_list;

@@ -9,7 +9,6 @@ use crate::present::text;
 use crate::present::ticket::{downtime_words, support_words};
 
 use super::assumption_note::AssumptionNote;
-use super::bind::{maybe, part, text};
 use super::state::Ctx;
 
 #[component]
@@ -68,9 +67,8 @@ pub fn SupportStatus(
                 </p>
                 {assumption.map(|a| view! { <AssumptionNote text=a /> })}
             }
-                .into_any()
         })
-    });
+    };
     let lead_view = move || {
         lead_times
             .get()
@@ -84,20 +82,19 @@ pub fn SupportStatus(
                 }
             })
             .collect_view()
-            .into_any()
-    });
+    };
     view! {
         <section class="panel support" aria-labelledby="h-support">
             <h2 id="h-support">"Support now"</h2>
-            <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }.to_string())>
+            <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }>
                 <span class="dot" aria-hidden="true"></span>
-                {move || state.with(|s| s.1.clone()))}
+                {move || state.with(|s| s.1.clone())}
             </p>
             <p class="hint">
-                {move || ctx.selection.with(|s| format!("Support hours: {}", s.0.coverage().name())))}
+                {move || ctx.selection.with(|s| format!("Support hours: {}", s.0.coverage().name()))}
             </p>
             <p class="sr-only" aria-live="polite">
-                {move || if open.get() { "Support is open." } else { "Support is closed." }.to_string())}
+                {move || if open.get() { "Support is open." } else { "Support is closed." }}
             </p>
             {downtime_view}
             {lead_view}

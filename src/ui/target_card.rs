@@ -10,7 +10,7 @@ use crate::present::ticket::{explain, is_dated, outcome_sentence, when};
 use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
 
-use super::bind::{maybe, text};
+use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
 
 /// A symbol beside the state's words, so state is never colour alone.
@@ -43,77 +43,52 @@ pub fn TargetCard(
     });
     let due = Memo::new(move |_| ticket.with(|t| t.due(index).and_then(|d| d.due)));
     let here = Memo::new(move |_| standing.with(|s| s.get(index).copied().flatten()));
-    let label = move || ticket.with(|t| t.due(index).map(|d| d.target.label()).unwrap_or_default().to_string()));
-    let id = move || ticket.with(|t| t.due(index).map(|d| d.target.id()).unwrap_or_default().to_string()));
+    let label = move || ticket.with(|t| t.due(index).map(|d| d.target.label()).unwrap_or_default());
+    let id = move || ticket.with(|t| t.due(index).map(|d| d.target.id()).unwrap_or_default());
     let explained =
         Memo::new(move |_| ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
 
     let state = move || here.get().map(|p| p.state).unwrap_or(State::OnTrack);
     let permille = move || here.get().map(|p| p.used_permille).unwrap_or(0);
+    // Rebuilt only when the due instant or the outcome changes; the parts
+    // that move every second are bound one by one.
     let dated = move || {
         let at = due.get()?;
         let earliest = outcome.get() == Outcome::Earliest;
         let vendor = move || {
             let vendor = ctx.vendor_zone();
             let differs = ctx.zone.with(|z| z.name() != vendor.name());
-            if differs {
-                format!("{} ({})", when(&vendor, at), zone::city(vendor.name()))
-            } else {
-                String::new()
-            }
+            differs.then(|| format!("{} ({})", when(&vendor, at), zone::city(vendor.name())))
         };
-        Some(
-            view! {
-                <p class="due">
-                    <span class="due-label">{if earliest { "Not before " } else { "Due " }}</span>
-                    <time datetime=format_instant(at)>{move || ctx.zone.with(|z| when(z, at)))}</time>
-                </p>
-                <p class="vendor-time hint">{text(vendor)}</p>
-                <p class="countdown" data-countdown="">
-                    {move || here.get().map(|p| text::countdown(p.seconds_left, earliest)).unwrap_or_default())}
-                </p>
-                <p class="state" data-state=move || state().id().to_string())>
-                    <span class="state-symbol" aria-hidden="true">
-                        {move || state_symbol(state()).to_string())}
-                    </span>
-                    {move || state().words().to_string())}
-                </p>
-                <div class="used">
-                    <progress
-                        max="1000"
-                        value=move || permille().to_string())
-                        aria-labelledby=format!("used-{index}")
-                    ></progress>
-                    <span id=format!("used-{index}")>
-                        {move || format!("{} of the window used", text::percent(permille())))}
-                    </span>
-                </div>
-            }
-                .into_any(),
-        )
-    });
+        Some(view! {
+            <p class="due">
+                <span class="due-label">{if earliest { "Not before " } else { "Due " }}</span>
+                <time datetime=format_instant(at)>{move || ctx.zone.with(|z| when(z, at))}</time>
+            </p>
+            <p class="vendor-time hint">{vendor}</p>
+            <p class="countdown" data-countdown="">
+                {move || here.get().map(|p| text::countdown(p.seconds_left, earliest))}
+            </p>
+            <p class="state" data-state=move || state().id()>
+                <span class="state-symbol" aria-hidden="true">{move || state_symbol(state())}</span>
+                {move || state().words()}
+            </p>
+            <div class="used">
+                <progress max="1000" value=permille aria-labelledby=format!("used-{index}")></progress>
+                <span id=format!("used-{index}")>
+                    {move || format!("{} of the window used", text::percent(permille()))}
+                </span>
+            </div>
+        })
+    };
     let undated = move || {
         let o = outcome.get();
-        if is_dated(o) { String::new() } else { outcome_sentence(o) }
-    });
+        (!is_dated(o)).then(|| outcome_sentence(o))
+    };
     let rule = move || {
         explained.get().map(|e| {
-            let assumptions = e
-                .assumptions
-                .iter()
-                .map(|a| {
-                    view! {
-                        <p class="assumption">
-                            <span class="badge assumption">"Assumption"</span>
-                            " "
-                            {*a}
-                        </p>
-                    }
-                })
-                .collect_view();
-            let optional = |term: &'static str, value: Option<String>| {
-                value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> })
-            };
+            let assumptions = e.assumptions.iter().map(|a| view! { <AssumptionNote text=*a /> }).collect_view();
+            let optional = |term: &'static str, value: Option<String>| value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> });
             view! {
                 <details class="rule">
                     <summary>"Rule behind this"</summary>
@@ -130,16 +105,15 @@ pub fn TargetCard(
                     {assumptions}
                 </details>
             }
-                .into_any()
         })
-    });
-    let qualifier = move || explained.with(|e| e.as_ref().and_then(|e| e.qualifier).unwrap_or_default().to_string()));
+    };
+    let qualifier = move || explained.with(|e| e.as_ref().and_then(|e| e.qualifier));
     view! {
         <li
             class="card"
             data-target=id
-            data-outcome=move || outcome.get().id().to_string())
-            data-state=move || here.get().map(|p| p.state.id()).unwrap_or("none").to_string())
+            data-outcome=move || outcome.get().id()
+            data-state=move || here.get().map(|p| p.state.id()).unwrap_or("none")
         >
             <h3>
                 {label}
