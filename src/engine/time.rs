@@ -372,40 +372,60 @@ fn walk_countable<T>(
     mut skip_week: impl FnMut(Instant, i64) -> bool,
     mut visit: impl FnMut(Instant, Instant) -> ControlFlow<T>,
 ) -> Option<T> {
-    let mut pause_index = 0;
+    /// How the walk of one unpaused gap ended.
+    enum Gap<T> {
+        Found(T),
+        /// Reached the gap's end: go on after the next pause.
+        End,
+    }
     let pauses = pauses.intervals();
-    let mut visit_unpaused = |mut a: Instant, b: Instant| -> ControlFlow<T> {
-        while a < b {
-            while pause_index < pauses.len() && pauses[pause_index].1 <= a {
-                pause_index += 1;
-            }
-            match pauses.get(pause_index) {
-                Some(&(p_from, p_until)) if p_from < b => {
-                    if a < p_from {
-                        visit(a, p_from)?;
-                    }
-                    a = a.max(p_until);
-                }
-                _ => return visit(a, b),
+    let mut start = from;
+    let mut next_pause = 0;
+    loop {
+        // Jump over pauses instead of walking them: a pause of years costs nothing.
+        while let Some(&(pause_from, pause_until)) = pauses.get(next_pause) {
+            if pause_until <= start {
+                next_pause += 1;
+            } else if pause_from <= start {
+                start = pause_until;
+                next_pause += 1;
+            } else {
+                break;
             }
         }
-        ControlFlow::Continue(())
-    };
-    match clock {
-        Clock::Elapsed => match visit_unpaused(from, DateTime::<Utc>::MAX_UTC) {
-            ControlFlow::Break(found) => Some(found),
-            ControlFlow::Continue(()) => None,
-        },
-        Clock::Business(hours) => walk_open(
-            hours,
-            from,
-            |week_start, seconds| {
-                let week_end = week_start + chrono::TimeDelta::days(7);
-                let paused = pauses.iter().any(|&(p, q)| p < week_end && q > week_start);
-                !paused && skip_week(week_start, seconds)
+        let gap_end = pauses
+            .get(next_pause)
+            .map_or(DateTime::<Utc>::MAX_UTC, |&(pause_from, _)| pause_from);
+        let mut visit_gap = |a: Instant, b: Instant| -> ControlFlow<Gap<T>> {
+            if a >= gap_end {
+                return ControlFlow::Break(Gap::End);
+            }
+            match visit(a, b.min(gap_end)) {
+                ControlFlow::Break(found) => ControlFlow::Break(Gap::Found(found)),
+                ControlFlow::Continue(()) if b >= gap_end => ControlFlow::Break(Gap::End),
+                ControlFlow::Continue(()) => ControlFlow::Continue(()),
+            }
+        };
+        let ended = match clock {
+            Clock::Elapsed => match visit_gap(start, gap_end) {
+                ControlFlow::Break(ended) => Some(ended),
+                ControlFlow::Continue(()) => None,
             },
-            visit_unpaused,
-        ),
+            Clock::Business(hours) => walk_open(
+                hours,
+                start,
+                |week_start, seconds| {
+                    week_start + chrono::TimeDelta::days(7) <= gap_end
+                        && skip_week(week_start, seconds)
+                },
+                visit_gap,
+            ),
+        };
+        match ended {
+            Some(Gap::Found(found)) => return Some(found),
+            Some(Gap::End) if gap_end < DateTime::<Utc>::MAX_UTC => start = gap_end,
+            _ => return None,
+        }
     }
 }
 
@@ -679,6 +699,19 @@ mod tests {
             Pauses::new(vec![(utc(2026, 1, 1, 1, 0), utc(2026, 1, 1, 1, 0))]),
             Err(BadPause { index: 0 })
         );
+    }
+
+    #[test]
+    fn a_pause_of_centuries_is_jumped_not_walked() {
+        let s = office();
+        let clock = Clock::Business(hours(&s, HolidayEdits::none()));
+        let opened = utc(2026, 1, 16, 8, 0);
+        let resumes = utc(2526, 1, 16, 8, 0);
+        let pauses = Pauses::new(vec![(utc(2026, 1, 16, 9, 0), resumes)]).unwrap();
+        // One hour before the pause, one after it: Friday 2526-01-16 09:00+01:00 is open.
+        let due = advance(clock, opened, 2 * 3600, &pauses).unwrap();
+        assert_eq!(due, utc(2526, 1, 16, 9, 0));
+        assert_eq!(measure(clock, opened, due, &pauses), 2 * 3600);
     }
 
     #[test]
