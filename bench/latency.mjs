@@ -12,7 +12,7 @@ const option = (name, fallback) => {
 const dist = option('dist', 'dist');
 const rounds = Number(option('rounds', '40'));
 const maxP95 = Number(option('max-p95', '0'));
-const query = '?vendor=threepbx&package=standard&severity=3&opened=2026-03-02T14:00:00Z&tz=UTC';
+const query = '?vendor=nextplane&package=business&severity=3&opened=2026-03-02T14:00:00Z&tz=UTC';
 
 const browser = await launchBrowser();
 const server = await startStaticServer({ root: dist, base: '/' });
@@ -23,7 +23,8 @@ await page.waitForSelector('[data-target]');
 
 // Runs inside the page: one timed change of a control to a value.
 const timedChange = async ({ name, value }) => {
-  const el = document.querySelector(`[name="${name}"]`);
+  const radio = document.querySelector(`input[type="radio"][name="${name}"][value="${value}"]`);
+  const el = radio || document.querySelector(`[name="${name}"]`);
   if (!el) return null;
   let last = 0;
   const observer = new MutationObserver(() => {
@@ -31,7 +32,11 @@ const timedChange = async ({ name, value }) => {
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   const start = performance.now();
-  el.value = value;
+  if (radio) {
+    radio.checked = true;
+  } else {
+    el.value = value;
+  }
   el.dispatchEvent(new Event('input', { bubbles: true }));
   el.dispatchEvent(new Event('change', { bubbles: true }));
   const sync = performance.now();
@@ -44,10 +49,12 @@ const timedChange = async ({ name, value }) => {
 const options = (name) =>
   page.$$eval(`select[name="${name}"] option`, (os) => os.map((o) => o.value).filter((v) => v !== ''));
 const plans = [];
-for (const name of ['vendor', 'package', 'region', 'severity', 'tz']) {
+// Vendor last: it changes which packages, regions and severities exist.
+for (const name of ['package', 'region', 'tz', 'vendor']) {
   const values = await options(name).catch(() => []);
   if (values.length > 1) plans.push({ name, values });
 }
+plans.unshift({ name: 'severity', values: ['1', '2', '3', '4'] });
 plans.push({ name: 'hours', values: ['1', '2.5', '0.25', '7', '1:30'] });
 plans.push({ name: 'opened', values: ['2026-03-02T09:00', '2026-03-07T23:30', '2026-11-01T01:30', '2026-12-24T16:59'] });
 
