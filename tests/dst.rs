@@ -10,14 +10,14 @@
 //! (`dst-lab`) whose windows sit inside the transition hours, loaded next to
 //! the embedded policies.
 
+mod common;
+
+use common::{at, show, Row};
 use std::sync::OnceLock;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use sla::engine::deadline::{self, Timing};
+use sla::engine::deadline::Timing;
 use sla::engine::load;
 use sla::engine::policy::Catalog;
-
-type Row<'a> = (&'a str, &'a str, Option<&'a str>);
 
 /// Windows inside the transition hours. Severity 1 = 1 business hour,
 /// 2 = 2 business hours, 3 = 1 business day, 4 = 3 clock hours.
@@ -62,16 +62,6 @@ fn catalog() -> &'static Catalog {
     })
 }
 
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("bad time {text:?} in the test: {e}"))
-        .with_timezone(&Utc)
-}
-
-fn show(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 /// The one table helper: every target's outcome and due instant.
 fn check(
     vendor: &str,
@@ -84,31 +74,12 @@ fn check(
     let selection = catalog()
         .select(vendor, package, region, severity)
         .unwrap_or_else(|e| panic!("select: {e}"));
-    let dues = deadline::deadlines(&selection, at(opened), &Timing::default())
-        .unwrap_or_else(|e| panic!("deadlines: {e}"));
-    let actual: Vec<(String, String, Option<String>)> = dues
-        .iter()
-        .map(|d| {
-            (
-                d.target.id().to_string(),
-                d.outcome.id().to_string(),
-                d.due.map(show),
-            )
-        })
-        .collect();
-    let wanted: Vec<(String, String, Option<String>)> = expected
-        .iter()
-        .map(|(id, outcome, due)| {
-            (
-                id.to_string(),
-                outcome.to_string(),
-                due.map(|d| show(at(d))),
-            )
-        })
-        .collect();
-    assert_eq!(
-        actual, wanted,
-        "{vendor}/{package}/{region:?}/severity {severity}, opened {opened}"
+    common::assert_targets(
+        &selection,
+        opened,
+        &Timing::default(),
+        expected,
+        &format!("{vendor}/{package}/{region:?}/severity {severity}, opened {opened}"),
     );
 }
 

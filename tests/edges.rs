@@ -7,22 +7,12 @@
 //! unnamed-eu: Europe/Berlin Mon-Fri 09-17 (8 h), CET = UTC+1 in February.
 //! 2026-02-09 is a Monday.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use sla::engine::deadline::{self, Timing};
+mod common;
+
+use common::Row;
+use sla::engine::deadline::Timing;
 use sla::engine::load;
 use sla::request;
-
-type Row<'a> = (&'a str, &'a str, Option<&'a str>);
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("bad time {text:?} in the test: {e}"))
-        .with_timezone(&Utc)
-}
-
-fn show(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// The one table helper. `holidays` are user edits: "+YYYY-MM-DD" closes a
 /// date, "-YYYY-MM-DD" opens a calendar holiday.
@@ -41,32 +31,7 @@ fn check(
         .unwrap_or_else(|e| panic!("select: {e}"));
     let timing: Timing = request::timing(std::iter::empty(), holidays.iter().copied())
         .unwrap_or_else(|e| panic!("holiday edits {holidays:?}: {e}"));
-    let dues = deadline::deadlines(&selection, at(opened), &timing)
-        .unwrap_or_else(|e| panic!("deadlines: {e}"));
-    let actual: Vec<(String, String, Option<String>)> = dues
-        .iter()
-        .map(|d| {
-            (
-                d.target.id().to_string(),
-                d.outcome.id().to_string(),
-                d.due.map(show),
-            )
-        })
-        .collect();
-    let wanted: Vec<(String, String, Option<String>)> = expected
-        .iter()
-        .map(|(id, outcome, due)| {
-            (
-                id.to_string(),
-                outcome.to_string(),
-                due.map(|d| show(at(d))),
-            )
-        })
-        .collect();
-    assert_eq!(
-        actual, wanted,
-        "{vendor}/{package}/{region:?}/severity {severity}, opened {opened}, holidays {holidays:?}"
-    );
+    common::assert_targets(&selection, opened, &timing, expected, &format!("{vendor}/{package}/{region:?}/severity {severity}, opened {opened}, holidays {holidays:?}"));
 }
 
 // ------------------------------------------------ business-hour openings

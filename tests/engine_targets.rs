@@ -6,21 +6,11 @@
 //! Chicago CST -6 / CDT -5, Berlin CET +1 / CEST +2. 2026 US daylight time
 //! runs 03-08..11-01, EU summer time 03-29..10-25.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use sla::engine::deadline::{self, Timing};
+mod common;
+
+use common::Row;
+use sla::engine::deadline::Timing;
 use sla::engine::load;
-
-type Row<'a> = (&'a str, &'a str, Option<&'a str>);
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("bad time {text:?} in the test: {e}"))
-        .with_timezone(&Utc)
-}
-
-fn show(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// The one table helper: every target of the selection, in policy order,
 /// with its outcome id and due instant (RFC 3339 UTC) or none.
@@ -36,31 +26,12 @@ fn check(
     let selection = catalog
         .select(vendor, package, region, severity)
         .unwrap_or_else(|e| panic!("select {vendor}/{package}/{region:?}/{severity}: {e}"));
-    let dues = deadline::deadlines(&selection, at(opened), &Timing::default())
-        .unwrap_or_else(|e| panic!("deadlines {vendor}/{package}/{severity}: {e}"));
-    let actual: Vec<(String, String, Option<String>)> = dues
-        .iter()
-        .map(|d| {
-            (
-                d.target.id().to_string(),
-                d.outcome.id().to_string(),
-                d.due.map(show),
-            )
-        })
-        .collect();
-    let wanted: Vec<(String, String, Option<String>)> = expected
-        .iter()
-        .map(|(id, outcome, due)| {
-            (
-                id.to_string(),
-                outcome.to_string(),
-                due.map(|d| show(at(d))),
-            )
-        })
-        .collect();
-    assert_eq!(
-        actual, wanted,
-        "{vendor}/{package}/region {region:?}/severity {severity}, opened {opened}"
+    common::assert_targets(
+        &selection,
+        opened,
+        &Timing::default(),
+        expected,
+        &format!("{vendor}/{package}/region {region:?}/severity {severity}, opened {opened}"),
     );
 }
 

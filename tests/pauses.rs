@@ -10,22 +10,12 @@
 //! 10:00 CET (first response, 8h: Mon 7h + Tue 1h) and Fri 10:00 CET
 //! (resolution, 32h: Mon 7, Tue 15, Wed 23, Thu 31, Fri 1).
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use sla::engine::deadline::{self, Timing};
+mod common;
+
+use common::{at, Row};
+use sla::engine::deadline::Timing;
 use sla::engine::load;
 use sla::engine::time::{BadPause, Pauses};
-
-type Row<'a> = (&'a str, &'a str, Option<&'a str>);
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap_or_else(|e| panic!("bad time {text:?} in the test: {e}"))
-        .with_timezone(&Utc)
-}
-
-fn show(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// The one table helper: deadlines with the given pauses (from, until).
 fn check(
@@ -45,31 +35,12 @@ fn check(
         pauses: Pauses::new(intervals).unwrap_or_else(|e| panic!("pauses {pauses:?}: {e:?}")),
         ..Timing::default()
     };
-    let dues = deadline::deadlines(&selection, at(opened), &timing)
-        .unwrap_or_else(|e| panic!("deadlines: {e}"));
-    let actual: Vec<(String, String, Option<String>)> = dues
-        .iter()
-        .map(|d| {
-            (
-                d.target.id().to_string(),
-                d.outcome.id().to_string(),
-                d.due.map(show),
-            )
-        })
-        .collect();
-    let wanted: Vec<(String, String, Option<String>)> = expected
-        .iter()
-        .map(|(id, outcome, due)| {
-            (
-                id.to_string(),
-                outcome.to_string(),
-                due.map(|d| show(at(d))),
-            )
-        })
-        .collect();
-    assert_eq!(
-        actual, wanted,
-        "{vendor}/{package}/severity {severity}, opened {opened}, pauses {pauses:?}"
+    common::assert_targets(
+        &selection,
+        opened,
+        &timing,
+        expected,
+        &format!("{vendor}/{package}/severity {severity}, opened {opened}, pauses {pauses:?}"),
     );
 }
 
