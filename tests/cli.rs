@@ -540,118 +540,37 @@ fn command_errors_exit_2_and_name_the_problem() {
     }
 }
 
+/// `sla charge <args> --json`, which must succeed, as JSON.
+fn charge_json(args: &str) -> Value {
+    let mut argv: Vec<&str> = vec!["charge"];
+    argv.extend(args.split_whitespace());
+    argv.push("--json");
+    let (status, stdout, stderr) = run(&argv, b"");
+    assert_eq!(status, 0, "sla {argv:?}: {stderr}");
+    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("sla {argv:?}: {e}: {stdout}"))
+}
+
 #[test]
 fn charge_command() {
     // ThreePBX P1 after hours (Tue 20:00 EST), not their fault, 1.5 h.
-    let (status, stdout, stderr) = run(
-        &[
-            "charge",
-            "--vendor",
-            "threepbx",
-            "--package",
-            "standard",
-            "--severity",
-            "1",
-            "--opened",
-            "2026-02-10T20:00:00-05:00",
-            "--service",
-            "p1_after_hours",
-            "--hours",
-            "1.5",
-            "--flag",
-            "not_vendor_fault",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(status, 0, "{stderr}");
-    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let p1 = "--vendor threepbx --package standard --severity 1 --opened 2026-02-10T20:00:00-05:00 --service p1_after_hours";
+    let answer = charge_json(&format!("{p1} --hours 1.5 --flag not_vendor_fault"));
     assert_eq!(answer["total_minor"], 18_750);
     assert_eq!(answer["currency"], "USD");
     // Without the flag: nothing to pay.
-    let (_, stdout, _) = run(
-        &[
-            "charge",
-            "--vendor",
-            "threepbx",
-            "--package",
-            "standard",
-            "--severity",
-            "1",
-            "--opened",
-            "2026-02-10T20:00:00-05:00",
-            "--service",
-            "p1_after_hours",
-            "--hours",
-            "1:30",
-            "--json",
-        ],
-        b"",
-    );
-    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let answer = charge_json(&format!("{p1} --hours 1:30"));
     assert_eq!(answer["total_minor"], 0);
     // IPcelerate on-site, 2 days; the work-around fee is not stated.
-    let (_, stdout, _) = run(
-        &[
-            "charge",
-            "--vendor",
-            "ipcelerate",
-            "--package",
-            "time-and-materials",
-            "--severity",
-            "2",
-            "--opened",
-            "2026-05-26T10:00:00-05:00",
-            "--service",
-            "onsite_daily",
-            "--days",
-            "2",
-            "--json",
-        ],
-        b"",
-    );
-    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let tm = "--vendor ipcelerate --package time-and-materials --severity 2 --opened 2026-05-26T10:00:00-05:00";
+    let answer = charge_json(&format!("{tm} --service onsite_daily --days 2"));
     assert_eq!(answer["total_minor"], 1_600_000);
-    let (_, stdout, _) = run(
-        &[
-            "charge",
-            "--vendor",
-            "ipcelerate",
-            "--package",
-            "time-and-materials",
-            "--severity",
-            "2",
-            "--opened",
-            "2026-05-26T10:00:00-05:00",
-            "--service",
-            "workaround_fee",
-            "--json",
-        ],
-        b"",
-    );
-    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let answer = charge_json(&format!("{tm} --service workaround_fee"));
     assert!(answer["total_minor"].is_null(), "{answer}");
     // NextPlane federated partner support 2.25 h on a Tuesday morning: 3 h.
-    let (_, stdout, _) = run(
-        &[
-            "charge",
-            "--vendor",
-            "nextplane",
-            "--package",
-            "startup",
-            "--severity",
-            "3",
-            "--opened",
-            "2026-04-14T10:00:00-07:00",
-            "--service",
-            "federated_partner",
-            "--hours",
-            "2.25",
-            "--json",
-        ],
-        b"",
+    let answer = charge_json(
+        "--vendor nextplane --package startup --severity 3 --opened 2026-04-14T10:00:00-07:00 \
+         --service federated_partner --hours 2.25",
     );
-    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(answer["total_minor"], 75_000);
 }
 
