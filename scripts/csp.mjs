@@ -3,7 +3,7 @@
 // Trunk writes is pinned by its SHA-256 hash), and checks that every shipped
 // script, style and preload carries a Subresource Integrity hash.
 //   node scripts/csp.mjs [dist]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -34,12 +34,25 @@ html = /<meta charset[^>]*>/.test(html)
   ? html.replace(/(<meta charset[^>]*>)/, `$1\n    ${meta}`)
   : html.replace(/<head>/, `<head>\n    ${meta}`);
 
-const external = [...html.matchAll(/<(?:link|script)\b[^>]*(?:href|src)="([^"]+\.(?:js|wasm|css))"[^>]*>/g)];
-const missing = external.filter((m) => !/\bintegrity="sha(256|384|512)-/.test(m[0])).map((m) => m[1]);
-if (missing.length) {
-  console.error(`no integrity hash on: ${missing.join(', ')}`);
+// Every shipped script, wasm and style must be referenced with the right
+// hash. Attributes may be unquoted: Trunk minifies the HTML.
+const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const references = new Map();
+for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
+  const url = attr(tag, 'href') ?? attr(tag, 'src');
+  if (url && /\.(?:js|wasm|css)$/.test(url)) references.set(url.replace(/^\.?\//, ''), attr(tag, 'integrity'));
+}
+const problems = [];
+for (const file of readdirSync(dist).filter((f) => /\.(?:js|wasm|css)$/.test(f))) {
+  const want = `sha384-${createHash('sha384').update(readFileSync(join(dist, file))).digest('base64')}`;
+  const have = references.get(file);
+  if (have === undefined) problems.push(`${file}: shipped but not referenced with an integrity hash`);
+  else if (have !== want) problems.push(`${file}: integrity is ${have}, the file hashes to ${want}`);
+}
+if (problems.length || references.size === 0) {
+  console.error(`csp: subresource integrity: ${problems.join('; ') || 'no asset references found'}`);
   process.exit(1);
 }
 writeFileSync(path, html);
-console.log(`csp: ${inline.length} inline script(s) pinned; ${external.length} asset reference(s) carry integrity`);
+console.log(`csp: ${inline.length} inline script(s) pinned; ${references.size} shipped file(s) carry a verified integrity hash`);
 console.log(`csp: ${policy}`);

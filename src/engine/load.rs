@@ -42,14 +42,13 @@ pub const EMBEDDED_POLICIES: [(&str, &str); 5] = [
     ),
 ];
 
-/// The embedded catalog, loaded on first use. The embedded files are
-/// validated by a test, so this cannot fail in a shipped build.
+/// The embedded catalog, built on first use from code generated out of the
+/// embedded files (`catalog_data.rs`), so no binary parses JSON to start.
+/// Tests check that the generated code is fresh and equals what
+/// [`load_catalog`] makes of the files.
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        load_catalog(EMBEDDED_CALENDARS, &EMBEDDED_POLICIES)
-            .unwrap_or_else(|e| panic!("embedded policies: {e}"))
-    })
+    CATALOG.get_or_init(super::catalog_data::catalog)
 }
 
 /// Loads a calendars file and policy files, given as `(name, json)`.
