@@ -1,4 +1,5 @@
-//! The page: inputs on one side, the chosen view on the other.
+//! The app's part of the page, mounted into `<main>` after the static
+//! header of `index.html`: inputs on one side, the chosen view on the other.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,6 @@ use super::deadline_list::DeadlineList;
 use super::holiday_editor::HolidayEditor;
 use super::opened_field::OpenedField;
 use super::page_footer::PageFooter;
-use super::page_header::PageHeader;
 use super::pause_list::PauseList;
 use super::policy_facts::PolicyFacts;
 use super::problem_list::ProblemList;
@@ -44,44 +44,32 @@ pub fn App(
     // A memo, so the panel is rebuilt only when the view itself changes.
     let view = Memo::new(move |_| query.with(|q| q.view));
     view! {
-        <div id="app" class="app" class:embed=embed>
-            <a class="skip" href="#h-deadlines">
-                "Skip to the deadlines"
-            </a>
-            <main id="main">
-                {if embed {
-                    view! { <h1 class="sr-only">"SLA calculator"</h1> }.into_any()
-                } else {
-                    view! { <PageHeader /> }.into_any()
+        <ProblemList ctx=ctx />
+        <div class="layout">
+            <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
+                <VendorFields ctx=ctx />
+                <SeverityField ctx=ctx />
+                <OpenedField ctx=ctx />
+                <PauseList ctx=ctx />
+                <ZoneField ctx=ctx />
+                <HolidayEditor ctx=ctx />
+            </form>
+            <div class="results">
+                <SupportStatus ctx=ctx />
+                <DeadlineList ctx=ctx />
+                <ShareBar ctx=ctx />
+                <ViewSwitch ctx=ctx />
+                {move || match view.get() {
+                    View::Ticket => view! {
+                        <ChargePanel ctx=ctx />
+                        <PolicyFacts ctx=ctx />
+                    }
+                        .into_any(),
+                    View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
+                    View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
                 }}
-                <ProblemList ctx=ctx />
-                <div class="layout">
-                    <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
-                        <VendorFields ctx=ctx />
-                        <SeverityField ctx=ctx />
-                        <OpenedField ctx=ctx />
-                        <PauseList ctx=ctx />
-                        <ZoneField ctx=ctx />
-                        <HolidayEditor ctx=ctx />
-                    </form>
-                    <div class="results">
-                        <SupportStatus ctx=ctx />
-                        <DeadlineList ctx=ctx />
-                        <ShareBar ctx=ctx />
-                        <ViewSwitch ctx=ctx />
-                        {move || match view.get() {
-                            View::Ticket => view! {
-                                <ChargePanel ctx=ctx />
-                                <PolicyFacts ctx=ctx />
-                            }
-                                .into_any(),
-                            View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
-                            View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
-                        }}
-                    </div>
-                </div>
-            </main>
-            {(!embed).then(|| view! { <PageFooter /> })}
+            </div>
         </div>
+        {(!embed).then(|| view! { <PageFooter /> })}
     }
 }

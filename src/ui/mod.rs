@@ -9,7 +9,6 @@ mod deadline_list;
 mod holiday_editor;
 mod opened_field;
 mod page_footer;
-mod page_header;
 mod pause_list;
 mod policy_facts;
 mod problem_list;
@@ -30,8 +29,9 @@ use wasm_bindgen::JsCast;
 use crate::engine::load;
 use crate::present::query;
 
-/// Reads the URL (over remembered choices), mounts the app into `<body>`,
-/// starts the clock and, when embedded, reports the app's height.
+/// Reads the URL (over remembered choices), mounts the app into the page's
+/// `<main>` after its static header, starts the clock and, when embedded,
+/// reports the app's height.
 pub fn mount() {
     let now = browser::now();
     let url = query::pairs(&browser::search());
@@ -47,20 +47,27 @@ pub fn mount() {
     let (initial, problems) =
         query::read(load::embedded(), &url, &stored, now, &browser::zone_known);
     let browser_zone = browser::browser_zone();
-    leptos::mount::mount_to_body(move || {
+    let document = web_sys::window().and_then(|w| w.document());
+    let element = |id: &str| document.as_ref().and_then(|d| d.get_element_by_id(id));
+    // index.html guessed from the URL before first paint; the app decides.
+    if let Some(root) = document.as_ref().and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force("embedded", embed);
+    }
+    let Some(main) = element("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let app = move || {
         let ctx = state::Ctx::new(initial, problems, now, browser_zone);
         let interval =
             gloo_timers::callback::Interval::new(1000, move || ctx.now.set(browser::now()));
         // The clock runs as long as the page.
         interval.forget();
         view! { <app::App ctx=ctx /> }
-    });
+    };
+    // The app lives as long as the page.
+    leptos::mount::mount_to(main, app).forget();
     if embed && browser::in_frame() {
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("app"))
-            .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
-        if let Some(root) = root {
+        if let Some(root) = element("app") {
             browser::post_height_changes(root);
         }
     }

@@ -16,8 +16,9 @@ async function openHost(t, body) {
 
 test('embed=1 drops the header and footer and keeps the contract', async (t) => {
   await t.openApp(EMBED, { selector: '[data-target]' });
-  assert.equal(await t.page.locator('.app.embed').count(), 1);
-  assert.equal(await t.page.locator('header, footer').count(), 0);
+  assert.equal(await t.page.locator('html.embedded').count(), 1);
+  assert.equal(await t.page.locator('footer').count(), 0);
+  assert.equal(await t.page.locator('.lede').isVisible(), false, 'the introduction is hidden');
   // The page keeps a level-one heading for screen readers only.
   const box = await t.page.locator('h1').boundingBox();
   assert.ok(box.width <= 1 && box.height <= 1, 'the heading is visually hidden');

@@ -12,8 +12,8 @@
 //   });
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -92,6 +92,24 @@ export function normaliseBase(base = '/') {
  * redirected to "<base>"; anything outside base is 404. Returns { url, origin, close, requests }.
  * `requests` records every request path the server saw (for asset/byte checks).
  */
+const encodedCache = new Map();
+
+/** A file's bytes in an encoding (null: as stored), cached while unchanged. */
+async function encoded(file, mtime, encoding) {
+  const key = `${file}\0${mtime}\0${encoding}`;
+  if (!encodedCache.has(key)) {
+    const raw = await readFile(file);
+    const body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+        : encoding === 'gzip'
+          ? gzipSync(raw, { level: 9 })
+          : raw;
+    encodedCache.set(key, body);
+  }
+  return encodedCache.get(key);
+}
+
 export async function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1' }) {
   const rootDir = resolve(root);
   const basePath = normaliseBase(base);
@@ -121,14 +139,19 @@ export async function startStaticServer({ root, base = '/', port = 0, host = '12
         file = join(file, 'index.html');
         info = await stat(file);
       }
+      // Compressed like on any static host (brotli, else gzip), so load
+      // benchmarks and Lighthouse see the bytes a visitor would download.
+      const accepts = String(req.headers['accept-encoding'] || '');
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      const body = await encoded(file, info.mtimeMs, encoding);
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
-        'Content-Length': info.size,
+        'Content-Length': body.length,
+        ...(encoding && { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' }),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       send(404, 'not found');
     }
@@ -238,7 +261,7 @@ export async function openPage(browser, { appUrl, viewport, colorScheme, appSele
     consoleErrors,
     failedRequests,
     externalRequests,
-    async openApp(path = '', { selector = appSelector || 'main h1' } = {}) {
+    async openApp(path = '', { selector = appSelector || '#app main h1' } = {}) {
       await page.goto(new URL(path, appUrl).href, { waitUntil: 'load' });
       if (selector) await t.waitFor(selector);
       return page;

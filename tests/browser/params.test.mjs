@@ -79,7 +79,7 @@ test('extreme but valid inputs never panic or freeze the page', async (t) => {
     }),
   ];
   for (const link of links) {
-    await t.openApp(link, { selector: 'main' });
+    await t.openApp(link, { selector: '.layout' });
     // The page keeps ticking: the countdowns or the error stay live.
     const before = await t.page.evaluate(() => performance.now());
     await t.page.waitForTimeout(1100);

@@ -7,7 +7,7 @@ import { launchBrowser, openPage } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const positional = [];
-const opts = { dark: false, width: 1280, selector: 'main h1' };
+const opts = { dark: false, width: 1280, selector: '#app main h1' };
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--dark') opts.dark = true;
   else if (args[i] === '--width') opts.width = Number(args[++i]);

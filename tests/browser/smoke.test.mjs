@@ -23,3 +23,24 @@ test('app is served from the sub-path (assets resolve relative to it)', async (t
   assert.equal(wasm.length, 1, `exactly one .wasm loaded (got ${JSON.stringify(wasm)})`);
   for (const p of loaded) assert.ok(p.startsWith(base), `${p} is under ${base}`);
 });
+
+// The header is real HTML in index.html, painted before the wasm arrives;
+// the embed view hides it (but for a screen-reader heading) from first paint.
+for (const [path, shown] of [['', true], ['?embed=1', false]]) {
+  test(`first paint, before the wasm, ${shown ? 'shows' : 'hides'} the header (${path || 'no query'})`, async (t) => {
+    // Hold the wasm back: the page as painted before it arrives.
+    await t.page.route('**/*.wasm', () => {});
+    await t.page.goto(new URL(path, t.appUrl).href, { waitUntil: 'domcontentloaded' });
+    assert.equal(await t.page.locator('h1').textContent(), 'SLA calculator');
+    assert.equal(await t.page.locator('.lede').isVisible(), shown);
+    assert.equal(await t.page.locator('.layout').count(), 0, 'the app did not mount');
+  });
+}
+
+test('the app mounts after the static header, once', async (t) => {
+  await t.openApp();
+  assert.equal(await t.page.locator('h1').count(), 1);
+  const order = await t.page.$$eval('#main > *', (nodes) => nodes.map((n) => n.className || n.tagName));
+  assert.equal(order[0], 'page-header', `main starts with the header: ${order}`);
+  assert.ok(order.includes('layout'), `main holds the app: ${order}`);
+});
