@@ -24,17 +24,14 @@ pub fn ZoneField(
     let tz = move || tz_memo.get();
     let vendor_memo = Memo::new(move |_| ctx.vendor_zone().name());
     let vendor_zone = move || vendor_memo.get();
-    // Every option value appears once, so exactly one can be selected.
-    let listed = move || {
-        let vendor = vendor_zone();
-        zone::compiled_names()
-            .into_iter()
-            .filter(move |n| *n != vendor && *n != "UTC")
-            .collect::<Vec<_>>()
-    };
+    // A zone not in the list (an alias, or one the browser knows) gets an
+    // option of its own, so the select always shows what is in use.
     let custom = move || {
         let tz = tz();
-        let known = tz.is_empty() || tz == vendor_zone() || zone::compiled(&tz).is_some();
+        let known = tz.is_empty()
+            || tz == "UTC"
+            || tz == vendor_zone()
+            || zone::LISTED.contains(&tz.as_str());
         (!known).then_some(tz)
     };
 
@@ -77,26 +74,33 @@ pub fn ZoneField(
                     custom()
                         .map(|name| {
                             let label = name.clone();
+                            // Not merely "while shown": its effect may run
+                            // before the option is removed for a new zone.
+                            let chosen = name.clone();
                             view! {
-                                <option value=name prop:selected=move || !other_open.get()>
+                                <option value=name prop:selected=move || !other_open.get() && tz() == chosen>
                                     {label}
                                 </option>
                             }
                         })
                 }}
+                // Static, so a vendor change does not rebuild it; the
+                // vendor's own zone is selected through the option above.
                 <optgroup label="Other zones">
-                    {move || {
-                        listed()
-                            .into_iter()
-                            .map(|name| {
-                                view! {
-                                    <option value=name prop:selected=move || !other_open.get() && tz() == name>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {zone::LISTED
+                        .map(|name| {
+                            view! {
+                                <option
+                                    value=name
+                                    prop:selected=move || {
+                                        !other_open.get() && tz() == name && vendor_zone() != name
+                                    }
+                                >
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </optgroup>
                 <option value=OTHER prop:selected=move || other_open.get()>
                     "Another IANA zone\u{2026}"

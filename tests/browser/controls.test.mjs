@@ -188,3 +188,21 @@ test('last choices persist in localStorage, and the URL wins', async (t) => {
   assert.equal(params(t.page).get('severity'), '2');
   assert.equal(params(t.page).get('tz'), 'Australia/Sydney', 'fields the URL leaves out are remembered');
 });
+
+// The zone list is short and fixed; whatever zone is in use is the one shown.
+test('the zone select always shows the zone in use', async (t) => {
+  const selected = () => t.page.$eval('select[name="tz"]', (s) => s.selectedOptions[0].textContent.trim());
+  // An alias chrono-tz compiles but the list leaves out gets its own option.
+  await t.openApp(query({ vendor: 'nextplane', package: 'startup', severity: '2', opened: OPENED, tz: 'US/Pacific' }), { selector: '[data-target]' });
+  assert.equal(await selected(), 'US/Pacific');
+  assert.equal(await t.page.locator('select[name="tz"] optgroup option').count(), 7);
+  // The vendor's zone picked from the list reads as the vendor's zone.
+  await t.page.selectOption('select[name="tz"] >> nth=0', { label: 'America/Los_Angeles' });
+  await waitForParam(t.page, 'tz', 'America/Los_Angeles');
+  assert.equal(await selected(), "Vendor's zone (America/Los_Angeles)");
+  // Another vendor: the same zone is now just a list entry.
+  await t.page.selectOption('select[name="vendor"]', 'unnamed-eu');
+  await waitForParam(t.page, 'vendor', 'unnamed-eu');
+  assert.equal(await selected(), 'America/Los_Angeles');
+  assert.equal(await t.page.$eval('select[name="tz"]', (s) => s.selectedOptions.length), 1);
+});
