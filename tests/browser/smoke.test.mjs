@@ -44,3 +44,15 @@ test('the app mounts after the static header, once', async (t) => {
   assert.equal(order[0], 'page-header', `main starts with the header: ${order}`);
   assert.ok(order.includes('layout'), `main holds the app: ${order}`);
 });
+
+test('without JavaScript, the page says what it needs', async (t) => {
+  const context = await t.page.context().browser().newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(t.appUrl);
+    assert.equal(await page.locator('h1').textContent(), 'SLA calculator');
+    assert.match(await page.locator('main').innerText(), /needs JavaScript and WebAssembly/);
+  } finally {
+    await context.close();
+  }
+});
