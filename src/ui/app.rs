@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::present::query::{self, View};
+use crate::present::summary;
 
 use super::browser;
 use super::charge_panel::ChargePanel;
@@ -39,6 +40,12 @@ pub fn App(
             let stored = (!q.embed).then(|| query::write_stored(q));
             browser::sync(query::write(q), stored, first.is_none());
         })
+    });
+
+    // Tabs, bookmarks and history name the ticket being looked at.
+    Effect::new(move |_| {
+        let ticket = ctx.selection.with(|s| summary::title(&s.0));
+        browser::set_title(&format!("{ticket} \u{2013} SLA calculator"));
     });
 
     // A memo, so the panel is rebuilt only when the view itself changes.

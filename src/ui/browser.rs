@@ -190,6 +190,13 @@ pub fn page_address() -> String {
     origin + &path
 }
 
+/// Sets the page's title (the tab, bookmarks and history show it).
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Replaces the query of the current history entry (no navigation).
 pub fn replace_query(query: &str) {
     let Some(w) = window() else { return };

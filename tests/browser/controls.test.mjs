@@ -28,6 +28,7 @@ test('vendor, package, region and severity update the view and the URL', async (
   await t.page.selectOption('select[name="package"]', 'startup');
   await waitForParam(t.page, 'package', 'startup');
   assert.equal(params(t.page).get('region'), null, 'Startup has no region');
+  await t.page.waitForFunction(() => document.title === 'NextPlane ConverseCloud, Startup, Priority Four \u2013 SLA calculator');
   assert.equal(await t.page.locator('select[name="region"]').count(), 0, 'the region control goes away');
   await t.page.waitForFunction(() => document.querySelector('[data-target="next_update"]')?.getAttribute('data-outcome') === 'as_needed');
 

@@ -4,7 +4,7 @@ import { test, assert } from './lib.mjs';
 test('app mounts under the sub-path without errors', async (t) => {
   await t.openApp();
   assert.equal(await t.text('main h1'), 'SLA calculator');
-  assert.equal(await t.page.title(), 'SLA calculator');
+  assert.match(await t.page.title(), /^.+, .+, .+ \u2013 SLA calculator$/, 'the title names the ticket');
   assert.equal(await t.page.getAttribute('html', 'lang'), 'en');
   assert.ok(
     (await t.page.getAttribute('meta[name="description"]', 'content'))?.length > 0,
