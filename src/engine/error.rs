@@ -71,7 +71,7 @@ impl fmt::Display for Error {
                 value,
                 expected,
             } => {
-                write!(f, "unknown {what} {value:?}")?;
+                write!(f, "unknown {what} \"{value}\"")?;
                 if !expected.is_empty() {
                     write!(f, " (expected one of: {})", expected.join(", "))?;
                 }
@@ -79,7 +79,7 @@ impl fmt::Display for Error {
             }
             Error::Invalid { field, message } => write!(f, "{field}: {message}"),
             Error::NeverOpens { schedule } => {
-                write!(f, "schedule {schedule:?} has no open time within twenty years: remove some holidays")
+                write!(f, "schedule \"{schedule}\" has no open time within twenty years: remove some holidays")
             }
             Error::OutOfRange => write!(f, "the result falls outside the supported dates"),
         }

@@ -155,7 +155,7 @@ impl HolidayCalendar {
             })
             .filter(|(date, _)| date.year() == year)
             .collect();
-        dates.sort();
+        super::sort_few(&mut dates);
         dates.dedup_by_key(|(date, _)| *date);
         dates
     }
@@ -200,7 +200,7 @@ impl YearHolidays {
             .unwrap_or_default();
         dates.retain(|d| !edits.removed.contains(d));
         dates.extend(edits.added.iter().filter(|d| d.year() == year));
-        dates.sort();
+        super::sort_few(&mut dates);
         dates.dedup();
         YearHolidays { year, dates }
     }

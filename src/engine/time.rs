@@ -173,7 +173,7 @@ impl Pauses {
         if let Some(index) = intervals.iter().position(|(from, until)| until <= from) {
             return Err(BadPause { index });
         }
-        intervals.sort();
+        super::sort_few(&mut intervals);
         let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(intervals.len());
         for (from, until) in intervals {
             match merged.last_mut() {

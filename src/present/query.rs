@@ -327,7 +327,7 @@ pub fn read(
             problem(
                 "region",
                 format!(
-                    "region: {} has no coverage regions, so region {r:?} does not apply",
+                    "region: {} has no coverage regions, so region \"{r}\" does not apply",
                     packages[package].name()
                 ),
             );
@@ -397,7 +397,7 @@ pub fn read(
         Some("") => None,
         Some(name) if zone_valid(name) => Some(name.to_string()),
         Some(name) => {
-            problem("tz", format!("tz: {name:?} is not an IANA time zone (such as Europe/Berlin); showing your browser's zone"));
+            problem("tz", format!("tz: \"{name}\" is not an IANA time zone (such as Europe/Berlin); showing your browser's zone"));
             None
         }
         None => src
@@ -444,7 +444,7 @@ pub fn read(
         Some(s) => {
             let message = if offered.is_empty() {
                 format!(
-                    "service: {} has no chargeable services, so {s:?} does not apply",
+                    "service: {} has no chargeable services, so \"{s}\" does not apply",
                     packages[package].name()
                 )
             } else {
@@ -479,7 +479,7 @@ pub fn read(
                 problem(
                     "flag",
                     format!(
-                        "flag: {} asks no questions about charges, so {f:?} does not apply",
+                        "flag: {} asks no questions about charges, so \"{f}\" does not apply",
                         policy.name()
                     ),
                 );
@@ -519,7 +519,7 @@ pub fn read(
         Some(other) => {
             problem(
                 "embed",
-                format!("embed: {other:?} is not 1 or 0; showing the full page"),
+                format!("embed: \"{other}\" is not 1 or 0; showing the full page"),
             );
             false
         }

@@ -105,7 +105,8 @@ pub fn outcome_sentence(outcome: Outcome) -> String {
     let mut out = String::with_capacity(words.len() + 1);
     let mut chars = words.chars();
     if let Some(first) = chars.next() {
-        out.extend(first.to_uppercase());
+        // Outcome phrases are ASCII; the Unicode case tables cost 10 KB of wasm.
+        out.push(first.to_ascii_uppercase());
     }
     out.push_str(chars.as_str());
     out.push('.');

@@ -45,13 +45,8 @@ pub fn DeadlineList(
             })
         })
     });
-    let keys = Memo::new(move |_| {
-        ticket.with(|t| {
-            let vendor = t.selection.policy.id();
-            let count = t.dues.as_ref().map_or(0, Vec::len);
-            (0..count).map(|i| (vendor, i)).collect::<Vec<_>>()
-        })
-    });
+    // Cards follow the target count; each card reads its target by index.
+    let count = Memo::new(move |_| ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
     let context = move || {
         ticket.with(|t| {
             ctx.zone.with(|z| {
@@ -84,11 +79,11 @@ pub fn DeadlineList(
                     })
             }}
             <ol class="cards">
-                <For
-                    each=move || keys.get()
-                    key=|k| *k
-                    children=move |(_, index)| view! { <TargetCard ctx=ctx index=index standing=standing /> }
-                />
+                {move || {
+                    (0..count.get())
+                        .map(|index| view! { <TargetCard ctx=ctx index=index standing=standing /> })
+                        .collect_view()
+                }}
             </ol>
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
         </section>

@@ -15,7 +15,8 @@ pub fn PauseList(
 ) -> impl IntoView {
     let query = ctx.query;
     let error = RwSignal::new(String::new());
-    let count = move || query.with(|q| q.pauses.len());
+    // Rows follow the pause count; each row reads its pause by index.
+    let count = Memo::new(move |_| query.with(|q| q.pauses.len()));
 
     let add = move |_| {
         // A first guess the user then adjusts: from now (or the opening) for an hour.
@@ -110,7 +111,7 @@ pub fn PauseList(
                 "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later."
             </p>
             <ul class="pause-list">
-                <For each=move || 0..count() key=|i| *i children=row />
+                {move || (0..count.get()).map(row).collect_view()}
             </ul>
             <p class="hint error" aria-live="polite">
                 {move || error.get()}

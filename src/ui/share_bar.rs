@@ -48,7 +48,7 @@ pub fn ShareBar(
             } else {
                 notice.set(format!(
                     "The browser did not allow copying. Select the {} below and copy it.",
-                    what.to_lowercase()
+                    what.to_ascii_lowercase()
                 ));
                 manual.set(Some((what.to_string(), fallback)));
             }
