@@ -551,3 +551,23 @@ proptest! {
         );
     }
 }
+
+/// Found by the property above: a pause that moved the first response
+/// used to shorten the business-day update counted from it (the open time
+/// was measured from the moved anchor, which fell later in the week).
+#[test]
+fn a_pause_never_shortens_a_recurring_business_day_target() {
+    let s = select(124, 0);
+    assert_eq!((s.policy.id(), s.package().id()), ("lab", "sydney"));
+    let opened = instant(1_646_253_283); // 2022-03-02T20:34:43Z
+    let base = pauses_near(opened, &[(68_716, 174_002), (397_891, 222_827)]);
+    let mut more = base.clone();
+    more.push((opened, opened + TimeDelta::seconds(33_917)));
+    let without = dues(&s, opened, base);
+    let with = dues(&s, opened, more);
+    // The update is 2 business days after the first response.
+    assert_eq!(s.policy.targets()[1].after(), Some(0));
+    for (a, b) in without.iter().zip(&with) {
+        assert!(b >= a, "{b:?} before {a:?}");
+    }
+}

@@ -38,7 +38,7 @@ fn embedded_policy_files_load() {
     let sources: Vec<(&str, &str)> = catalog
         .policies()
         .iter()
-        .map(|p| (p.id(), p.source().file.as_str()))
+        .map(|p| (p.id(), p.source().file.as_ref()))
         .collect();
     assert_eq!(
         sources,

@@ -2,6 +2,8 @@
 //! not edit. The test that writes it fails when it changed, so a stale
 //! copy cannot land.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 
@@ -9,2003 +11,2007 @@ use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window};
 
-fn s(text: &str) -> String {
-    text.to_string()
+const fn s(text: &'static str) -> Text {
+    Cow::Borrowed(text)
 }
 
 // Unused while no calendar lists an explicit date.
 #[allow(dead_code)]
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).expect("generated date")
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("generated date"),
+    }
 }
 
-fn window(start: u16, end: u16) -> Window {
-    Window::new(start, end).expect("generated window")
+const fn window(start: u16, end: u16) -> Window {
+    match Window::new(start, end) {
+        Some(window) => window,
+        None => panic!("generated window"),
+    }
 }
 
 /// The embedded catalog, as validated when this file was generated.
-pub(super) fn catalog() -> Catalog {
-    Catalog {
-        policies: vec![
-            Policy {
-                id: s("nextplane"),
-                name: s("NextPlane ConverseCloud"),
-                source: SourceDocument {
-                    file: s("000_addeb1c4ad172f24.txt"),
-                    title: s("Support and Services Terms: NextPlane ConverseCloud Support Levels and Options"),
+pub(super) static CATALOG: Catalog = Catalog {
+    policies: Cow::Borrowed(&[
+        Policy {
+            id: s("nextplane"),
+            name: s("NextPlane ConverseCloud"),
+            source: SourceDocument {
+                file: s("000_addeb1c4ad172f24.txt"),
+                title: s("Support and Services Terms: NextPlane ConverseCloud Support Levels and Options"),
+            },
+            currency: Currency::Usd,
+            severities: Cow::Borrowed(&[
+                Severity {
+                    id: s("1"),
+                    label: s("Priority One"),
+                    definition: s("Federation failure: end users cannot use the federation service, with critical impact on company operations."),
                 },
-                currency: Currency::Usd,
-                severities: vec![
-                    Severity {
-                        id: s("1"),
-                        label: s("Priority One"),
-                        definition: s("Federation failure: end users cannot use the federation service, with critical impact on company operations."),
-                    },
-                    Severity {
-                        id: s("2"),
-                        label: s("Priority Two"),
-                        definition: s("Federation degraded or partly failing: some end users cannot chat or see presence with colleagues or partners."),
-                    },
-                    Severity {
-                        id: s("3"),
-                        label: s("Priority Three"),
-                        definition: s("One individual federation user cannot use the federation service."),
-                    },
-                    Severity {
-                        id: s("4"),
-                        label: s("Priority Four"),
-                        definition: s("Minor impact or a request (configuration change, feature, documentation, contacts); federation works fully."),
-                    },
-                ],
-                schedules: vec![
-                    NamedSchedule {
-                        name: s("Mon–Fri 09:00–17:00 US Pacific time"),
-                        schedule: Schedule::new(
-                            s("us-pacific"),
-                            Tz::America__Los_Angeles,[
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(0),
-                        ),
-                        provenance: Provenance {
-                            source: s("Support contact methods and time zones: Startup"),
-                            assumption: None,
-                        },
-                    },
-                    NamedSchedule {
-                        name: s("Mon–Fri 08:00–20:00 US Eastern time"),
-                        schedule: Schedule::new(
-                            s("us-eastern"),
-                            Tz::America__New_York,[
-                                vec![
-                                    window(480, 1200),
-                                ],
-                                vec![
-                                    window(480, 1200),
-                                ],
-                                vec![
-                                    window(480, 1200),
-                                ],
-                                vec![
-                                    window(480, 1200),
-                                ],
-                                vec![
-                                    window(480, 1200),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(0),
-                        ),
-                        provenance: Provenance {
-                            source: s("Support contact methods and time zones: Business, Enterprise"),
-                            assumption: None,
-                        },
-                    },
-                    NamedSchedule {
-                        name: s("Mon–Fri 09:00–18:00 CET (Berlin)"),
-                        schedule: Schedule::new(
-                            s("emea-cet"),
-                            Tz::Europe__Berlin,[
-                                vec![
-                                    window(540, 1080),
-                                ],
-                                vec![
-                                    window(540, 1080),
-                                ],
-                                vec![
-                                    window(540, 1080),
-                                ],
-                                vec![
-                                    window(540, 1080),
-                                ],
-                                vec![
-                                    window(540, 1080),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(1),
-                        ),
-                        provenance: Provenance {
-                            source: s("Support contact methods and time zones: Business, Enterprise"),
-                            assumption: Some(s("\"EMEA CET Time zone\" is read as Europe/Berlin wall time, summer time included.")),
-                        },
-                    },
-                    NamedSchedule {
-                        name: s("24 x 7"),
-                        schedule: Schedule::new(
-                            s("always"),
-                            Tz::UTC,[
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                            ],
-                            None,
-                        ),
-                        provenance: Provenance {
-                            source: s("Support contact methods and time zones: Custom"),
-                            assumption: None,
-                        },
-                    },
-                    NamedSchedule {
-                        name: s("Saturday 00:00 to Sunday 00:00 US Pacific time"),
-                        schedule: Schedule::new(
-                            s("downtime"),
-                            Tz::America__Los_Angeles,[
-                                Vec::new(),
-                                Vec::new(),
-                                Vec::new(),
-                                Vec::new(),
-                                Vec::new(),
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                Vec::new(),
-                            ],
-                            None,
-                        ),
-                        provenance: Provenance {
-                            source: s("Service maintenance notification"),
-                            assumption: None,
-                        },
-                    },
-                ],
-                packages: vec![
-                    Package {
-                        id: s("startup"),
-                        name: s("Startup"),
-                        summary: s("Service Package 1: portal and helpdesk, US Pacific business hours."),
-                        price: None,
-                        price_note: Some(s("Not stated in the policy")),
-                        channels: vec![
-                            s("Management portal"),
-                            s("Helpdesk"),
+                Severity {
+                    id: s("2"),
+                    label: s("Priority Two"),
+                    definition: s("Federation degraded or partly failing: some end users cannot chat or see presence with colleagues or partners."),
+                },
+                Severity {
+                    id: s("3"),
+                    label: s("Priority Three"),
+                    definition: s("One individual federation user cannot use the federation service."),
+                },
+                Severity {
+                    id: s("4"),
+                    label: s("Priority Four"),
+                    definition: s("Minor impact or a request (configuration change, feature, documentation, contacts); federation works fully."),
+                },
+            ]),
+            schedules: Cow::Borrowed(&[
+                NamedSchedule {
+                    name: s("Mon–Fri 09:00–17:00 US Pacific time"),
+                    schedule: Schedule::new(
+                        s("us-pacific"),
+                        Tz::America__Los_Angeles,[
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
                         ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
+                        Some(0),
+                    ),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones: Startup"),
+                        assumption: None,
                     },
-                    Package {
-                        id: s("business"),
-                        name: s("Business"),
-                        summary: s("Portal, helpdesk and web; US Eastern or EMEA business hours."),
-                        price: None,
-                        price_note: Some(s("Not stated in the policy")),
-                        channels: vec![
-                            s("Management portal"),
-                            s("Helpdesk"),
-                            s("Web"),
+                },
+                NamedSchedule {
+                    name: s("Mon–Fri 08:00–20:00 US Eastern time"),
+                    schedule: Schedule::new(
+                        s("us-eastern"),
+                        Tz::America__New_York,[
+                            Cow::Borrowed(&[
+                                window(480, 1200),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1200),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1200),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1200),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1200),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
                         ],
-                        incidents_per_month: None,
-                        coverage: 1,
-                        regions: vec![
-                            Region {
-                                id: s("us"),
-                                name: s("US Eastern hours"),
-                                coverage: 1,
-                            },
-                            Region {
-                                id: s("emea"),
-                                name: s("EMEA (CET) hours"),
-                                coverage: 2,
-                            },
-                        ],
+                        Some(0),
+                    ),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones: Business, Enterprise"),
+                        assumption: None,
                     },
-                    Package {
-                        id: s("enterprise"),
-                        name: s("Enterprise"),
-                        summary: s("Portal, helpdesk, web and phone; US Eastern or EMEA business hours."),
-                        price: None,
-                        price_note: Some(s("Not stated in the policy")),
-                        channels: vec![
-                            s("Management portal"),
-                            s("Helpdesk"),
-                            s("Web"),
-                            s("Phone"),
+                },
+                NamedSchedule {
+                    name: s("Mon–Fri 09:00–18:00 CET (Berlin)"),
+                    schedule: Schedule::new(
+                        s("emea-cet"),
+                        Tz::Europe__Berlin,[
+                            Cow::Borrowed(&[
+                                window(540, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1080),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
                         ],
-                        incidents_per_month: None,
-                        coverage: 1,
-                        regions: vec![
-                            Region {
-                                id: s("us"),
-                                name: s("US Eastern hours"),
-                                coverage: 1,
-                            },
-                            Region {
-                                id: s("emea"),
-                                name: s("EMEA (CET) hours"),
-                                coverage: 2,
-                            },
-                        ],
+                        Some(1),
+                    ),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones: Business, Enterprise"),
+                        assumption: Some(s("\"EMEA CET Time zone\" is read as Europe/Berlin wall time, summer time included.")),
                     },
-                    Package {
-                        id: s("custom"),
-                        name: s("Custom"),
-                        summary: s("All channels, around the clock."),
-                        price: None,
-                        price_note: Some(s("Not stated in the policy")),
-                        channels: vec![
-                            s("Management portal"),
-                            s("Helpdesk"),
-                            s("Web"),
-                            s("Phone"),
+                },
+                NamedSchedule {
+                    name: s("24 x 7"),
+                    schedule: Schedule::new(
+                        s("always"),
+                        Tz::UTC,[
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
                         ],
-                        incidents_per_month: None,
-                        coverage: 3,
-                        regions: Vec::new(),
+                        None,
+                    ),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones: Custom"),
+                        assumption: None,
                     },
-                ],
-                targets: vec![
-                    TargetSpec {
-                        id: s("first_response"),
-                        label: s("First response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Response times"),
-                            assumption: Some(s("Hours are counted within the package's coverage hours, from submission of the ticket.")),
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 4, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
+                },
+                NamedSchedule {
+                    name: s("Saturday 00:00 to Sunday 00:00 US Pacific time"),
+                    schedule: Schedule::new(
+                        s("downtime"),
+                        Tz::America__Los_Angeles,[
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[]),
                         ],
-                    },
-                    TargetSpec {
-                        id: s("next_update"),
-                        label: s("Next update"),
-                        clock: ClockRef::Coverage,
-                        after: Some(0),
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Response times: Subsequent Updates"),
-                            assumption: Some(s("The first update is due one interval after the first-response deadline, counted in coverage hours.")),
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 36, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::AsNeeded),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                ],
-                charges: vec![
-                    ChargeRule {
-                        id: s("federated_partner"),
-                        label: s("Federated partner support"),
-                        packages: vec![
-                            0,
-                        ],
-                        rate: Some(Money {
-                            minor: 25000,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Hour(Increment::Hour),
-                        minimum_minutes: 0,
-                        available: Some(0),
-                        billable: Condition::Always,
-                        note: None,
-                        provenance: Provenance {
-                            source: s("Federated partner support"),
-                            assumption: None,
-                        },
-                    },
-                ],
-                downtime: Some(Downtime {
-                    label: s("Scheduled downtime"),
-                    schedule: 4,
+                        None,
+                    ),
                     provenance: Provenance {
                         source: s("Service maintenance notification"),
-                        assumption: Some(s("The policy says downtime is \"generally\" in this window; actual maintenance is announced by notification.")),
+                        assumption: None,
                     },
-                }),
-                lead_times: Vec::new(),
-                facts: vec![
-                    Fact {
-                        topic: s("Federated partner support"),
-                        text: s("Included on Business, Enterprise and Custom, limited to help with provisioning and troubleshooting an established federation; it does not include calls about standard UC platform or federation configuration."),
-                        provenance: Provenance {
-                            source: s("Federated partner support"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Holidays"),
-                        text: s("Coverage hours exclude US or EMEA holidays."),
-                        provenance: Provenance {
-                            source: s("Support contact methods and time zones"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Conditions"),
-                        text: s("Support requires reasonable customer effort, sufficient information, access, and fees paid when due."),
-                        provenance: Provenance {
-                            source: s("Conditions for providing support; Exclusions (g)"),
-                            assumption: None,
-                        },
-                    },
-                ],
-            },
-            Policy {
-                id: s("numonix"),
-                name: s("Numonix IXCloud"),
-                source: SourceDocument {
-                    file: s("001_bf599086bdf042d7.txt"),
-                    title: s("IXCloud SaaS Support Policies (IXCloud and IXCloud Hybrid)"),
                 },
-                currency: Currency::Usd,
-                severities: vec![
-                    Severity {
-                        id: s("1"),
-                        label: s("Severity 1"),
-                        definition: s("Production use is stopped or so badly impacted that work cannot reasonably continue: complete loss of service, an emergency."),
-                    },
-                    Severity {
-                        id: s("2"),
-                        label: s("Severity 2"),
-                        definition: s("Severe loss of service: important features unavailable with no acceptable workaround, operations continue in a restricted way."),
-                    },
-                    Severity {
-                        id: s("3"),
-                        label: s("Severity 3"),
-                        definition: s("Minor loss of service: an inconvenience that may need a workaround."),
-                    },
-                    Severity {
-                        id: s("4"),
-                        label: s("Severity 4"),
-                        definition: s("A request for information, an enhancement or documentation clarification; no loss of service."),
-                    },
-                ],
-                schedules: vec![
-                    NamedSchedule {
-                        name: s("24 x 7"),
-                        schedule: Schedule::new(
-                            s("always"),
-                            Tz::UTC,[
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                            ],
-                            None,
-                        ),
-                        provenance: Provenance {
-                            source: s("Numonix SaaS support: assistance with service requests 24 hours per day, 7 days a week"),
-                            assumption: None,
-                        },
-                    },
-                ],
-                packages: vec![
-                    Package {
-                        id: s("saas"),
-                        name: s("IXCloud SaaS support"),
-                        summary: s("Second-line support included in the IXCloud or IXCloud Hybrid subscription; you provide first-line support."),
-                        price: None,
-                        price_note: Some(s("Included in the SaaS subscription fees")),
-                        channels: vec![
-                            s("Web support portal (24 x 7)"),
-                            s("Telephone"),
-                        ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                ],
-                targets: vec![
-                    TargetSpec {
-                        id: s("response"),
-                        label: s("Response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Severity definitions: response time chart"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 3, unit: Unit::ClockDays }),
-                                    provenance: Some(Provenance {
-                                        source: s("Severity definitions: response time chart"),
-                                        assumption: Some(s("\"3 days\" in a 24 x 7 service is read as 72 clock hours.")),
-                                    }),
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NoneStated),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("resolution"),
-                        label: s("Resolution"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Severity definitions: response time chart and Severity 1"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::Continuous),
-                                    provenance: Some(Provenance {
-                                        source: s("Severity 1: Numonix will work 24x7 until the request is resolved"),
-                                        assumption: None,
-                                    }),
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NoneStated),
-                                    provenance: Some(Provenance {
-                                        source: s("Response time chart: an engineer is assigned and work starts"),
-                                        assumption: None,
-                                    }),
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NextRelease),
-                                    provenance: Some(Provenance {
-                                        source: s("Response time chart: commercially reasonable efforts to include in the next major release"),
-                                        assumption: None,
-                                    }),
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NoneStated),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                ],
-                charges: Vec::new(),
-                downtime: None,
-                lead_times: Vec::new(),
-                facts: vec![
-                    Fact {
-                        topic: s("Severity changes"),
-                        text: s("The severity may be upgraded or downgraded during the request to match its current impact."),
-                        provenance: Provenance {
-                            source: s("Service request severity level"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("First-line support"),
-                        text: s("You must run first-line support for your own users; Numonix provides second-line support."),
-                        provenance: Provenance {
-                            source: s("First and Second Line Support"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Severity 1"),
-                        text: s("You must provide a contact during the 24 x 7 period."),
-                        provenance: Provenance {
-                            source: s("Severity 1"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Escalation"),
-                        text: s("Your technical contact may ask for an escalation; an escalation manager then builds an action plan with you."),
-                        provenance: Provenance {
-                            source: s("Service request escalation"),
-                            assumption: None,
-                        },
-                    },
-                ],
-            },
-            Policy {
-                id: s("ipcelerate"),
-                name: s("IPcelerate"),
-                source: SourceDocument {
-                    file: s("002_6ef43bc74b825592.txt"),
-                    title: s("IPcelerate Maintenance Policy, Exhibit A: Problem Resolution procedure"),
+            ]),
+            packages: Cow::Borrowed(&[
+                Package {
+                    id: s("startup"),
+                    name: s("Startup"),
+                    summary: s("Service Package 1: portal and helpdesk, US Pacific business hours."),
+                    price: None,
+                    price_note: Some(s("Not stated in the policy")),
+                    channels: Cow::Borrowed(&[
+                        s("Management portal"),
+                        s("Helpdesk"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
                 },
-                currency: Currency::Usd,
-                severities: vec![
-                    Severity {
-                        id: s("1"),
-                        label: s("Priority 1 (P1)"),
-                        definition: s("Business is not operational or business operations are critically impacted; resources are committed around the clock."),
-                    },
-                    Severity {
-                        id: s("2"),
-                        label: s("Priority 2 (P2)"),
-                        definition: s("An existing network is severely degraded, or significant business operations suffer from poor product performance."),
-                    },
-                    Severity {
-                        id: s("3"),
-                        label: s("Priority 3 (P3)"),
-                        definition: s("Equipment performance is impaired while most business operations still work."),
-                    },
-                    Severity {
-                        id: s("4"),
-                        label: s("Priority 4 (P4)"),
-                        definition: s("Information or help with capabilities, installation or configuration; little or no business effect."),
-                    },
-                ],
-                schedules: vec![
-                    NamedSchedule {
-                        name: s("Mon–Fri 08:00–18:00 US Central time"),
-                        schedule: Schedule::new(
-                            s("regular"),
-                            Tz::America__Chicago,[
-                                vec![
-                                    window(480, 1080),
-                                ],
-                                vec![
-                                    window(480, 1080),
-                                ],
-                                vec![
-                                    window(480, 1080),
-                                ],
-                                vec![
-                                    window(480, 1080),
-                                ],
-                                vec![
-                                    window(480, 1080),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(0),
-                        ),
-                        provenance: Provenance {
-                            source: s("Exhibit A: Regular Hours"),
-                            assumption: Some(s("The \"scheduled IPcelerate holidays\" are not listed, so US federal holidays are assumed.")),
+                Package {
+                    id: s("business"),
+                    name: s("Business"),
+                    summary: s("Portal, helpdesk and web; US Eastern or EMEA business hours."),
+                    price: None,
+                    price_note: Some(s("Not stated in the policy")),
+                    channels: Cow::Borrowed(&[
+                        s("Management portal"),
+                        s("Helpdesk"),
+                        s("Web"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 1,
+                    regions: Cow::Borrowed(&[
+                        Region {
+                            id: s("us"),
+                            name: s("US Eastern hours"),
+                            coverage: 1,
                         },
-                    },
-                ],
-                packages: vec![
-                    Package {
-                        id: s("maintenance"),
-                        name: s("Maintenance"),
-                        summary: s("An active maintenance agreement; IPcelerate provides Level 1 and Level 2 support directly."),
-                        price: None,
-                        price_note: Some(s("Not stated in the policy")),
-                        channels: vec![
-                            s("Telephone (888-918-4192, prompt 1)"),
-                            s("Email"),
-                            s("Trouble ticket on the website"),
-                        ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                    Package {
-                        id: s("impact"),
-                        name: s("Maintenance + Impact program"),
-                        summary: s("Maintenance plus the Impact loyalty program: same targets, major releases free, discounts and training."),
-                        price: None,
-                        price_note: Some(s("Not stated; the Impact enrollment fee is one-time")),
-                        channels: vec![
-                            s("Telephone (888-918-4192, prompt 1)"),
-                            s("Email"),
-                            s("Trouble ticket on the website"),
-                        ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                    Package {
-                        id: s("time-and-materials"),
-                        name: s("Time and materials"),
-                        summary: s("No or lapsed maintenance: no committed targets, and every service is charged."),
-                        price: None,
-                        price_note: Some(s("Charged per hour or day of work")),
-                        channels: vec![
-                            s("Telephone (888-918-4192, prompt 1)"),
-                            s("Email"),
-                        ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                ],
-                targets: vec![
-                    TargetSpec {
-                        id: s("level1_response"),
-                        label: s("Level 1 response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
-                            assumption: None,
+                        Region {
+                            id: s("emea"),
+                            name: s("EMEA (CET) hours"),
+                            coverage: 2,
                         },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("level2_response"),
-                        label: s("Level 2 response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("action_plan"),
-                        label: s("Action plan for incident resolution"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Exhibit A: response and escalation table (\"days refer to business days\")"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("patch_or_workaround"),
-                        label: s("Patch or workaround availability"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Exhibit A: response and escalation table (\"10 or more business days\")"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NextRelease),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NextRelease),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NextRelease),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NextRelease),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                ],
-                charges: vec![
-                    ChargeRule {
-                        id: s("remote_hourly"),
-                        label: s("Remote support, hourly"),
-                        packages: vec![
-                            2,
-                        ],
-                        rate: Some(Money {
-                            minor: 65000,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Hour(Increment::Minute),
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: None,
-                        provenance: Provenance {
-                            source: s("Time and Material: hourly charge for remote support"),
-                            assumption: Some(s("No rounding is stated, so time is prorated by the minute.")),
-                        },
-                    },
-                    ChargeRule {
-                        id: s("remote_daily"),
-                        label: s("Remote support, daily"),
-                        packages: vec![
-                            2,
-                        ],
-                        rate: Some(Money {
-                            minor: 500000,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Day,
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: None,
-                        provenance: Provenance {
-                            source: s("Time and Material: daily charge for remote support"),
-                            assumption: None,
-                        },
-                    },
-                    ChargeRule {
-                        id: s("onsite_daily"),
-                        label: s("On-site support, daily"),
-                        packages: vec![
-                            2,
-                        ],
-                        rate: Some(Money {
-                            minor: 800000,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Day,
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: None,
-                        provenance: Provenance {
-                            source: s("Time and Material: daily charge for on-site support"),
-                            assumption: None,
-                        },
-                    },
-                    ChargeRule {
-                        id: s("workaround_fee"),
-                        label: s("Fee for work-arounds, patches or fixes"),
-                        packages: vec![
-                            2,
-                        ],
-                        rate: None,
-                        unit: RateUnit::Day,
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: Some(s("Determined at the time of resolution, in addition to the time charges.")),
-                        provenance: Provenance {
-                            source: s("Time and Material"),
-                            assumption: None,
-                        },
-                    },
-                    ChargeRule {
-                        id: s("software_assessment"),
-                        label: s("Software assessment fee (renewing or starting maintenance)"),
-                        packages: Vec::new(),
-                        rate: None,
-                        unit: RateUnit::Day,
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: Some(s("Paid in advance of the assessment; subject to change without notice.")),
-                        provenance: Provenance {
-                            source: s("Lapsed Maintenance Policy"),
-                            assumption: None,
-                        },
-                    },
-                ],
-                downtime: None,
-                lead_times: Vec::new(),
-                facts: vec![
-                    Fact {
-                        topic: s("Payment"),
-                        text: s("Time-and-materials fees are due when the service is rendered, whatever its result; credit cards and wire transfers are accepted."),
-                        provenance: Provenance {
-                            source: s("Lapsed Maintenance Policy; Time and Material"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Targets void"),
-                        text: s("The time frames become null and void if access to equipment or information is denied or delayed by the customer."),
-                        provenance: Provenance {
-                            source: s("Exhibit A"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("When the clock starts"),
-                        text: s("From the telephoned notification, or from the support team's acknowledgement of a website trouble ticket."),
-                        provenance: Provenance {
-                            source: s("Exhibit A"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Not supported"),
-                        text: s("Cisco Unified CallManager, CallManager Express, Unity Voice Mail, IPCC, network infrastructure and third-party equipment."),
-                        provenance: Provenance {
-                            source: s("Exhibit A"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("International"),
-                        text: s("International responses are determined customer by customer."),
-                        provenance: Provenance {
-                            source: s("Exhibit A: Regular Hours"),
-                            assumption: None,
-                        },
-                    },
-                ],
-            },
-            Policy {
-                id: s("unnamed-eu"),
-                name: s("Unnamed EU vendor"),
-                source: SourceDocument {
-                    file: s("003_c76e3af285bb6887.txt"),
-                    title: s("Support plans (the vendor is not named in the document)"),
+                    ]),
                 },
-                currency: Currency::Eur,
-                severities: vec![
-                    Severity {
-                        id: s("1"),
-                        label: s("Severity 1 (Urgent)"),
-                        definition: s("Most users of a part of the software are affected, highly visible, no workaround, and the ability to run the business is affected."),
-                    },
-                    Severity {
-                        id: s("2"),
-                        label: s("Severity 2 (High)"),
-                        definition: s("Most users of a part of the software are affected and a workaround exists, but performance or functionality is limited and revenue is affected."),
-                    },
-                    Severity {
-                        id: s("3"),
-                        label: s("Severity 3 (Normal)"),
-                        definition: s("Most users of a part of the software are affected and a workaround exists; performance or functionality is limited but revenue is not affected."),
-                    },
-                    Severity {
-                        id: s("4"),
-                        label: s("Severity 4 (Low)"),
-                        definition: s("One user severely affected, or a small share of users moderately affected, with limited business impact."),
-                    },
-                ],
-                schedules: vec![
-                    NamedSchedule {
-                        name: s("Mon–Fri 09:00–17:00 CET (Berlin)"),
-                        schedule: Schedule::new(
-                            s("business"),
-                            Tz::Europe__Berlin,[
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                vec![
-                                    window(540, 1020),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(1),
-                        ),
-                        provenance: Provenance {
-                            source: s("Severity Definitions: business hours are Monday through Friday from 9 am to 5 pm CET, excluding holidays"),
-                            assumption: Some(s("CET is read as Europe/Berlin wall time, and the unlisted holidays as the common EMEA ones.")),
+                Package {
+                    id: s("enterprise"),
+                    name: s("Enterprise"),
+                    summary: s("Portal, helpdesk, web and phone; US Eastern or EMEA business hours."),
+                    price: None,
+                    price_note: Some(s("Not stated in the policy")),
+                    channels: Cow::Borrowed(&[
+                        s("Management portal"),
+                        s("Helpdesk"),
+                        s("Web"),
+                        s("Phone"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 1,
+                    regions: Cow::Borrowed(&[
+                        Region {
+                            id: s("us"),
+                            name: s("US Eastern hours"),
+                            coverage: 1,
                         },
+                        Region {
+                            id: s("emea"),
+                            name: s("EMEA (CET) hours"),
+                            coverage: 2,
+                        },
+                    ]),
+                },
+                Package {
+                    id: s("custom"),
+                    name: s("Custom"),
+                    summary: s("All channels, around the clock."),
+                    price: None,
+                    price_note: Some(s("Not stated in the policy")),
+                    channels: Cow::Borrowed(&[
+                        s("Management portal"),
+                        s("Helpdesk"),
+                        s("Web"),
+                        s("Phone"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 3,
+                    regions: Cow::Borrowed(&[]),
+                },
+            ]),
+            targets: Cow::Borrowed(&[
+                TargetSpec {
+                    id: s("first_response"),
+                    label: s("First response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Response times"),
+                        assumption: Some(s("Hours are counted within the package's coverage hours, from submission of the ticket.")),
                     },
-                ],
-                packages: vec![
-                    Package {
-                        id: s("professional"),
-                        name: s("Professional"),
-                        summary: s("Included with the product subscription: email and chat, best effort."),
-                        price: None,
-                        price_note: Some(s("Included with the product subscription")),
-                        channels: vec![
-                            s("Email"),
-                            s("Chat"),
-                            s("Remote assistance by phone or video on request"),
-                        ],
-                        incidents_per_month: Some(1),
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                    Package {
-                        id: s("enterprise"),
-                        name: s("Enterprise"),
-                        summary: s("Included with the product subscription, with guaranteed first response."),
-                        price: None,
-                        price_note: Some(s("Included with the product subscription")),
-                        channels: vec![
-                            s("Email"),
-                            s("Chat"),
-                            s("Remote assistance by phone or video on request"),
-                        ],
-                        incidents_per_month: Some(2),
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                    Package {
-                        id: s("gold"),
-                        name: s("Gold"),
-                        summary: s("Optional paid support with the fastest targets."),
-                        price: Some(Price {
-                            amount: Money {
-                                minor: 149900,
-                                currency: Currency::Eur,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 4, unit: Unit::BusinessHours }),
+                                provenance: None,
                             },
-                            period: s("month"),
-                            terms: Some(s("billed annually")),
-                        }),
-                        price_note: None,
-                        channels: vec![
-                            s("Email"),
-                            s("Chat"),
-                            s("Remote assistance by phone or video on request"),
-                        ],
-                        incidents_per_month: Some(4),
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                ],
-                targets: vec![
-                    TargetSpec {
-                        id: s("first_response"),
-                        label: s("First response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Support plan table: First Response"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("resolution"),
-                        label: s("Resolution"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("Support plan table: Resolution"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NotOffered),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::BestEffort),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 32, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 14, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::BestEffort),
-                                    provenance: None,
-                                },
-                            ],
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::BestEffort),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                ],
-                charges: Vec::new(),
-                downtime: None,
-                lead_times: Vec::new(),
-                facts: vec![
-                    Fact {
-                        topic: s("Scope"),
-                        text: s("Response and resolution times apply to issues within the scope of the vendor's own software, with reasonable efforts."),
-                        provenance: Provenance {
-                            source: s("Severity Definitions, note 1"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Weekends and holidays"),
-                        text: s("Extended support on weekends and holidays is available on request."),
-                        provenance: Provenance {
-                            source: s("Note 2"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Professional services"),
-                        text: s("Custom development, consulting and training are offered separately; no prices are stated."),
-                        provenance: Provenance {
-                            source: s("Professional Services"),
-                            assumption: None,
-                        },
-                    },
-                ],
-            },
-            Policy {
-                id: s("threepbx"),
-                name: s("ThreePBX"),
-                source: SourceDocument {
-                    file: s("004_a1a92fc5b891f3a4.txt"),
-                    title: s("ThreePBX Support Policy (updated 12/01/21)"),
-                },
-                currency: Currency::Usd,
-                severities: vec![
-                    Severity {
-                        id: s("1"),
-                        label: s("Priority 1"),
-                        definition: s("A system-wide outage affecting all subscribers: no dial tone, cannot register, no calls complete."),
-                    },
-                    Severity {
-                        id: s("2"),
-                        label: s("Priority 2"),
-                        definition: s("A partial outage, or intermittent or end-to-end call processing failures (calls to some areas fail, one-way audio, web interface down)."),
-                    },
-                    Severity {
-                        id: s("3"),
-                        label: s("Priority 3"),
-                        definition: s("Default for call processing, routing, voicemail or transfer problems in a working system, account problems, and de-escalated P1/P2 tickets."),
-                    },
-                    Severity {
-                        id: s("4"),
-                        label: s("Priority 4"),
-                        definition: s("Default for everything else: setup and configuration, custom programming requests, device configuration."),
-                    },
-                ],
-                schedules: vec![
-                    NamedSchedule {
-                        name: s("24 x 7, holidays included (lesser capacity after 19:00 Eastern)"),
-                        schedule: Schedule::new(
-                            s("always"),
-                            Tz::America__New_York,[
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                                vec![
-                                    window(0, 1440),
-                                ],
-                            ],
-                            None,
-                        ),
-                        provenance: Provenance {
-                            source: s("§2 Standard Support Hours"),
-                            assumption: None,
-                        },
-                    },
-                    NamedSchedule {
-                        name: s("Mon–Fri 09:00–19:00 US Eastern time"),
-                        schedule: Schedule::new(
-                            s("business"),
-                            Tz::America__New_York,[
-                                vec![
-                                    window(540, 1140),
-                                ],
-                                vec![
-                                    window(540, 1140),
-                                ],
-                                vec![
-                                    window(540, 1140),
-                                ],
-                                vec![
-                                    window(540, 1140),
-                                ],
-                                vec![
-                                    window(540, 1140),
-                                ],
-                                Vec::new(),
-                                Vec::new(),
-                            ],
-                            Some(0),
-                        ),
-                        provenance: Provenance {
-                            source: s("§5 Best Effort Resolution Time; §2 calls after 7:00 PM Eastern"),
-                            assumption: Some(s("Business hours are not defined; Mon–Fri 09:00–19:00 Eastern with US federal holidays is assumed.")),
-                        },
-                    },
-                ],
-                packages: vec![
-                    Package {
-                        id: s("standard"),
-                        name: s("Standard support"),
-                        summary: s("Ticketing, telephone and email support around the clock for every priority."),
-                        price: None,
-                        price_note: Some(s("Included with the service")),
-                        channels: vec![
-                            s("Trouble ticketing system"),
-                            s("Telephone (877-771-7464)"),
-                            s("Email"),
-                        ],
-                        incidents_per_month: None,
-                        coverage: 0,
-                        regions: Vec::new(),
-                    },
-                ],
-                targets: vec![
-                    TargetSpec {
-                        id: s("response"),
-                        label: s("Response"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("§5 Priority Definitions & Response Times; §8 response time is from dispatch of the ticket"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 4, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("resolution"),
-                        label: s("Resolution"),
-                        clock: ClockRef::Schedule(1),
-                        after: None,
-                        qualifier: Some(s("best effort")),
-                        provenance: Provenance {
-                            source: s("§5 Best Effort Resolution Time"),
-                            assumption: Some(s("Business hours are assumed to be Mon–Fri 09:00–19:00 Eastern with US federal holidays.")),
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Other(Outcome::Asap),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::Asap),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                    TargetSpec {
-                        id: s("reason_for_outage"),
-                        label: s("Reason for outage"),
-                        clock: ClockRef::Coverage,
-                        after: None,
-                        qualifier: None,
-                        provenance: Provenance {
-                            source: s("§6 Reason for Outage"),
-                            assumption: None,
-                        },
-                        cells: vec![
-                            vec![
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Due(Amount { value: 96, unit: Unit::ClockHours }),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NoneStated),
-                                    provenance: None,
-                                },
-                                Cell {
-                                    rule: Rule::Other(Outcome::NoneStated),
-                                    provenance: None,
-                                },
-                            ],
-                        ],
-                    },
-                ],
-                charges: vec![
-                    ChargeRule {
-                        id: s("new_install"),
-                        label: s("New-install support"),
-                        packages: Vec::new(),
-                        rate: Some(Money {
-                            minor: 12500,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Hour(Increment::Minute),
-                        minimum_minutes: 60,
-                        available: None,
-                        billable: Condition::Any(vec![
-                            Condition::Outside(1),
-                            Condition::Flag {
-                                id: s("priority_handling"),
-                                label: s("Priority handling requested"),
+                            Cell {
+                                rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
                             },
                         ]),
-                        note: None,
-                        provenance: Provenance {
-                            source: s("§3 New Install Support"),
-                            assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"after 7pm\" means outside the assumed business hours.")),
-                        },
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("next_update"),
+                    label: s("Next update"),
+                    clock: ClockRef::Coverage,
+                    after: Some(0),
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Response times: Subsequent Updates"),
+                        assumption: Some(s("The first update is due one interval after the first-response deadline, counted in coverage hours.")),
                     },
-                    ChargeRule {
-                        id: s("p1_after_hours"),
-                        label: s("Priority 1 after-hours call"),
-                        packages: Vec::new(),
-                        rate: Some(Money {
-                            minor: 12500,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Hour(Increment::Minute),
-                        minimum_minutes: 60,
-                        available: None,
-                        billable: Condition::All(vec![
-                            Condition::Severity(vec![
-                                0,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 36, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::AsNeeded),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+            ]),
+            charges: Cow::Borrowed(&[
+                ChargeRule {
+                    id: s("federated_partner"),
+                    label: s("Federated partner support"),
+                    packages: Cow::Borrowed(&[
+                        0,
+                    ]),
+                    rate: Some(Money {
+                        minor: 25000,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Hour(Increment::Hour),
+                    minimum_minutes: 0,
+                    available: Some(0),
+                    billable: Condition::Always,
+                    note: None,
+                    provenance: Provenance {
+                        source: s("Federated partner support"),
+                        assumption: None,
+                    },
+                },
+            ]),
+            downtime: Some(Downtime {
+                label: s("Scheduled downtime"),
+                schedule: 4,
+                provenance: Provenance {
+                    source: s("Service maintenance notification"),
+                    assumption: Some(s("The policy says downtime is \"generally\" in this window; actual maintenance is announced by notification.")),
+                },
+            }),
+            lead_times: Cow::Borrowed(&[]),
+            facts: Cow::Borrowed(&[
+                Fact {
+                    topic: s("Federated partner support"),
+                    text: s("Included on Business, Enterprise and Custom, limited to help with provisioning and troubleshooting an established federation; it does not include calls about standard UC platform or federation configuration."),
+                    provenance: Provenance {
+                        source: s("Federated partner support"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Holidays"),
+                    text: s("Coverage hours exclude US or EMEA holidays."),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Conditions"),
+                    text: s("Support requires reasonable customer effort, sufficient information, access, and fees paid when due."),
+                    provenance: Provenance {
+                        source: s("Conditions for providing support; Exclusions (g)"),
+                        assumption: None,
+                    },
+                },
+            ]),
+        },
+        Policy {
+            id: s("numonix"),
+            name: s("Numonix IXCloud"),
+            source: SourceDocument {
+                file: s("001_bf599086bdf042d7.txt"),
+                title: s("IXCloud SaaS Support Policies (IXCloud and IXCloud Hybrid)"),
+            },
+            currency: Currency::Usd,
+            severities: Cow::Borrowed(&[
+                Severity {
+                    id: s("1"),
+                    label: s("Severity 1"),
+                    definition: s("Production use is stopped or so badly impacted that work cannot reasonably continue: complete loss of service, an emergency."),
+                },
+                Severity {
+                    id: s("2"),
+                    label: s("Severity 2"),
+                    definition: s("Severe loss of service: important features unavailable with no acceptable workaround, operations continue in a restricted way."),
+                },
+                Severity {
+                    id: s("3"),
+                    label: s("Severity 3"),
+                    definition: s("Minor loss of service: an inconvenience that may need a workaround."),
+                },
+                Severity {
+                    id: s("4"),
+                    label: s("Severity 4"),
+                    definition: s("A request for information, an enhancement or documentation clarification; no loss of service."),
+                },
+            ]),
+            schedules: Cow::Borrowed(&[
+                NamedSchedule {
+                    name: s("24 x 7"),
+                    schedule: Schedule::new(
+                        s("always"),
+                        Tz::UTC,[
+                            Cow::Borrowed(&[
+                                window(0, 1440),
                             ]),
-                            Condition::Outside(1),
-                            Condition::Flag {
-                                id: s("not_vendor_fault"),
-                                label: s("The review found ThreePBX not at fault"),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                        ],
+                        None,
+                    ),
+                    provenance: Provenance {
+                        source: s("Numonix SaaS support: assistance with service requests 24 hours per day, 7 days a week"),
+                        assumption: None,
+                    },
+                },
+            ]),
+            packages: Cow::Borrowed(&[
+                Package {
+                    id: s("saas"),
+                    name: s("IXCloud SaaS support"),
+                    summary: s("Second-line support included in the IXCloud or IXCloud Hybrid subscription; you provide first-line support."),
+                    price: None,
+                    price_note: Some(s("Included in the SaaS subscription fees")),
+                    channels: Cow::Borrowed(&[
+                        s("Web support portal (24 x 7)"),
+                        s("Telephone"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+            ]),
+            targets: Cow::Borrowed(&[
+                TargetSpec {
+                    id: s("response"),
+                    label: s("Response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Severity definitions: response time chart"),
+                        assumption: None,
+                    },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 3, unit: Unit::ClockDays }),
+                                provenance: Some(Provenance {
+                                    source: s("Severity definitions: response time chart"),
+                                    assumption: Some(s("\"3 days\" in a 24 x 7 service is read as 72 clock hours.")),
+                                }),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
                             },
                         ]),
-                        note: None,
-                        provenance: Provenance {
-                            source: s("§4 Uncovered Priority 1 Events"),
-                            assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"outside standard support hours\" means outside the assumed business hours.")),
-                        },
+                    ]),
+                },
+                TargetSpec {
+                    id: s("resolution"),
+                    label: s("Resolution"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Severity definitions: response time chart and Severity 1"),
+                        assumption: None,
                     },
-                    ChargeRule {
-                        id: s("professional_services"),
-                        label: s("Professional services or custom programming"),
-                        packages: Vec::new(),
-                        rate: Some(Money {
-                            minor: 12500,
-                            currency: Currency::Usd,
-                        }),
-                        unit: RateUnit::Hour(Increment::HalfHour),
-                        minimum_minutes: 0,
-                        available: None,
-                        billable: Condition::Always,
-                        note: None,
-                        provenance: Provenance {
-                            source: s("§13 Professional Services Fees"),
-                            assumption: None,
-                        },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::Continuous),
+                                provenance: Some(Provenance {
+                                    source: s("Severity 1: Numonix will work 24x7 until the request is resolved"),
+                                    assumption: None,
+                                }),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: Some(Provenance {
+                                    source: s("Response time chart: an engineer is assigned and work starts"),
+                                    assumption: None,
+                                }),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NextRelease),
+                                provenance: Some(Provenance {
+                                    source: s("Response time chart: commercially reasonable efforts to include in the next major release"),
+                                    assumption: None,
+                                }),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+            ]),
+            charges: Cow::Borrowed(&[]),
+            downtime: None,
+            lead_times: Cow::Borrowed(&[]),
+            facts: Cow::Borrowed(&[
+                Fact {
+                    topic: s("Severity changes"),
+                    text: s("The severity may be upgraded or downgraded during the request to match its current impact."),
+                    provenance: Provenance {
+                        source: s("Service request severity level"),
+                        assumption: None,
                     },
-                ],
-                downtime: None,
-                lead_times: vec![
-                    LeadTime {
-                        id: s("new_install"),
-                        label: s("Earliest new-install session"),
-                        amount: Amount { value: 3, unit: Unit::BusinessDays },
-                        clock: 1,
-                        provenance: Provenance {
-                            source: s("§3 New Install Support"),
-                            assumption: Some(s("Three business days in advance means the session can be on the third business day after the request at the earliest.")),
-                        },
+                },
+                Fact {
+                    topic: s("First-line support"),
+                    text: s("You must run first-line support for your own users; Numonix provides second-line support."),
+                    provenance: Provenance {
+                        source: s("First and Second Line Support"),
+                        assumption: None,
                     },
-                ],
-                facts: vec![
-                    Fact {
-                        topic: s("After hours"),
-                        text: s("After 19:00 Eastern support runs at lesser capacity: call 877-771-7464, press 2, leave a detailed message, then open a ticket with screenshots and call traces."),
-                        provenance: Provenance {
-                            source: s("§2 Standard Support Hours"),
-                            assumption: None,
-                        },
+                },
+                Fact {
+                    topic: s("Severity 1"),
+                    text: s("You must provide a contact during the 24 x 7 period."),
+                    provenance: Provenance {
+                        source: s("Severity 1"),
+                        assumption: None,
                     },
-                    Fact {
-                        topic: s("Account standing"),
-                        text: s("More than 21 days overdue: non-service tickets may be suspended. 30 or more days overdue: dashboard and phone-system portal access may be suspended."),
-                        provenance: Provenance {
-                            source: s("§12 Delinquent Payment Status"),
-                            assumption: None,
-                        },
+                },
+                Fact {
+                    topic: s("Escalation"),
+                    text: s("Your technical contact may ask for an escalation; an escalation manager then builds an action plan with you."),
+                    provenance: Provenance {
+                        source: s("Service request escalation"),
+                        assumption: None,
                     },
-                    Fact {
-                        topic: s("Escalation"),
-                        text: s("Carlos Roman, Regional Sales Manager: carlos@threepbx.com, 877-771-7464 ext. 102."),
-                        provenance: Provenance {
-                            source: s("§7 Escalation"),
-                            assumption: None,
-                        },
-                    },
-                    Fact {
-                        topic: s("Code changes"),
-                        text: s("Issues needing code changes get a resolution or a work-around as soon as possible, with commercially reasonable efforts."),
-                        provenance: Provenance {
-                            source: s("§9 Resolution Requiring Code Changes"),
-                            assumption: None,
-                        },
-                    },
-                ],
+                },
+            ]),
+        },
+        Policy {
+            id: s("ipcelerate"),
+            name: s("IPcelerate"),
+            source: SourceDocument {
+                file: s("002_6ef43bc74b825592.txt"),
+                title: s("IPcelerate Maintenance Policy, Exhibit A: Problem Resolution procedure"),
             },
-        ],
-        calendars: vec![
-            HolidayCalendar {
-                id: s("us-federal"),
-                name: s("US federal holidays"),
-                assumption: None,
-                holidays: vec![
-                    Holiday {
-                        name: s("New Year's Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 1,
-                            day: 1,
-                            observed: Observed::NearestWeekday,
-                        },
-                        from_year: None,
+            currency: Currency::Usd,
+            severities: Cow::Borrowed(&[
+                Severity {
+                    id: s("1"),
+                    label: s("Priority 1 (P1)"),
+                    definition: s("Business is not operational or business operations are critically impacted; resources are committed around the clock."),
+                },
+                Severity {
+                    id: s("2"),
+                    label: s("Priority 2 (P2)"),
+                    definition: s("An existing network is severely degraded, or significant business operations suffer from poor product performance."),
+                },
+                Severity {
+                    id: s("3"),
+                    label: s("Priority 3 (P3)"),
+                    definition: s("Equipment performance is impaired while most business operations still work."),
+                },
+                Severity {
+                    id: s("4"),
+                    label: s("Priority 4 (P4)"),
+                    definition: s("Information or help with capabilities, installation or configuration; little or no business effect."),
+                },
+            ]),
+            schedules: Cow::Borrowed(&[
+                NamedSchedule {
+                    name: s("Mon–Fri 08:00–18:00 US Central time"),
+                    schedule: Schedule::new(
+                        s("regular"),
+                        Tz::America__Chicago,[
+                            Cow::Borrowed(&[
+                                window(480, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1080),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(480, 1080),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                        ],
+                        Some(0),
+                    ),
+                    provenance: Provenance {
+                        source: s("Exhibit A: Regular Hours"),
+                        assumption: Some(s("The \"scheduled IPcelerate holidays\" are not listed, so US federal holidays are assumed.")),
                     },
-                    Holiday {
-                        name: s("Martin Luther King Jr. Day"),
-                        rule: HolidayRule::NthWeekday {
-                            month: 1,
-                            weekday: Weekday::Mon,
-                            n: 3,
-                        },
-                        from_year: None,
+                },
+            ]),
+            packages: Cow::Borrowed(&[
+                Package {
+                    id: s("maintenance"),
+                    name: s("Maintenance"),
+                    summary: s("An active maintenance agreement; IPcelerate provides Level 1 and Level 2 support directly."),
+                    price: None,
+                    price_note: Some(s("Not stated in the policy")),
+                    channels: Cow::Borrowed(&[
+                        s("Telephone (888-918-4192, prompt 1)"),
+                        s("Email"),
+                        s("Trouble ticket on the website"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+                Package {
+                    id: s("impact"),
+                    name: s("Maintenance + Impact program"),
+                    summary: s("Maintenance plus the Impact loyalty program: same targets, major releases free, discounts and training."),
+                    price: None,
+                    price_note: Some(s("Not stated; the Impact enrollment fee is one-time")),
+                    channels: Cow::Borrowed(&[
+                        s("Telephone (888-918-4192, prompt 1)"),
+                        s("Email"),
+                        s("Trouble ticket on the website"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+                Package {
+                    id: s("time-and-materials"),
+                    name: s("Time and materials"),
+                    summary: s("No or lapsed maintenance: no committed targets, and every service is charged."),
+                    price: None,
+                    price_note: Some(s("Charged per hour or day of work")),
+                    channels: Cow::Borrowed(&[
+                        s("Telephone (888-918-4192, prompt 1)"),
+                        s("Email"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+            ]),
+            targets: Cow::Borrowed(&[
+                TargetSpec {
+                    id: s("level1_response"),
+                    label: s("Level 1 response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Washington's Birthday"),
-                        rule: HolidayRule::NthWeekday {
-                            month: 2,
-                            weekday: Weekday::Mon,
-                            n: 3,
-                        },
-                        from_year: None,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("level2_response"),
+                    label: s("Level 2 response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Memorial Day"),
-                        rule: HolidayRule::LastWeekday {
-                            month: 5,
-                            weekday: Weekday::Mon,
-                        },
-                        from_year: None,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("action_plan"),
+                    label: s("Action plan for incident resolution"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Exhibit A: response and escalation table (\"days refer to business days\")"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Juneteenth"),
-                        rule: HolidayRule::Fixed {
-                            month: 6,
-                            day: 19,
-                            observed: Observed::NearestWeekday,
-                        },
-                        from_year: Some(2021),
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("patch_or_workaround"),
+                    label: s("Patch or workaround availability"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Exhibit A: response and escalation table (\"10 or more business days\")"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Independence Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 7,
-                            day: 4,
-                            observed: Observed::NearestWeekday,
-                        },
-                        from_year: None,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NextRelease),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NextRelease),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NextRelease),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NextRelease),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+            ]),
+            charges: Cow::Borrowed(&[
+                ChargeRule {
+                    id: s("remote_hourly"),
+                    label: s("Remote support, hourly"),
+                    packages: Cow::Borrowed(&[
+                        2,
+                    ]),
+                    rate: Some(Money {
+                        minor: 65000,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Hour(Increment::Minute),
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: None,
+                    provenance: Provenance {
+                        source: s("Time and Material: hourly charge for remote support"),
+                        assumption: Some(s("No rounding is stated, so time is prorated by the minute.")),
                     },
-                    Holiday {
-                        name: s("Labor Day"),
-                        rule: HolidayRule::NthWeekday {
-                            month: 9,
-                            weekday: Weekday::Mon,
-                            n: 1,
-                        },
-                        from_year: None,
+                },
+                ChargeRule {
+                    id: s("remote_daily"),
+                    label: s("Remote support, daily"),
+                    packages: Cow::Borrowed(&[
+                        2,
+                    ]),
+                    rate: Some(Money {
+                        minor: 500000,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: None,
+                    provenance: Provenance {
+                        source: s("Time and Material: daily charge for remote support"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Columbus Day"),
-                        rule: HolidayRule::NthWeekday {
-                            month: 10,
-                            weekday: Weekday::Mon,
-                            n: 2,
-                        },
-                        from_year: None,
+                },
+                ChargeRule {
+                    id: s("onsite_daily"),
+                    label: s("On-site support, daily"),
+                    packages: Cow::Borrowed(&[
+                        2,
+                    ]),
+                    rate: Some(Money {
+                        minor: 800000,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: None,
+                    provenance: Provenance {
+                        source: s("Time and Material: daily charge for on-site support"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Veterans Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 11,
-                            day: 11,
-                            observed: Observed::NearestWeekday,
-                        },
-                        from_year: None,
+                },
+                ChargeRule {
+                    id: s("workaround_fee"),
+                    label: s("Fee for work-arounds, patches or fixes"),
+                    packages: Cow::Borrowed(&[
+                        2,
+                    ]),
+                    rate: None,
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: Some(s("Determined at the time of resolution, in addition to the time charges.")),
+                    provenance: Provenance {
+                        source: s("Time and Material"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Thanksgiving"),
-                        rule: HolidayRule::NthWeekday {
-                            month: 11,
-                            weekday: Weekday::Thu,
-                            n: 4,
-                        },
-                        from_year: None,
+                },
+                ChargeRule {
+                    id: s("software_assessment"),
+                    label: s("Software assessment fee (renewing or starting maintenance)"),
+                    packages: Cow::Borrowed(&[]),
+                    rate: None,
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: Some(s("Paid in advance of the assessment; subject to change without notice.")),
+                    provenance: Provenance {
+                        source: s("Lapsed Maintenance Policy"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Christmas Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 12,
-                            day: 25,
-                            observed: Observed::NearestWeekday,
-                        },
-                        from_year: None,
+                },
+            ]),
+            downtime: None,
+            lead_times: Cow::Borrowed(&[]),
+            facts: Cow::Borrowed(&[
+                Fact {
+                    topic: s("Payment"),
+                    text: s("Time-and-materials fees are due when the service is rendered, whatever its result; credit cards and wire transfers are accepted."),
+                    provenance: Provenance {
+                        source: s("Lapsed Maintenance Policy; Time and Material"),
+                        assumption: None,
                     },
-                ],
+                },
+                Fact {
+                    topic: s("Targets void"),
+                    text: s("The time frames become null and void if access to equipment or information is denied or delayed by the customer."),
+                    provenance: Provenance {
+                        source: s("Exhibit A"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("When the clock starts"),
+                    text: s("From the telephoned notification, or from the support team's acknowledgement of a website trouble ticket."),
+                    provenance: Provenance {
+                        source: s("Exhibit A"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Not supported"),
+                    text: s("Cisco Unified CallManager, CallManager Express, Unity Voice Mail, IPCC, network infrastructure and third-party equipment."),
+                    provenance: Provenance {
+                        source: s("Exhibit A"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("International"),
+                    text: s("International responses are determined customer by customer."),
+                    provenance: Provenance {
+                        source: s("Exhibit A: Regular Hours"),
+                        assumption: None,
+                    },
+                },
+            ]),
+        },
+        Policy {
+            id: s("unnamed-eu"),
+            name: s("Unnamed EU vendor"),
+            source: SourceDocument {
+                file: s("003_c76e3af285bb6887.txt"),
+                title: s("Support plans (the vendor is not named in the document)"),
             },
-            HolidayCalendar {
-                id: s("emea-common"),
-                name: s("Common EMEA holidays"),
-                assumption: Some(s("The policies say \"EMEA holidays\" or \"excluding holidays\" without a country, so only the holidays common to most of Europe are closed.")),
-                holidays: vec![
-                    Holiday {
-                        name: s("New Year's Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 1,
-                            day: 1,
-                            observed: Observed::OnDate,
-                        },
-                        from_year: None,
+            currency: Currency::Eur,
+            severities: Cow::Borrowed(&[
+                Severity {
+                    id: s("1"),
+                    label: s("Severity 1 (Urgent)"),
+                    definition: s("Most users of a part of the software are affected, highly visible, no workaround, and the ability to run the business is affected."),
+                },
+                Severity {
+                    id: s("2"),
+                    label: s("Severity 2 (High)"),
+                    definition: s("Most users of a part of the software are affected and a workaround exists, but performance or functionality is limited and revenue is affected."),
+                },
+                Severity {
+                    id: s("3"),
+                    label: s("Severity 3 (Normal)"),
+                    definition: s("Most users of a part of the software are affected and a workaround exists; performance or functionality is limited but revenue is not affected."),
+                },
+                Severity {
+                    id: s("4"),
+                    label: s("Severity 4 (Low)"),
+                    definition: s("One user severely affected, or a small share of users moderately affected, with limited business impact."),
+                },
+            ]),
+            schedules: Cow::Borrowed(&[
+                NamedSchedule {
+                    name: s("Mon–Fri 09:00–17:00 CET (Berlin)"),
+                    schedule: Schedule::new(
+                        s("business"),
+                        Tz::Europe__Berlin,[
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                        ],
+                        Some(1),
+                    ),
+                    provenance: Provenance {
+                        source: s("Severity Definitions: business hours are Monday through Friday from 9 am to 5 pm CET, excluding holidays"),
+                        assumption: Some(s("CET is read as Europe/Berlin wall time, and the unlisted holidays as the common EMEA ones.")),
                     },
-                    Holiday {
-                        name: s("Good Friday"),
-                        rule: HolidayRule::Easter {
-                            offset: -2,
+                },
+            ]),
+            packages: Cow::Borrowed(&[
+                Package {
+                    id: s("professional"),
+                    name: s("Professional"),
+                    summary: s("Included with the product subscription: email and chat, best effort."),
+                    price: None,
+                    price_note: Some(s("Included with the product subscription")),
+                    channels: Cow::Borrowed(&[
+                        s("Email"),
+                        s("Chat"),
+                        s("Remote assistance by phone or video on request"),
+                    ]),
+                    incidents_per_month: Some(1),
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+                Package {
+                    id: s("enterprise"),
+                    name: s("Enterprise"),
+                    summary: s("Included with the product subscription, with guaranteed first response."),
+                    price: None,
+                    price_note: Some(s("Included with the product subscription")),
+                    channels: Cow::Borrowed(&[
+                        s("Email"),
+                        s("Chat"),
+                        s("Remote assistance by phone or video on request"),
+                    ]),
+                    incidents_per_month: Some(2),
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+                Package {
+                    id: s("gold"),
+                    name: s("Gold"),
+                    summary: s("Optional paid support with the fastest targets."),
+                    price: Some(Price {
+                        amount: Money {
+                            minor: 149900,
+                            currency: Currency::Eur,
                         },
-                        from_year: None,
+                        period: s("month"),
+                        terms: Some(s("billed annually")),
+                    }),
+                    price_note: None,
+                    channels: Cow::Borrowed(&[
+                        s("Email"),
+                        s("Chat"),
+                        s("Remote assistance by phone or video on request"),
+                    ]),
+                    incidents_per_month: Some(4),
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+            ]),
+            targets: Cow::Borrowed(&[
+                TargetSpec {
+                    id: s("first_response"),
+                    label: s("First response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Support plan table: First Response"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Easter Monday"),
-                        rule: HolidayRule::Easter {
-                            offset: 1,
-                        },
-                        from_year: None,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("resolution"),
+                    label: s("Resolution"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Support plan table: Resolution"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Labour Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 5,
-                            day: 1,
-                            observed: Observed::OnDate,
-                        },
-                        from_year: None,
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NotOffered),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::BestEffort),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 32, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 14, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::BestEffort),
+                                provenance: None,
+                            },
+                        ]),
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::BestEffort),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+            ]),
+            charges: Cow::Borrowed(&[]),
+            downtime: None,
+            lead_times: Cow::Borrowed(&[]),
+            facts: Cow::Borrowed(&[
+                Fact {
+                    topic: s("Scope"),
+                    text: s("Response and resolution times apply to issues within the scope of the vendor's own software, with reasonable efforts."),
+                    provenance: Provenance {
+                        source: s("Severity Definitions, note 1"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("Christmas Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 12,
-                            day: 25,
-                            observed: Observed::OnDate,
-                        },
-                        from_year: None,
+                },
+                Fact {
+                    topic: s("Weekends and holidays"),
+                    text: s("Extended support on weekends and holidays is available on request."),
+                    provenance: Provenance {
+                        source: s("Note 2"),
+                        assumption: None,
                     },
-                    Holiday {
-                        name: s("St Stephen's Day"),
-                        rule: HolidayRule::Fixed {
-                            month: 12,
-                            day: 26,
-                            observed: Observed::OnDate,
-                        },
-                        from_year: None,
+                },
+                Fact {
+                    topic: s("Professional services"),
+                    text: s("Custom development, consulting and training are offered separately; no prices are stated."),
+                    provenance: Provenance {
+                        source: s("Professional Services"),
+                        assumption: None,
                     },
-                ],
+                },
+            ]),
+        },
+        Policy {
+            id: s("threepbx"),
+            name: s("ThreePBX"),
+            source: SourceDocument {
+                file: s("004_a1a92fc5b891f3a4.txt"),
+                title: s("ThreePBX Support Policy (updated 12/01/21)"),
             },
-        ],
-    }
-}
+            currency: Currency::Usd,
+            severities: Cow::Borrowed(&[
+                Severity {
+                    id: s("1"),
+                    label: s("Priority 1"),
+                    definition: s("A system-wide outage affecting all subscribers: no dial tone, cannot register, no calls complete."),
+                },
+                Severity {
+                    id: s("2"),
+                    label: s("Priority 2"),
+                    definition: s("A partial outage, or intermittent or end-to-end call processing failures (calls to some areas fail, one-way audio, web interface down)."),
+                },
+                Severity {
+                    id: s("3"),
+                    label: s("Priority 3"),
+                    definition: s("Default for call processing, routing, voicemail or transfer problems in a working system, account problems, and de-escalated P1/P2 tickets."),
+                },
+                Severity {
+                    id: s("4"),
+                    label: s("Priority 4"),
+                    definition: s("Default for everything else: setup and configuration, custom programming requests, device configuration."),
+                },
+            ]),
+            schedules: Cow::Borrowed(&[
+                NamedSchedule {
+                    name: s("24 x 7, holidays included (lesser capacity after 19:00 Eastern)"),
+                    schedule: Schedule::new(
+                        s("always"),
+                        Tz::America__New_York,[
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(0, 1440),
+                            ]),
+                        ],
+                        None,
+                    ),
+                    provenance: Provenance {
+                        source: s("§2 Standard Support Hours"),
+                        assumption: None,
+                    },
+                },
+                NamedSchedule {
+                    name: s("Mon–Fri 09:00–19:00 US Eastern time"),
+                    schedule: Schedule::new(
+                        s("business"),
+                        Tz::America__New_York,[
+                            Cow::Borrowed(&[
+                                window(540, 1140),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1140),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1140),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1140),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1140),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                        ],
+                        Some(0),
+                    ),
+                    provenance: Provenance {
+                        source: s("§5 Best Effort Resolution Time; §2 calls after 7:00 PM Eastern"),
+                        assumption: Some(s("Business hours are not defined; Mon–Fri 09:00–19:00 Eastern with US federal holidays is assumed.")),
+                    },
+                },
+            ]),
+            packages: Cow::Borrowed(&[
+                Package {
+                    id: s("standard"),
+                    name: s("Standard support"),
+                    summary: s("Ticketing, telephone and email support around the clock for every priority."),
+                    price: None,
+                    price_note: Some(s("Included with the service")),
+                    channels: Cow::Borrowed(&[
+                        s("Trouble ticketing system"),
+                        s("Telephone (877-771-7464)"),
+                        s("Email"),
+                    ]),
+                    incidents_per_month: None,
+                    coverage: 0,
+                    regions: Cow::Borrowed(&[]),
+                },
+            ]),
+            targets: Cow::Borrowed(&[
+                TargetSpec {
+                    id: s("response"),
+                    label: s("Response"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("§5 Priority Definitions & Response Times; §8 response time is from dispatch of the ticket"),
+                        assumption: None,
+                    },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 4, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("resolution"),
+                    label: s("Resolution"),
+                    clock: ClockRef::Schedule(1),
+                    after: None,
+                    qualifier: Some(s("best effort")),
+                    provenance: Provenance {
+                        source: s("§5 Best Effort Resolution Time"),
+                        assumption: Some(s("Business hours are assumed to be Mon–Fri 09:00–19:00 Eastern with US federal holidays.")),
+                    },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::Asap),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::Asap),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("reason_for_outage"),
+                    label: s("Reason for outage"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("§6 Reason for Outage"),
+                        assumption: None,
+                    },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Due(Amount { value: 96, unit: Unit::ClockHours }),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
+                            },
+                        ]),
+                    ]),
+                },
+            ]),
+            charges: Cow::Borrowed(&[
+                ChargeRule {
+                    id: s("new_install"),
+                    label: s("New-install support"),
+                    packages: Cow::Borrowed(&[]),
+                    rate: Some(Money {
+                        minor: 12500,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Hour(Increment::Minute),
+                    minimum_minutes: 60,
+                    available: None,
+                    billable: Condition::Any(Cow::Borrowed(&[
+                        Condition::Outside(1),
+                        Condition::Flag {
+                            id: s("priority_handling"),
+                            label: s("Priority handling requested"),
+                        },
+                    ])),
+                    note: None,
+                    provenance: Provenance {
+                        source: s("§3 New Install Support"),
+                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"after 7pm\" means outside the assumed business hours.")),
+                    },
+                },
+                ChargeRule {
+                    id: s("p1_after_hours"),
+                    label: s("Priority 1 after-hours call"),
+                    packages: Cow::Borrowed(&[]),
+                    rate: Some(Money {
+                        minor: 12500,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Hour(Increment::Minute),
+                    minimum_minutes: 60,
+                    available: None,
+                    billable: Condition::All(Cow::Borrowed(&[
+                        Condition::Severity(Cow::Borrowed(&[
+                            0,
+                        ])),
+                        Condition::Outside(1),
+                        Condition::Flag {
+                            id: s("not_vendor_fault"),
+                            label: s("The review found ThreePBX not at fault"),
+                        },
+                    ])),
+                    note: None,
+                    provenance: Provenance {
+                        source: s("§4 Uncovered Priority 1 Events"),
+                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"outside standard support hours\" means outside the assumed business hours.")),
+                    },
+                },
+                ChargeRule {
+                    id: s("professional_services"),
+                    label: s("Professional services or custom programming"),
+                    packages: Cow::Borrowed(&[]),
+                    rate: Some(Money {
+                        minor: 12500,
+                        currency: Currency::Usd,
+                    }),
+                    unit: RateUnit::Hour(Increment::HalfHour),
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: None,
+                    provenance: Provenance {
+                        source: s("§13 Professional Services Fees"),
+                        assumption: None,
+                    },
+                },
+            ]),
+            downtime: None,
+            lead_times: Cow::Borrowed(&[
+                LeadTime {
+                    id: s("new_install"),
+                    label: s("Earliest new-install session"),
+                    amount: Amount { value: 3, unit: Unit::BusinessDays },
+                    clock: 1,
+                    provenance: Provenance {
+                        source: s("§3 New Install Support"),
+                        assumption: Some(s("Three business days in advance means the session can be on the third business day after the request at the earliest.")),
+                    },
+                },
+            ]),
+            facts: Cow::Borrowed(&[
+                Fact {
+                    topic: s("After hours"),
+                    text: s("After 19:00 Eastern support runs at lesser capacity: call 877-771-7464, press 2, leave a detailed message, then open a ticket with screenshots and call traces."),
+                    provenance: Provenance {
+                        source: s("§2 Standard Support Hours"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Account standing"),
+                    text: s("More than 21 days overdue: non-service tickets may be suspended. 30 or more days overdue: dashboard and phone-system portal access may be suspended."),
+                    provenance: Provenance {
+                        source: s("§12 Delinquent Payment Status"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Escalation"),
+                    text: s("Carlos Roman, Regional Sales Manager: carlos@threepbx.com, 877-771-7464 ext. 102."),
+                    provenance: Provenance {
+                        source: s("§7 Escalation"),
+                        assumption: None,
+                    },
+                },
+                Fact {
+                    topic: s("Code changes"),
+                    text: s("Issues needing code changes get a resolution or a work-around as soon as possible, with commercially reasonable efforts."),
+                    provenance: Provenance {
+                        source: s("§9 Resolution Requiring Code Changes"),
+                        assumption: None,
+                    },
+                },
+            ]),
+        },
+    ]),
+    calendars: Cow::Borrowed(&[
+        HolidayCalendar {
+            id: s("us-federal"),
+            name: s("US federal holidays"),
+            assumption: None,
+            holidays: Cow::Borrowed(&[
+                Holiday {
+                    name: s("New Year's Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 1,
+                        day: 1,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Martin Luther King Jr. Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 1,
+                        weekday: Weekday::Mon,
+                        n: 3,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Washington's Birthday"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 2,
+                        weekday: Weekday::Mon,
+                        n: 3,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Memorial Day"),
+                    rule: HolidayRule::LastWeekday {
+                        month: 5,
+                        weekday: Weekday::Mon,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Juneteenth"),
+                    rule: HolidayRule::Fixed {
+                        month: 6,
+                        day: 19,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: Some(2021),
+                },
+                Holiday {
+                    name: s("Independence Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 7,
+                        day: 4,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Labor Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 9,
+                        weekday: Weekday::Mon,
+                        n: 1,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Columbus Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 10,
+                        weekday: Weekday::Mon,
+                        n: 2,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Veterans Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 11,
+                        day: 11,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Thanksgiving"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 11,
+                        weekday: Weekday::Thu,
+                        n: 4,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Christmas Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 25,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+            ]),
+        },
+        HolidayCalendar {
+            id: s("emea-common"),
+            name: s("Common EMEA holidays"),
+            assumption: Some(s("The policies say \"EMEA holidays\" or \"excluding holidays\" without a country, so only the holidays common to most of Europe are closed.")),
+            holidays: Cow::Borrowed(&[
+                Holiday {
+                    name: s("New Year's Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 1,
+                        day: 1,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Good Friday"),
+                    rule: HolidayRule::Easter {
+                        offset: -2,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Easter Monday"),
+                    rule: HolidayRule::Easter {
+                        offset: 1,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Labour Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 5,
+                        day: 1,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Christmas Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 25,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("St Stephen's Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 26,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+            ]),
+        },
+    ]),
+};

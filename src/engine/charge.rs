@@ -94,7 +94,7 @@ fn evaluate(
         Condition::Flag { id, label } => {
             let holds = flags.iter().any(|f| f == id);
             let text = if holds {
-                label.clone()
+                label.to_string()
             } else {
                 format!("not: {label}")
             };

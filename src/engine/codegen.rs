@@ -1,5 +1,5 @@
-//! Writes `catalog_data.rs`: the embedded policies as Rust code that builds
-//! the validated [`Catalog`] directly. The JSON files stay the source of
+//! Writes `catalog_data.rs`: the embedded policies as a `static` validated
+//! [`Catalog`], so the wasm neither parses nor builds anything at start. The JSON files stay the source of
 //! truth; this exists so the shipped wasm carries neither a JSON parser nor
 //! the validation code (about 30 KB brotli). Test-only: the test below
 //! regenerates the file and fails when it was stale, rust-analyzer style.
@@ -92,7 +92,7 @@ macro_rules! emit_variant {
 }
 emit_variant!(Weekday, Observed, Currency, Outcome, Unit, Increment);
 
-impl Emit for String {
+impl Emit for Text {
     fn emit(&self, out: &mut Out) {
         out.raw(&format!("s({self:?})"));
     }
@@ -107,18 +107,18 @@ impl<T: Emit> Emit for Option<T> {
     }
 }
 
-impl<T: Emit> Emit for Vec<T> {
+impl<T: Emit + Clone> Emit for List<T> {
     fn emit(&self, out: &mut Out) {
         if self.is_empty() {
-            return out.raw("Vec::new()");
+            return out.raw("Cow::Borrowed(&[])");
         }
-        out.open("vec![");
-        for item in self {
+        out.open("Cow::Borrowed(&[");
+        for item in self.iter() {
             out.line();
             item.emit(out);
             out.raw(",");
         }
-        out.close("]");
+        out.close("])");
     }
 }
 
@@ -145,7 +145,7 @@ impl Emit for Schedule {
     fn emit(&self, out: &mut Out) {
         out.open("Schedule::new(");
         out.line();
-        self.id().to_string().emit(out);
+        Text::from(self.id().to_string()).emit(out);
         out.raw(",");
         out.line();
         self.zone().emit(out);
@@ -153,7 +153,7 @@ impl Emit for Schedule {
         out.open("[");
         for day in 0..7 {
             out.line();
-            self.windows(day).to_vec().emit(out);
+            List::from(self.windows(day).to_vec()).emit(out);
             out.raw(",");
         }
         out.close("],");
@@ -493,6 +493,8 @@ const HEADER: &str = "\
 //! not edit. The test that writes it fails when it changed, so a stale
 //! copy cannot land.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Tz;
 
@@ -500,32 +502,37 @@ use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window};
 
-fn s(text: &str) -> String {
-    text.to_string()
+const fn s(text: &'static str) -> Text {
+    Cow::Borrowed(text)
 }
 
 // Unused while no calendar lists an explicit date.
 #[allow(dead_code)]
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).expect(\"generated date\")
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!(\"generated date\"),
+    }
 }
 
-fn window(start: u16, end: u16) -> Window {
-    Window::new(start, end).expect(\"generated window\")
+const fn window(start: u16, end: u16) -> Window {
+    match Window::new(start, end) {
+        Some(window) => window,
+        None => panic!(\"generated window\"),
+    }
 }
 
 /// The embedded catalog, as validated when this file was generated.
-pub(super) fn catalog() -> Catalog {
-    ";
+pub(super) static CATALOG: Catalog = ";
 
 /// The text of `catalog_data.rs` for a catalog.
 fn source(catalog: &Catalog) -> String {
     let mut out = Out {
         text: HEADER.to_string(),
-        depth: 1,
+        depth: 0,
     };
     catalog.emit(&mut out);
-    out.raw("\n}\n");
+    out.raw(";\n");
     out.text
 }
 
@@ -556,7 +563,7 @@ mod tests {
     #[test]
     fn generated_catalog_equals_the_json() {
         assert_eq!(
-            format!("{:#?}", super::super::catalog_data::catalog()),
+            format!("{:#?}", super::super::catalog_data::CATALOG),
             format!("{:#?}", from_json()),
         );
     }

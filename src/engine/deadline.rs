@@ -166,6 +166,22 @@ pub fn due_after(
     pauses: &Pauses,
     edits: &HolidayEdits,
 ) -> Result<Instant, Error> {
+    due_after_anchor(selection, schedule, amount, (start, start), pauses, edits)
+}
+
+/// [`due_after`] from an anchor given as `(start, unpaused)`: where the
+/// count starts, and where it would start without pauses (earlier for a
+/// recurring target whose anchor a pause moved). A business-day target
+/// gets the open time it has unpaused, measured from the unpaused anchor,
+/// so a pause never shortens it (policies/README.md, decision 14).
+fn due_after_anchor(
+    selection: &Selection<'_>,
+    schedule: usize,
+    amount: Amount,
+    (start, unpaused_start): (Instant, Instant),
+    pauses: &Pauses,
+    edits: &HolidayEdits,
+) -> Result<Instant, Error> {
     let value = i64::from(amount.value);
     let hours = selection.hours(schedule, edits);
     let result = match amount.unit {
@@ -180,10 +196,11 @@ pub fn due_after(
             pauses,
         ),
         Unit::BusinessDays => {
-            let unpaused = time::business_days_after(hours, start, amount.value);
+            let unpaused = time::business_days_after(hours, unpaused_start, amount.value);
             match unpaused {
                 Ok(d0) if !pauses.is_empty() => {
-                    let open = time::measure(Clock::Business(hours), start, d0, &Pauses::none());
+                    let open =
+                        time::measure(Clock::Business(hours), unpaused_start, d0, &Pauses::none());
                     time::advance(Clock::Business(hours), start, open, pauses)
                 }
                 other => other,
@@ -200,46 +217,47 @@ pub fn deadlines<'c>(
     timing: &Timing,
 ) -> Result<Vec<Due<'c>>, Error> {
     let mut results: Vec<Due<'c>> = Vec::with_capacity(selection.policy.targets.len());
+    // Where each target would be due without pauses: the unpaused anchor
+    // of the recurring targets counted from it.
+    let mut unpaused: Vec<Option<Instant>> = Vec::with_capacity(results.capacity());
     for target in selection.policy.targets() {
         let cell = target.cell(selection.package, selection.severity);
         let schedule = selection.target_schedule(target);
-        let (start, inherited) = match target.after() {
-            None => (opened, None),
-            Some(earlier) => {
-                let earlier = &results[earlier];
-                match earlier.due {
-                    Some(due) => (due, None),
-                    None => (opened, Some(earlier.outcome)),
-                }
+        let (anchor, inherited) = match target.after() {
+            None => ((opened, opened), None),
+            Some(earlier) => match (results[earlier].due, unpaused[earlier]) {
+                (Some(due), Some(due_unpaused)) => ((due, due_unpaused), None),
+                _ => ((opened, opened), Some(results[earlier].outcome)),
+            },
+        };
+        let dated = |pauses: &Pauses, anchor| {
+            cell.rule.amount().map(|amount| {
+                due_after_anchor(
+                    selection,
+                    schedule,
+                    amount,
+                    anchor,
+                    pauses,
+                    &timing.holidays,
+                )
+            })
+        };
+        let (outcome, due, due_unpaused) = match (inherited, cell.rule) {
+            // A recurring target whose anchor has no date has none either.
+            (Some(outcome), Rule::Due(_) | Rule::Earliest(_)) => (outcome, None, None),
+            (_, Rule::Other(outcome)) => (outcome, None, None),
+            (_, rule) => {
+                let due = dated(&timing.pauses, anchor).transpose()?;
+                let due_unpaused = if timing.pauses.is_empty() {
+                    due
+                } else {
+                    dated(&Pauses::none(), (anchor.1, anchor.1)).transpose()?
+                };
+                (rule.outcome(), due, due_unpaused)
             }
         };
-        let (outcome, due) = match (inherited, cell.rule) {
-            // A recurring target whose anchor has no date has none either.
-            (Some(outcome), Rule::Due(_) | Rule::Earliest(_)) => (outcome, None),
-            (_, Rule::Due(amount)) => (
-                Outcome::Deadline,
-                Some(due_after(
-                    selection,
-                    schedule,
-                    amount,
-                    start,
-                    &timing.pauses,
-                    &timing.holidays,
-                )?),
-            ),
-            (_, Rule::Earliest(amount)) => (
-                Outcome::Earliest,
-                Some(due_after(
-                    selection,
-                    schedule,
-                    amount,
-                    start,
-                    &timing.pauses,
-                    &timing.holidays,
-                )?),
-            ),
-            (_, Rule::Other(outcome)) => (outcome, None),
-        };
+        let start = anchor.0;
+        unpaused.push(due_unpaused);
         let business = cell
             .rule
             .amount()

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use super::policy::{List, Text};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// How a fixed-date holiday that falls on a weekend is observed.
@@ -45,7 +46,7 @@ pub enum HolidayRule {
 /// A named holiday with its rule and the years in which it is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {
-    pub(crate) name: String,
+    pub(crate) name: Text,
     pub(crate) rule: HolidayRule,
     pub(crate) from_year: Option<i32>,
 }
@@ -126,10 +127,10 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// A named set of holiday rules, shared by schedules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HolidayCalendar {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) assumption: Option<String>,
-    pub(crate) holidays: Vec<Holiday>,
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) assumption: Option<Text>,
+    pub(crate) holidays: List<Holiday>,
 }
 
 impl HolidayCalendar {

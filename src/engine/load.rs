@@ -3,7 +3,6 @@
 //! file, the JSON path inside it and the problem.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use chrono::Weekday;
 use chrono_tz::Tz;
@@ -47,8 +46,7 @@ pub const EMBEDDED_POLICIES: [(&str, &str); 5] = [
 /// Tests check that the generated code is fresh and equals what
 /// [`load_catalog`] makes of the files.
 pub fn embedded() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(super::catalog_data::catalog)
+    &super::catalog_data::CATALOG
 }
 
 /// Loads a calendars file and policy files, given as `(name, json)`.
@@ -67,8 +65,8 @@ pub fn load_catalog(calendars: (&str, &str), policies: &[(&str, &str)]) -> Resul
         loaded.push(policy);
     }
     Ok(Catalog {
-        policies: loaded,
-        calendars,
+        policies: loaded.into(),
+        calendars: calendars.into(),
     })
 }
 
@@ -375,9 +373,9 @@ pub fn load_calendars(file: &str, json: &str) -> Result<Vec<HolidayCalendar>, Er
                 })
                 .collect::<Result<_, _>>()?;
             Ok(HolidayCalendar {
-                id: calendar.id,
-                name: calendar.name,
-                assumption: calendar.assumption,
+                id: calendar.id.into(),
+                name: calendar.name.into(),
+                assumption: calendar.assumption.map(Into::into),
                 holidays,
             })
         })
@@ -475,7 +473,7 @@ fn holiday(raw: raw::Holiday) -> Result<Holiday, String> {
         )
     };
     Ok(Holiday {
-        name: raw.name,
+        name: raw.name.into(),
         rule,
         from_year: raw.from_year,
     })
@@ -567,8 +565,8 @@ pub fn rule(text: &str) -> Result<Rule, String> {
 
 fn provenance(source: String, assumption: Option<String>) -> Provenance {
     Provenance {
-        source,
-        assumption: assumption.filter(|a| !a.trim().is_empty()),
+        source: source.into(),
+        assumption: assumption.filter(|a| !a.trim().is_empty()).map(Into::into),
     }
 }
 
@@ -616,7 +614,7 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
     cx.unique("schedules", raw.schedules.iter().map(|s| s.id.as_str()))?;
     cx.unique("packages", raw.packages.iter().map(|p| p.id.as_str()))?;
     cx.unique("targets", raw.targets.iter().map(|t| t.id.as_str()))?;
-    cx.unique("charges", raw.charges.iter().map(|c| c.id.as_str()))?;
+    cx.unique("charges", raw.charges.iter().map(|c| c.id.as_ref()))?;
     cx.unique("lead_times", raw.lead_times.iter().map(|c| c.id.as_str()))?;
     if raw.severities.is_empty() || raw.packages.is_empty() {
         return Err(cx.err("", "a policy needs at least one severity and one package"));
@@ -628,7 +626,7 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
         )
     })?;
 
-    let calendar_ids: Vec<&str> = calendars.iter().map(|c| c.id.as_str()).collect();
+    let calendar_ids: Vec<&str> = calendars.iter().map(|c| c.id.as_ref()).collect();
     let schedules = raw
         .schedules
         .into_iter()
@@ -652,15 +650,15 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             .enumerate()
             .map(|(j, r)| {
                 Ok(Region {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
+                    id: r.id.clone().into(),
+                    name: r.name.clone().into(),
                     coverage: schedule_ref(&format!("{at}.regions[{j}].coverage"), &r.coverage)?,
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
         cx.unique(
             &format!("{at}.regions"),
-            regions.iter().map(|r| r.id.as_str()),
+            regions.iter().map(|r| r.id.as_ref()),
         )?;
         let coverage = match (&p.coverage, regions.first()) {
             (Some(id), None) => schedule_ref(&format!("{at}.coverage"), id)?,
@@ -681,21 +679,21 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
                     minor: price.amount,
                     currency,
                 },
-                period: price.period.clone(),
-                terms: price.terms.clone(),
+                period: price.period.clone().into(),
+                terms: price.terms.clone().map(Into::into),
             }),
             None => None,
         };
         packages.push(Package {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            summary: p.summary.clone(),
+            id: p.id.clone().into(),
+            name: p.name.clone().into(),
+            summary: p.summary.clone().into(),
             price,
-            price_note: p.price_note.clone(),
-            channels: p.channels.clone(),
+            price_note: p.price_note.clone().map(Into::into),
+            channels: p.channels.iter().cloned().map(Text::from).collect(),
             incidents_per_month: p.incidents_per_month,
             coverage,
-            regions,
+            regions: regions.into(),
         });
     }
 
@@ -774,13 +772,13 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             cells.push(row_cells);
         }
         targets.push(TargetSpec {
-            id: t.id,
-            label: t.label,
+            id: t.id.into(),
+            label: t.label.into(),
             clock,
             after,
-            qualifier: t.qualifier,
+            qualifier: t.qualifier.map(Into::into),
             provenance: provenance(t.source, t.assumption),
-            cells,
+            cells: cells.into_iter().map(List::from).collect(),
         });
     }
 
@@ -847,15 +845,15 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
                 .map_err(|(p, m)| cx.err(&format!("{at}.billable{p}"), m))?,
         };
         charges.push(ChargeRule {
-            id: c.id,
-            label: c.label,
-            packages,
+            id: c.id.into(),
+            label: c.label.into(),
+            packages: packages.into(),
             rate: c.rate.map(|minor| Money { minor, currency }),
             unit,
             minimum_minutes: c.minimum_minutes,
             available,
             billable,
-            note: c.note,
+            note: c.note.map(Into::into),
             provenance: provenance(c.source, c.assumption),
         });
     }
@@ -864,7 +862,7 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
         .downtime
         .map(|d| {
             Ok::<_, Error>(Downtime {
-                label: d.label,
+                label: d.label.into(),
                 schedule: schedule_ref("downtime.schedule", &d.schedule)?,
                 provenance: provenance(d.source, d.assumption),
             })
@@ -879,8 +877,8 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             Ok(LeadTime {
                 amount: amount(&l.value).map_err(|m| cx.err(&format!("{at}.value"), m))?,
                 clock: schedule_ref(&format!("{at}.clock"), &l.clock)?,
-                id: l.id,
-                label: l.label,
+                id: l.id.into(),
+                label: l.label.into(),
                 provenance: provenance(l.source, l.assumption),
             })
         })
@@ -890,35 +888,35 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
         .severities
         .into_iter()
         .map(|s| Severity {
-            id: s.id,
-            label: s.label,
-            definition: s.definition,
+            id: s.id.into(),
+            label: s.label.into(),
+            definition: s.definition.into(),
         })
         .collect();
     let facts = raw
         .facts
         .into_iter()
         .map(|f| Fact {
-            topic: f.topic,
-            text: f.text,
+            topic: f.topic.into(),
+            text: f.text.into(),
             provenance: provenance(f.source, f.assumption),
         })
         .collect();
     Ok(Policy {
-        id: raw.id,
-        name: raw.name,
+        id: raw.id.into(),
+        name: raw.name.into(),
         source: SourceDocument {
-            file: raw.source.file,
-            title: raw.source.title,
+            file: raw.source.file.into(),
+            title: raw.source.title.into(),
         },
         currency,
         severities,
-        schedules,
-        packages,
-        targets,
-        charges,
+        schedules: schedules.into(),
+        packages: packages.into(),
+        targets: targets.into(),
+        charges: charges.into(),
         downtime,
-        lead_times,
+        lead_times: lead_times.into(),
         facts,
     })
 }
@@ -978,8 +976,8 @@ fn schedule(
         ));
     }
     Ok(NamedSchedule {
-        name: raw.name,
-        schedule: Schedule::new(raw.id, zone, week, calendar),
+        name: raw.name.into(),
+        schedule: Schedule::new(raw.id.into(), zone, week.map(List::from), calendar),
         provenance: provenance(raw.source, raw.assumption),
     })
 }
@@ -1027,21 +1025,21 @@ fn condition(
                             find(severities, id, "severity").map_err(|m| (format!(".severity[{i}]"), m))
                         })
                         .collect::<Result<Vec<_>, _>>()
-                        .map(Condition::Severity)
+                        .map(|list| Condition::Severity(list.into()))
                 }
                 "flag" => {
                     let id = inner.get("id").and_then(Value::as_str);
                     let label = inner.get("label").and_then(Value::as_str);
                     match (id, label) {
                         (Some(id), Some(label)) => Ok(Condition::Flag {
-                            id: id.to_string(),
-                            label: label.to_string(),
+                            id: id.to_string().into(),
+                            label: label.to_string().into(),
                         }),
                         _ => Err((".flag".into(), "a flag needs \"id\" and \"label\" strings".into())),
                     }
                 }
-                "any" => nested(inner).map(Condition::Any),
-                "all" => nested(inner).map(Condition::All),
+                "any" => nested(inner).map(|list| Condition::Any(list.into())),
+                "all" => nested(inner).map(|list| Condition::All(list.into())),
                 other => Err(bad(format!(
                     "unknown condition {other:?} (expected within, outside, severity, flag, any or all)"
                 ))),

@@ -1,16 +1,24 @@
 //! Validated policy types. Built once by [`super::load`] from the raw JSON
 //! mirror; every reference inside is an index that the loader has checked.
 
+use std::borrow::Cow;
+
 use super::holidays::HolidayCalendar;
 use super::time::Schedule;
+
+/// Text of a policy: borrowed from the binary in the embedded catalog
+/// (a `static`, so the wasm builds nothing at start), owned when loaded.
+pub type Text = Cow<'static, str>;
+/// A list in a policy, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// Where a fact comes from and, when the reading is ours, the assumption.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Provenance {
     /// Section of the source document.
-    pub source: String,
+    pub source: Text,
     /// One sentence, present when the policy is silent and we decided.
-    pub assumption: Option<String>,
+    pub assumption: Option<Text>,
 }
 
 /// A result that is not a deadline, or the kind of deadline it is.
@@ -181,16 +189,16 @@ pub enum ClockRef {
 /// A target row (first response, resolution...) across packages and severities.
 #[derive(Debug, Clone)]
 pub struct TargetSpec {
-    pub(crate) id: String,
-    pub(crate) label: String,
+    pub(crate) id: Text,
+    pub(crate) label: Text,
     pub(crate) clock: ClockRef,
     /// Recurring: counted from the due time of this earlier target (index).
     pub(crate) after: Option<usize>,
     /// A word the UI shows beside a dated target ("best effort").
-    pub(crate) qualifier: Option<String>,
+    pub(crate) qualifier: Option<Text>,
     pub(crate) provenance: Provenance,
     /// `cells[package][severity]`.
-    pub(crate) cells: Vec<Vec<Cell>>,
+    pub(crate) cells: List<List<Cell>>,
 }
 
 impl TargetSpec {
@@ -219,9 +227,9 @@ impl TargetSpec {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Severity {
-    pub(crate) id: String,
-    pub(crate) label: String,
-    pub(crate) definition: String,
+    pub(crate) id: Text,
+    pub(crate) label: Text,
+    pub(crate) definition: Text,
 }
 
 impl Severity {
@@ -239,8 +247,8 @@ impl Severity {
 /// A coverage region of a package (NextPlane: US or EMEA hours).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
-    pub(crate) id: String,
-    pub(crate) name: String,
+    pub(crate) id: Text,
+    pub(crate) name: Text,
     pub(crate) coverage: usize,
 }
 
@@ -299,23 +307,23 @@ impl Currency {
 pub struct Price {
     pub amount: Money,
     /// "month", "year"...
-    pub period: String,
+    pub period: Text,
     /// Extra terms ("billed annually").
-    pub terms: Option<String>,
+    pub terms: Option<Text>,
 }
 
 /// A support package or tier.
 #[derive(Debug, Clone)]
 pub struct Package {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) summary: String,
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) summary: Text,
     pub(crate) price: Option<Price>,
-    pub(crate) price_note: Option<String>,
-    pub(crate) channels: Vec<String>,
+    pub(crate) price_note: Option<Text>,
+    pub(crate) channels: List<Text>,
     pub(crate) incidents_per_month: Option<u32>,
     pub(crate) coverage: usize,
-    pub(crate) regions: Vec<Region>,
+    pub(crate) regions: List<Region>,
 }
 
 impl Package {
@@ -334,7 +342,7 @@ impl Package {
     pub fn price_note(&self) -> Option<&str> {
         self.price_note.as_deref()
     }
-    pub fn channels(&self) -> &[String] {
+    pub fn channels(&self) -> &[Text] {
         &self.channels
     }
     pub fn incidents_per_month(&self) -> Option<u32> {
@@ -357,7 +365,7 @@ impl Package {
 /// A named schedule with its display name and provenance.
 #[derive(Debug, Clone)]
 pub struct NamedSchedule {
-    pub(crate) name: String,
+    pub(crate) name: Text,
     pub(crate) schedule: Schedule,
     pub(crate) provenance: Provenance,
 }
@@ -386,14 +394,14 @@ pub enum Condition {
     /// The ticket was opened outside this schedule's open hours (index).
     Outside(usize),
     /// The ticket's severity is one of these (indices).
-    Severity(Vec<usize>),
+    Severity(List<usize>),
     /// A fact only the user knows ("priority handling requested").
     Flag {
-        id: String,
-        label: String,
+        id: Text,
+        label: Text,
     },
-    Any(Vec<Condition>),
-    All(Vec<Condition>),
+    Any(List<Condition>),
+    All(List<Condition>),
 }
 
 /// How billed time is rounded up.
@@ -438,10 +446,10 @@ pub enum RateUnit {
 /// A billable service and how it is charged.
 #[derive(Debug, Clone)]
 pub struct ChargeRule {
-    pub(crate) id: String,
-    pub(crate) label: String,
+    pub(crate) id: Text,
+    pub(crate) label: Text,
     /// Package indices it is offered on; empty means all.
-    pub(crate) packages: Vec<usize>,
+    pub(crate) packages: List<usize>,
     /// `None` when the policy says a fee exists but not its amount.
     pub(crate) rate: Option<Money>,
     pub(crate) unit: RateUnit,
@@ -449,7 +457,7 @@ pub struct ChargeRule {
     /// The service is only provided inside this schedule (index).
     pub(crate) available: Option<usize>,
     pub(crate) billable: Condition,
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<Text>,
     pub(crate) provenance: Provenance,
 }
 
@@ -504,7 +512,7 @@ impl ChargeRule {
 /// A recurring window in which the vendor performs maintenance.
 #[derive(Debug, Clone)]
 pub struct Downtime {
-    pub(crate) label: String,
+    pub(crate) label: Text,
     pub(crate) schedule: usize,
     pub(crate) provenance: Provenance,
 }
@@ -524,8 +532,8 @@ impl Downtime {
 /// A notice period counted from the request ("3 business days in advance").
 #[derive(Debug, Clone)]
 pub struct LeadTime {
-    pub(crate) id: String,
-    pub(crate) label: String,
+    pub(crate) id: Text,
+    pub(crate) label: Text,
     pub(crate) amount: Amount,
     pub(crate) clock: usize,
     pub(crate) provenance: Provenance,
@@ -552,33 +560,33 @@ impl LeadTime {
 /// Any other entitlement fact the document states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
-    pub topic: String,
-    pub text: String,
+    pub topic: Text,
+    pub text: Text,
     pub provenance: Provenance,
 }
 
 /// Where the policy was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceDocument {
-    pub file: String,
-    pub title: String,
+    pub file: Text,
+    pub title: Text,
 }
 
 /// One vendor's support policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
-    pub(crate) id: String,
-    pub(crate) name: String,
+    pub(crate) id: Text,
+    pub(crate) name: Text,
     pub(crate) source: SourceDocument,
     pub(crate) currency: Currency,
-    pub(crate) severities: Vec<Severity>,
-    pub(crate) schedules: Vec<NamedSchedule>,
-    pub(crate) packages: Vec<Package>,
-    pub(crate) targets: Vec<TargetSpec>,
-    pub(crate) charges: Vec<ChargeRule>,
+    pub(crate) severities: List<Severity>,
+    pub(crate) schedules: List<NamedSchedule>,
+    pub(crate) packages: List<Package>,
+    pub(crate) targets: List<TargetSpec>,
+    pub(crate) charges: List<ChargeRule>,
     pub(crate) downtime: Option<Downtime>,
-    pub(crate) lead_times: Vec<LeadTime>,
-    pub(crate) facts: Vec<Fact>,
+    pub(crate) lead_times: List<LeadTime>,
+    pub(crate) facts: List<Fact>,
 }
 
 impl Policy {
@@ -632,8 +640,8 @@ impl Policy {
 /// All policies and the holiday calendars they share.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    pub(crate) policies: Vec<Policy>,
-    pub(crate) calendars: Vec<HolidayCalendar>,
+    pub(crate) policies: List<Policy>,
+    pub(crate) calendars: List<HolidayCalendar>,
 }
 
 impl Catalog {

@@ -33,6 +33,7 @@ use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZo
 use chrono_tz::Tz;
 
 use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
+use super::policy::{List, Text};
 
 /// An absolute point in time.
 pub type Instant = DateTime<Utc>;
@@ -65,8 +66,12 @@ pub struct Window {
 
 impl Window {
     /// A window, if `start < end <= 24:00`.
-    pub fn new(start: u16, end: u16) -> Option<Window> {
-        (start < end && end <= DAY_MINUTES).then_some(Window { start, end })
+    pub const fn new(start: u16, end: u16) -> Option<Window> {
+        if start < end && end <= DAY_MINUTES {
+            Some(Window { start, end })
+        } else {
+            None
+        }
     }
     pub fn start(self) -> u16 {
         self.start
@@ -84,31 +89,25 @@ impl Window {
 /// windows are sorted and disjoint and that at least one exists.
 #[derive(Debug, Clone)]
 pub struct Schedule {
-    id: String,
+    id: Text,
     zone: Tz,
-    week: [Vec<Window>; 7],
+    week: [List<Window>; 7],
     calendar: Option<usize>,
-    always_open: bool,
 }
 
 impl Schedule {
     /// `week[0]` is Monday. Windows of a day must be sorted and disjoint.
-    pub(crate) fn new(
-        id: String,
+    pub(crate) const fn new(
+        id: Text,
         zone: Tz,
-        week: [Vec<Window>; 7],
+        week: [List<Window>; 7],
         calendar: Option<usize>,
     ) -> Schedule {
-        let always_open = calendar.is_none()
-            && week
-                .iter()
-                .all(|day| day.len() == 1 && day[0].start == 0 && day[0].end == DAY_MINUTES);
         Schedule {
             id,
             zone,
             week,
             calendar,
-            always_open,
         }
     }
     pub fn id(&self) -> &str {
@@ -127,10 +126,17 @@ impl Schedule {
     }
     /// True for a 24x7 schedule without holidays.
     pub fn is_always_open(&self) -> bool {
-        self.always_open
+        self.calendar.is_none()
+            && self.week.iter().all(
+                |day| matches!(day.as_ref(), [only] if only.start == 0 && only.end == DAY_MINUTES),
+            )
     }
     fn week_minutes(&self) -> i64 {
-        self.week.iter().flatten().map(|w| w.minutes()).sum()
+        self.week
+            .iter()
+            .flat_map(|day| day.iter())
+            .map(|w| w.minutes())
+            .sum()
     }
     fn business_weekdays(&self) -> u32 {
         self.week.iter().filter(|d| !d.is_empty()).count() as u32
@@ -315,7 +321,7 @@ fn walk_open<T>(
     if !is_supported(from) {
         return None;
     }
-    if schedule.always_open && hours.edits.added.is_empty() {
+    if schedule.is_always_open() && hours.edits.added.is_empty() {
         return match visit(from, DateTime::<Utc>::MAX_UTC) {
             ControlFlow::Break(found) => Some(found),
             ControlFlow::Continue(()) => None,
@@ -342,7 +348,7 @@ fn walk_open<T>(
         }
         let mut opened_today = false;
         if !holidays.is_holiday(date) {
-            for window in &schedule.week[weekday_index(date)] {
+            for window in schedule.week[weekday_index(date)].iter() {
                 let end = resolve_local(zone, date, window.end);
                 if end <= from {
                     continue;
@@ -642,7 +648,12 @@ mod tests {
         for day in week.iter_mut().take(5) {
             *day = nine_to_five.clone();
         }
-        Schedule::new("office".into(), chrono_tz::Europe::Berlin, week, None)
+        Schedule::new(
+            "office".into(),
+            chrono_tz::Europe::Berlin,
+            week.map(Into::into),
+            None,
+        )
     }
 
     fn hours<'a>(schedule: &'a Schedule, edits: &'a HolidayEdits) -> Hours<'a> {

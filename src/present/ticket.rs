@@ -89,7 +89,7 @@ pub fn explain(selection: &Selection<'static>, due: &Due<'static>) -> Explained 
         schedule,
         reading,
         recurring,
-        source: due.provenance.source.as_str(),
+        source: &due.provenance.source,
         assumptions,
     }
 }

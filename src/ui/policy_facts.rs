@@ -35,9 +35,9 @@ pub fn PolicyFacts(
             .map(|f| {
                 view! {
                     <div>
-                        <dt>{f.topic.as_str()}</dt>
+                        <dt>{f.topic.as_ref()}</dt>
                         <dd>
-                            {f.text.as_str()}
+                            {f.text.as_ref()}
                             <span class="source">{format!(" ({})", f.provenance.source)}</span>
                         </dd>
                     </div>
