@@ -19,6 +19,9 @@ fi
 log "trunk build --release (public URL $PUBLIC_URL) into $DIST/"
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 
+log "minify the JS glue ($DIST/)"
+node scripts/minify-js.mjs "$DIST"
+
 log "content security policy and integrity ($DIST/index.html)"
 node scripts/csp.mjs "$DIST"
 
