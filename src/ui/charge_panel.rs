@@ -11,6 +11,7 @@ use crate::request;
 
 use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
+use super::work_field::WorkField;
 
 #[component]
 pub fn ChargePanel(
@@ -19,8 +20,6 @@ pub fn ChargePanel(
 ) -> impl IntoView {
     let query = ctx.query;
     let catalog = ctx.catalog;
-    let hours_error = RwSignal::new(String::new());
-    let days_error = RwSignal::new(String::new());
 
     // The chosen (or default) rule offered on the package, by index.
     let rule = Memo::new(move |_| {
@@ -51,20 +50,16 @@ pub fn ChargePanel(
             .map(|i| ctx.selection.with(|s| &s.0.policy.charges()[i]))
     };
 
-    let set_hours = move |text: String| match request::parse_hours("hours", &text) {
-        Ok(_) => {
-            hours_error.set(String::new());
-            query.update(|q| q.hours = Some(text.trim().to_string()));
-        }
-        Err(e) => hours_error.set(e.to_string()),
-    };
-    let set_days = move |text: String| match request::parse_days("days", &text) {
-        Ok(_) => {
-            days_error.set(String::new());
-            query.update(|q| q.days = Some(text.trim().to_string()));
-        }
-        Err(e) => days_error.set(e.to_string()),
-    };
+    let store_hours = Callback::new(move |text: String| {
+        request::parse_hours("hours", &text).map_err(|e| e.to_string())?;
+        query.update(|q| q.hours = Some(text.trim().to_string()));
+        Ok(())
+    });
+    let store_days = Callback::new(move |text: String| {
+        request::parse_days("days", &text).map_err(|e| e.to_string())?;
+        query.update(|q| q.days = Some(text.trim().to_string()));
+        Ok(())
+    });
 
     // Options per package; the choice itself is a property, so picking one keeps focus.
     let package = Memo::new(move |_| ctx.selection.with(|s| (s.0.policy.id(), s.0.package)));
@@ -100,49 +95,27 @@ pub fn ChargePanel(
             {(priced && matches!(unit, RateUnit::Hour(_)))
                 .then(|| {
                     view! {
-                        <div class="field">
-                            <label for="f-hours">"Hours of work"</label>
-                            <input
-                                id="f-hours"
-                                name="hours"
-                                type="text"
-                                inputmode="decimal"
-                                autocomplete="off"
-                                aria-describedby="f-hours-hint"
-                                aria-invalid=move || (!hours_error.get().is_empty()).to_string()
-                                value=query.with_untracked(|q| q.hours.clone().unwrap_or_else(|| "1".into()))
-                                on:input=move |ev| set_hours(event_target_value(&ev))
-                            />
-                            <p id="f-hours-hint" class="hint" aria-live="polite">
-                                {move || {
-                                    let e = hours_error.get();
-                                    if e.is_empty() { "For example 1.5 or 1:30".to_string() } else { e }
-                                }}
-                            </p>
-                        </div>
+                        <WorkField
+                            name="hours"
+                            label="Hours of work"
+                            hint="For example 1.5 or 1:30"
+                            mode="decimal"
+                            value=query.with_untracked(|q| q.hours.clone().unwrap_or_else(|| "1".into()))
+                            store=store_hours
+                        />
                     }
                 })}
             {(priced && unit == RateUnit::Day)
                 .then(|| {
                     view! {
-                        <div class="field">
-                            <label for="f-days">"Days of work"</label>
-                            <input
-                                id="f-days"
-                                name="days"
-                                type="number"
-                                min="0"
-                                max="1000"
-                                step="1"
-                                aria-describedby="f-days-hint"
-                                aria-invalid=move || (!days_error.get().is_empty()).to_string()
-                                value=query.with_untracked(|q| q.days.clone().unwrap_or_else(|| "1".into()))
-                                on:input=move |ev| set_days(event_target_value(&ev))
-                            />
-                            <p id="f-days-hint" class="hint" aria-live="polite">
-                                {move || days_error.get()}
-                            </p>
-                        </div>
+                        <WorkField
+                            name="days"
+                            label="Days of work"
+                            hint="Whole days, for example 2"
+                            mode="numeric"
+                            value=query.with_untracked(|q| q.days.clone().unwrap_or_else(|| "1".into()))
+                            store=store_days
+                        />
                     }
                 })}
             {(!flags.is_empty())

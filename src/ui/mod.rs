@@ -21,6 +21,7 @@ mod tier_table;
 mod vendor_fields;
 mod vendor_overview;
 mod view_switch;
+mod work_field;
 mod zone_field;
 
 use leptos::prelude::*;
@@ -64,11 +65,20 @@ pub fn mount() {
         interval.forget();
         view! { <app::App ctx=ctx /> }
     };
-    // The app lives as long as the page.
-    leptos::mount::mount_to(main, app).forget();
-    if embed && browser::in_frame() {
-        if let Some(root) = element("app") {
-            browser::post_height_changes(root);
-        }
-    }
+    let root = element("app");
+    // After the next paint, so the static first view is on screen before
+    // the app's first render (one long task fewer, and the largest paint
+    // never waits for the wasm).
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The app lives as long as the page.
+                leptos::mount::mount_to(main, app).forget();
+                if let Some(root) = root.filter(|_| embed && browser::in_frame()) {
+                    browser::post_height_changes(root);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }

@@ -1,0 +1,46 @@
+//! A quantity of work (hours or days) for a charge, checked as it is typed.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn WorkField(
+    /// The field's name: the URL parameter it edits ("hours", "days").
+    name: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Shown under the field while its text is usable.
+    hint: &'static str,
+    /// The on-screen keyboard to offer (`inputmode`: "decimal", "numeric").
+    mode: &'static str,
+    /// The text the field starts with.
+    value: String,
+    /// Checks and stores the text; its error replaces the hint, and the
+    /// text stays as typed.
+    store: Callback<String, Result<(), String>>,
+) -> impl IntoView {
+    let error = RwSignal::new(String::new());
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type="text"
+                inputmode=mode
+                autocomplete="off"
+                aria-describedby=hint_id.clone()
+                aria-invalid=move || (!error.get().is_empty()).to_string()
+                value=value
+                on:input=move |ev| error.set(store.run(event_target_value(&ev)).err().unwrap_or_default())
+            />
+            <p id=hint_id class="hint" aria-live="polite">
+                {move || {
+                    let e = error.get();
+                    if e.is_empty() { hint.to_string() } else { e }
+                }}
+            </p>
+        </div>
+    }
+}
