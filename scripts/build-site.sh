@@ -22,6 +22,9 @@ trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 log "minify the JS glue ($DIST/)"
 node scripts/minify-js.mjs "$DIST"
 
+log "start the wasm download after the first paint ($DIST/)"
+node scripts/defer-wasm.mjs "$DIST"
+
 log "content security policy and integrity ($DIST/index.html)"
 node scripts/csp.mjs "$DIST"
 

@@ -1,7 +1,7 @@
 // Post-build hardening of dist/index.html: adds a Content-Security-Policy
-// that allows only the page's own files (the one inline bootstrap script
-// Trunk writes is pinned by its SHA-256 hash), and checks that every shipped
-// script, style and preload carries a Subresource Integrity hash.
+// that allows only the page's own files (inline scripts and the inlined
+// style sheet are pinned by their SHA-256 hashes), and checks that every
+// shipped script and the wasm carry a Subresource Integrity hash.
 //   node scripts/csp.mjs [dist]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -12,14 +12,15 @@ const path = join(dist, 'index.html');
 let html = readFileSync(path, 'utf8');
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+const pin = (body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 
 // frame-ancestors cannot be set from a meta element, and is deliberately left
 // open so any page can embed the calculator in an iframe.
 const policy = [
   "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inline.map(pin).join(' ')}`.trim(),
+  `style-src 'self' ${styles.map(pin).join(' ')}`.trim(),
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -42,6 +43,10 @@ for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
   const url = attr(tag, 'href') ?? attr(tag, 'src');
   if (url && /\.(?:js|wasm|css)$/.test(url)) references.set(url.replace(/^\.?\//, ''), attr(tag, 'integrity'));
 }
+// The wasm is fetched by an inline script (scripts/defer-wasm.mjs).
+for (const [, url, integrity] of html.matchAll(/fetch\("([^"]+)",\{integrity:"([^"]+)"\}\)/g)) {
+  references.set(url.replace(/^\.?\//, ''), integrity);
+}
 const problems = [];
 for (const file of readdirSync(dist).filter((f) => /\.(?:js|wasm|css)$/.test(f))) {
   const want = `sha384-${createHash('sha384').update(readFileSync(join(dist, file))).digest('base64')}`;
@@ -54,5 +59,5 @@ if (problems.length || references.size === 0) {
   process.exit(1);
 }
 writeFileSync(path, html);
-console.log(`csp: ${inline.length} inline script(s) pinned; ${references.size} shipped file(s) carry a verified integrity hash`);
+console.log(`csp: ${inline.length} inline script(s) and ${styles.length} style sheet(s) pinned; ${references.size} shipped file(s) carry a verified integrity hash`);
 console.log(`csp: ${policy}`);

@@ -33,19 +33,17 @@ pub fn App(
     let query = ctx.query;
     let embed = query.with_untracked(|q| q.embed);
 
-    // The URL and the remembered choices follow every input: at once on
-    // load, then once input pauses.
+    // The URL, the remembered choices and the title (which names the ticket
+    // for tabs, bookmarks and history) follow every input: at once on load,
+    // then once input pauses, because setting them costs more than the
+    // update itself.
     Effect::new(move |first: Option<()>| {
+        let ticket = ctx.selection.with(|s| summary::title(&s.0));
         query.with(|q| {
             let stored = (!q.embed).then(|| query::write_stored(q));
-            browser::sync(query::write(q), stored, first.is_none());
+            let title = format!("{ticket} \u{2013} SLA calculator");
+            browser::sync(query::write(q), stored, title, first.is_none());
         })
-    });
-
-    // Tabs, bookmarks and history name the ticket being looked at.
-    Effect::new(move |_| {
-        let ticket = ctx.selection.with(|s| summary::title(&s.0));
-        browser::set_title(&format!("{ticket} \u{2013} SLA calculator"));
     });
 
     // A memo, so the panel is rebuilt only when the view itself changes.

@@ -1,5 +1,5 @@
 //! The few browser facilities the app uses, each failing softly: the clock,
-//! `Intl` zones, the URL, localStorage, the clipboard, downloads and the
+//! zones (`Temporal`, else `Intl`), the URL, localStorage, the clipboard, downloads and the
 //! embedding parent. No request ever leaves the page.
 
 use std::cell::RefCell;
@@ -28,6 +28,17 @@ extern "C" {
     /// `Intl.supportedValuesOf`, absent from older browsers.
     #[wasm_bindgen(js_namespace = Intl, js_name = supportedValuesOf, catch)]
     fn supported_values_of(key: &str) -> Result<Array, JsValue>;
+
+    /// `Temporal.Now.timeZoneId()`; an error where `Temporal` is missing.
+    #[wasm_bindgen(js_namespace = ["Temporal", "Now"], js_name = timeZoneId, catch)]
+    fn temporal_zone_id() -> Result<String, JsValue>;
+    /// A `Temporal.Instant`.
+    type TemporalInstant;
+    #[wasm_bindgen(js_namespace = ["Temporal", "Instant"], js_name = fromEpochMilliseconds, catch)]
+    fn temporal_instant(millis: f64) -> Result<TemporalInstant, JsValue>;
+    /// The instant in a zone (a `Temporal.ZonedDateTime`); an error for an unknown zone.
+    #[wasm_bindgen(method, js_name = toZonedDateTimeISO, catch)]
+    fn in_zone(this: &TemporalInstant, zone: &str) -> Result<Object, JsValue>;
 }
 
 /// Every zone name the browser knows, for suggestions (empty if it will not say).
@@ -74,20 +85,39 @@ thread_local! {
 }
 
 /// The browser's own zone ("Europe/Berlin"), or UTC if it will not say.
+/// `Temporal` answers in well under a millisecond; the first
+/// `Intl.DateTimeFormat` of a page costs tens (it loads the locale's data),
+/// which would lengthen the app's first task.
 pub fn browser_zone() -> String {
-    zone_format(None)
-        .and_then(|f| get_string(&f.resolved_options(), "timeZone"))
+    temporal_zone_id()
+        .ok()
+        .or_else(|| zone_format(None).and_then(|f| get_string(&f.resolved_options(), "timeZone")))
         .filter(|n| zone::looks_like_zone(n))
         .unwrap_or_else(|| "UTC".into())
 }
 
 /// True when the browser knows the zone name.
 pub fn zone_known(name: &str) -> bool {
-    zone::looks_like_zone(name) && intl_offset(name, now()).is_some()
+    zone::looks_like_zone(name) && browser_offset(name, now()).is_some()
+}
+
+/// Seconds east of UTC of a zone at an instant, rounded to whole minutes
+/// (as every zone the browser knows is today), or `None` for an unknown
+/// zone: through `Temporal` where the browser has it, else `Intl`.
+fn browser_offset(name: &str, at: Instant) -> Option<i32> {
+    let seconds = match temporal_instant(at.timestamp_millis() as f64) {
+        Ok(instant) => {
+            let zoned = instant.in_zone(name).ok()?;
+            let nanos = Reflect::get(&zoned, &JsValue::from_str("offsetNanoseconds")).ok()?;
+            nanos.as_f64()? as i64 / 1_000_000_000
+        }
+        Err(_) => intl_offset(name, at)?,
+    };
+    i32::try_from((seconds + 30).div_euclid(60) * 60).ok()
 }
 
 /// Seconds east of UTC of a zone at an instant, through `Intl`.
-fn intl_offset(name: &str, at: Instant) -> Option<i32> {
+fn intl_offset(name: &str, at: Instant) -> Option<i64> {
     FORMATS.with(|formats| {
         let mut formats = formats.borrow_mut();
         let index = match formats.iter().position(|(n, _)| n == name) {
@@ -116,9 +146,7 @@ fn intl_offset(name: &str, at: Instant) -> Option<i32> {
         let local: NaiveDateTime =
             NaiveDate::from_ymd_opt(fields[0] as i32, fields[1] as u32, fields[2] as u32)?
                 .and_hms_opt(hour as u32, fields[4] as u32, fields[5] as u32)?;
-        let seconds = (local - at.naive_utc()).num_seconds();
-        // Offsets are whole minutes in every zone the browser knows today.
-        i32::try_from((seconds as f64 / 60.0).round() as i64 * 60).ok()
+        Some((local - at.naive_utc()).num_seconds())
     })
 }
 
@@ -127,7 +155,7 @@ fn intl_offset(name: &str, at: Instant) -> Option<i32> {
 pub enum Zone {
     /// Compiled into chrono-tz: handled in Rust.
     Compiled(Tz),
-    /// Any other IANA zone: the browser's `Intl` tells its offsets.
+    /// Any other IANA zone: the browser tells its offsets.
     Browser(String),
 }
 
@@ -152,7 +180,7 @@ impl Offsets for Zone {
     fn offset_at(&self, at: Instant) -> i32 {
         match self {
             Zone::Compiled(tz) => tz.offset_at(at),
-            Zone::Browser(name) => intl_offset(name, at).unwrap_or(0),
+            Zone::Browser(name) => browser_offset(name, at).unwrap_or(0),
         }
     }
     fn abbreviation(&self, at: Instant) -> Option<String> {
@@ -191,7 +219,7 @@ pub fn page_address() -> String {
 }
 
 /// Sets the page's title (the tab, bookmarks and history show it).
-pub fn set_title(title: &str) {
+fn set_title(title: &str) {
     if let Some(document) = window().and_then(|w| w.document()) {
         document.set_title(title);
     }
@@ -211,12 +239,15 @@ thread_local! {
     static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
 }
 
-/// Writes the query into the URL (and the remembered choices into storage),
-/// `now` or once input has paused for a moment: typing must not call
-/// replaceState per keystroke, which is slow and which browsers rate-limit.
-pub fn sync(query: String, stored: Option<String>, now: bool) {
+/// Writes the query into the URL, the title into the document (and the
+/// remembered choices into storage), `now` or once input has paused for a
+/// moment: typing must not call replaceState per keystroke, which is slow and
+/// which browsers rate-limit, and setting the title costs more than most
+/// updates.
+pub fn sync(query: String, stored: Option<String>, title: String, now: bool) {
     let write = move || {
         replace_query(&query);
+        set_title(&title);
         if let Some(stored) = stored {
             store(&stored);
         }

@@ -100,3 +100,24 @@ test('the display zone changes the words, never the instants', async (t) => {
     answer.targets[0].due,
   );
 });
+
+// Zones chrono-tz lacks, the browser's own among them, come from Temporal
+// where the browser has it (fast at start-up) and from Intl where it does not.
+for (const temporal of [true, false]) {
+  test(`the browser's zone and other zones, ${temporal ? 'through Temporal' : 'through Intl in a browser without Temporal'}`, async (t) => {
+    if (temporal) {
+      assert.equal(await t.page.evaluate(() => typeof Temporal), 'object', 'this Chromium has Temporal');
+    } else {
+      await t.page.addInitScript(() => delete globalThis.Temporal);
+    }
+    const cdp = await t.context.newCDPSession(t.page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/Sao_Paulo' });
+    const request = { vendor: 'unnamed-eu', package: 'gold', severity: '2', opened: '2026-03-02T08:00:00Z' };
+    await t.openApp(query(request), { selector: '[data-target]' });
+    assert.equal(await t.text('[data-target="first_response"] time'), 'Mon 2 Mar 2026, 13:00 UTC-3');
+    await t.openApp(query({ ...request, tz: 'Asia/Kathmandu' }), { selector: '[data-target]' });
+    assert.equal(await t.text('[data-target="first_response"] time'), 'Mon 2 Mar 2026, 21:45 UTC+5:45');
+    assert.equal(await t.page.evaluate(() => typeof Temporal), temporal ? 'object' : 'undefined');
+    assert.deepEqual(t.consoleErrors, []);
+  });
+}
