@@ -9,7 +9,7 @@
 //   - adds an inline script that fetches the wasm (with that integrity) as
 //     soon as the first paint is reported, unless the loader asked first;
 //   - points Trunk's loader at that one fetch.
-// scripts/csp.mjs runs after it, pins both inline scripts by hash and checks
+// scripts/csp.mjs runs after it, pins the inline scripts by hash and checks
 // every integrity hash.
 //   node scripts/defer-wasm.mjs [dist]
 import { readFileSync, writeFileSync } from 'node:fs';

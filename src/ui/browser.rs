@@ -1,6 +1,6 @@
 //! The few browser facilities the app uses, each failing softly: the clock,
-//! zones (`Temporal`, else `Intl`), the URL, localStorage, the clipboard, downloads and the
-//! embedding parent. No request ever leaves the page.
+//! zones (`Temporal`, else `Intl`), the URL, localStorage, the clipboard,
+//! downloads and the embedding parent. No request ever leaves the page.
 
 use std::cell::RefCell;
 

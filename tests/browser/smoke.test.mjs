@@ -24,6 +24,31 @@ test('app is served from the sub-path (assets resolve relative to it)', async (t
   for (const p of loaded) assert.ok(p.startsWith(base), `${p} is under ${base}`);
 });
 
+// The first paint needs no request but the page (the style sheet is inline),
+// and the wasm download starts once that paint is reported, without waiting
+// for the JS glue (scripts/defer-wasm.mjs). The glue is held back here so
+// that its loader, which would otherwise start the download if it asked
+// first, cannot.
+test('the wasm starts downloading after the first paint, before the JS glue asks', async (t) => {
+  await t.context.route(/\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.fallback();
+  });
+  await t.openApp('', { selector: '[data-target]' });
+  const timing = await t.page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.startTime, r.responseEnd]),
+    styleSheets: document.querySelectorAll('link[rel="stylesheet"]').length,
+  }));
+  assert.equal(timing.styleSheets, 0, 'no style sheet request');
+  assert.ok(timing.paint > 0, 'the first contentful paint was reported');
+  const [wasm, ...more] = timing.resources.filter(([name]) => name.endsWith('.wasm'));
+  const glue = timing.resources.find(([name]) => name.endsWith('.js'));
+  assert.equal(more.length, 0, `one wasm download (got ${JSON.stringify(timing.resources)})`);
+  assert.ok(wasm[1] >= timing.paint, `the wasm started at ${wasm[1]} ms, after the paint at ${timing.paint} ms`);
+  assert.ok(wasm[1] < glue[2], `the wasm started at ${wasm[1]} ms, before the glue arrived at ${glue[2]} ms`);
+});
+
 // The header is real HTML in index.html, painted before the wasm arrives;
 // the embed view hides it (but for a screen-reader heading) from first paint.
 for (const [path, shown] of [['', true], ['?embed=1', false]]) {
