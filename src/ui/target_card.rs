@@ -85,22 +85,32 @@ pub fn TargetCard(
         let o = outcome.get();
         (!is_dated(o)).then(|| outcome_sentence(o))
     };
+    // Rebuilt with every change of the rule, so no element here is pure
+    // literal markup: tachys builds those from a template cache that clones
+    // every template cached before the one it needs (see the README's
+    // Performance section), and the form's templates are cached first.
     let rule = move || {
         explained.get().map(|e| {
-            let assumptions = e.assumptions.iter().map(|a| view! { <AssumptionNote text=*a /> }).collect_view();
-            let optional = |term: &'static str, value: Option<String>| value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> });
+            let assumptions = e
+                .assumptions
+                .iter()
+                .map(|a| view! { <AssumptionNote text=*a /> })
+                .collect_view();
+            let row = |term: &'static str, value: Option<String>| {
+                value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> })
+            };
+            let counted_on = e
+                .schedule
+                .unwrap_or("Clock time: every hour counts, day and night");
             view! {
                 <details class="rule">
-                    <summary>"Rule behind this"</summary>
+                    <summary>{"Rule behind this"}</summary>
                     <dl>
-                        <dt>"Target"</dt>
-                        <dd>{e.rule.clone()}</dd>
-                        <dt>"Counted on"</dt>
-                        <dd>{e.schedule.unwrap_or("Clock time: every hour counts, day and night")}</dd>
-                        {optional("How it is read", e.reading.clone())}
-                        {optional("Updates", e.recurring.clone())}
-                        <dt>"Source"</dt>
-                        <dd>{e.source}</dd>
+                        {row("Target", Some(e.rule))}
+                        {row("Counted on", Some(counted_on.to_string()))}
+                        {row("How it is read", e.reading)}
+                        {row("Updates", e.recurring)}
+                        {row("Source", Some(e.source.to_string()))}
                     </dl>
                     {assumptions}
                 </details>

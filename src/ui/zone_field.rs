@@ -20,6 +20,9 @@ pub fn ZoneField(
     let browser_zone = ctx.browser_zone;
     let other_open = RwSignal::new(false);
     let other_error = RwSignal::new(String::new());
+    // The browser's ~400 zone names are suggestions for typing: built when
+    // the field is focused, so choosing "another zone" stays a quick update.
+    let suggest = RwSignal::new(false);
     let tz_memo = Memo::new(move |_| query.with(|q| q.tz.clone().unwrap_or_default()));
     let tz = move || tz_memo.get();
     let vendor_memo = Memo::new(move |_| ctx.vendor_zone().name());
@@ -37,6 +40,7 @@ pub fn ZoneField(
 
     let choose = move |value: String| {
         if value == OTHER {
+            suggest.set(false);
             other_open.set(true);
             return;
         }
@@ -120,12 +124,19 @@ pub fn ZoneField(
                         list="f-tz-names"
                         aria-describedby="f-tz-other-error"
                         on:change=move |ev| set_other(event_target_value(&ev))
+                        on:focus=move |_| suggest.set(true)
                     />
                     <datalist id="f-tz-names">
-                        {browser::browser_zones()
-                            .into_iter()
-                            .map(|name| view! { <option value=name></option> })
-                            .collect_view()}
+                        {move || {
+                            suggest
+                                .get()
+                                .then(|| {
+                                    browser::browser_zones()
+                                        .into_iter()
+                                        .map(|name| view! { <option value=name></option> })
+                                        .collect_view()
+                                })
+                        }}
                     </datalist>
                 </div>
                 <p id="f-tz-other-error" class="hint error" role="alert">

@@ -63,6 +63,8 @@ test('the opened time, the Now button and the display zone update the view and t
 
   // Another IANA zone, typed; a bad one is refused with an alert.
   await t.page.selectOption('select[name="tz"]', 'other');
+  await t.waitFor('#f-tz-other');
+  assert.equal(await t.page.locator('#f-tz-names option').count(), 0, 'suggestions wait for the field to be focused');
   await t.page.fill('#f-tz-other', 'Mars/Olympus_Mons');
   await t.page.press('#f-tz-other', 'Enter');
   await t.page.waitForFunction(() => /not a time zone/.test(document.querySelector('#f-tz-other-error')?.textContent ?? ''));
