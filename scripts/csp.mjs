@@ -20,7 +20,8 @@ const pin = (body) => `'sha256-${createHash('sha256').update(body, 'utf8').diges
 const policy = [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${inline.map(pin).join(' ')}`.trim(),
-  `style-src 'self' ${styles.map(pin).join(' ')}`.trim(),
+  // The one style sheet is inlined: nothing else may style the page.
+  `style-src ${styles.map(pin).join(' ') || "'none'"}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -38,14 +39,16 @@ html = /<meta charset[^>]*>/.test(html)
 // Every shipped script, wasm and style must be referenced with the right
 // hash. Attributes may be unquoted: Trunk minifies the HTML.
 const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+// Files by name: URLs are relative (./) or absolute under PUBLIC_URL.
+const fileName = (url) => url.split('/').pop();
 const references = new Map();
 for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
   const url = attr(tag, 'href') ?? attr(tag, 'src');
-  if (url && /\.(?:js|wasm|css)$/.test(url)) references.set(url.replace(/^\.?\//, ''), attr(tag, 'integrity'));
+  if (url && /\.(?:js|wasm|css)$/.test(url)) references.set(fileName(url), attr(tag, 'integrity'));
 }
 // The wasm is fetched by an inline script (scripts/defer-wasm.mjs).
 for (const [, url, integrity] of html.matchAll(/fetch\("([^"]+)",\{integrity:"([^"]+)"\}\)/g)) {
-  references.set(url.replace(/^\.?\//, ''), integrity);
+  references.set(fileName(url), integrity);
 }
 const problems = [];
 for (const file of readdirSync(dist).filter((f) => /\.(?:js|wasm|css)$/.test(f))) {

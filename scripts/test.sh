@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-STEPS=(setup fmt clippy clippy_wasm test build bytes browser)
+STEPS=(setup fmt clippy clippy_wasm test build bytes browser absolute)
 
 step_setup() { "$REPO_ROOT/scripts/setup.sh"; }
 step_fmt() { cargo fmt --all --check; }
@@ -22,6 +22,12 @@ step_build() { SKIP_SETUP=1 PUBLIC_URL=./ DIST=dist "$REPO_ROOT/scripts/build-si
 BYTES_BUDGET=175000
 step_bytes() { node bench/bytes.mjs --dist dist --budget "$BYTES_BUDGET"; }
 step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
+# The README's other deploy: absolute asset URLs under a sub-path
+# (PUBLIC_URL), built and smoke-tested where it is served.
+step_absolute() {
+  SKIP_SETUP=1 PUBLIC_URL=/sla/ DIST=target/dist-absolute "$REPO_ROOT/scripts/build-site.sh"
+  node tests/browser/run.mjs --dist target/dist-absolute --base /sla/ smoke.test.mjs
+}
 
 if [[ "${1:-}" == "--list" ]]; then
   printf '%s\n' "${STEPS[@]}"

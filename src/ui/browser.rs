@@ -2,7 +2,7 @@
 //! zones (`Temporal`, else `Intl`), the URL, localStorage, the clipboard,
 //! downloads and the embedding parent. No request ever leaves the page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
@@ -101,17 +101,34 @@ pub fn zone_known(name: &str) -> bool {
     zone::looks_like_zone(name) && browser_offset(name, now()).is_some()
 }
 
+thread_local! {
+    /// Whether the browser has `Temporal`: once it has said no, the zone
+    /// code stops asking (each failed call throws inside the glue).
+    static HAS_TEMPORAL: Cell<bool> = const { Cell::new(true) };
+}
+
 /// Seconds east of UTC of a zone at an instant, rounded to whole minutes
 /// (as every zone the browser knows is today), or `None` for an unknown
 /// zone: through `Temporal` where the browser has it, else `Intl`.
 fn browser_offset(name: &str, at: Instant) -> Option<i32> {
-    let seconds = match temporal_instant(at.timestamp_millis() as f64) {
-        Ok(instant) => {
+    let temporal = HAS_TEMPORAL
+        .get()
+        .then(|| temporal_instant(at.timestamp_millis() as f64).ok())
+        .flatten();
+    HAS_TEMPORAL.set(temporal.is_some());
+    let seconds = match temporal {
+        Some(instant) => {
             let zoned = instant.in_zone(name).ok()?;
+            // Temporal also reads an ISO date-time ("20260101T00Z") as the
+            // zone of its offset; only a zone of that very name will do.
+            let id = get_string(&zoned, "timeZoneId")?;
+            if !id.eq_ignore_ascii_case(name) {
+                return None;
+            }
             let nanos = Reflect::get(&zoned, &JsValue::from_str("offsetNanoseconds")).ok()?;
             nanos.as_f64()? as i64 / 1_000_000_000
         }
-        Err(_) => intl_offset(name, at)?,
+        None => intl_offset(name, at)?,
     };
     i32::try_from((seconds + 30).div_euclid(60) * 60).ok()
 }

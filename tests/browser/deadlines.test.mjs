@@ -110,6 +110,16 @@ for (const temporal of [true, false]) {
     } else {
       await t.page.addInitScript(() => delete globalThis.Temporal);
     }
+    // Counts the page's Intl.DateTimeFormat constructions (the slow path).
+    await t.page.addInitScript(() => {
+      globalThis.intlFormats = 0;
+      Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+        construct(target, args) {
+          globalThis.intlFormats += 1;
+          return Reflect.construct(target, args);
+        },
+      });
+    });
     const cdp = await t.context.newCDPSession(t.page);
     await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/Sao_Paulo' });
     const request = { vendor: 'unnamed-eu', package: 'gold', severity: '2', opened: '2026-03-02T08:00:00Z' };
@@ -118,6 +128,9 @@ for (const temporal of [true, false]) {
     await t.openApp(query({ ...request, tz: 'Asia/Kathmandu' }), { selector: '[data-target]' });
     assert.equal(await t.text('[data-target="first_response"] time'), 'Mon 2 Mar 2026, 21:45 UTC+5:45');
     assert.equal(await t.page.evaluate(() => typeof Temporal), temporal ? 'object' : 'undefined');
+    const formats = await t.page.evaluate(() => globalThis.intlFormats);
+    if (temporal) assert.equal(formats, 0, 'no Intl.DateTimeFormat where Temporal answers');
+    else assert.ok(formats > 0, 'Intl.DateTimeFormat answers without Temporal');
     assert.deepEqual(t.consoleErrors, []);
   });
 }

@@ -18,6 +18,8 @@ const CASES = [
   ['opened', '2026-03-02T09:00:00', /no UTC offset; add one such as Z or \+01:00/],
   ['pause', '2026-03-02T16:00:00Z/2026-03-02T15:00:00Z', /ends before it starts; this pause is left out/],
   ['tz', 'Mars/Olympus', /"Mars\/Olympus" is not an IANA time zone .*showing your browser's zone/],
+  // Temporal reads an ISO date-time as the zone of its offset; not a zone name.
+  ['tz', '20260101T00Z', /"20260101T00Z" is not an IANA time zone .*showing your browser's zone/],
   ['hours', 'lots', /"lots" is not a number of hours .*showing 1 hour/],
   ['days', '-3', /not a whole number of days from 0 to 1000; showing 1 day/],
   ['service', 'massage', /unknown service "massage" \(expected one of: new_install, p1_after_hours, professional_services\)/],
