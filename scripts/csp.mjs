@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { attr } from './html.mjs';
 
 const dist = process.argv[2] || 'dist';
 const path = join(dist, 'index.html');
@@ -38,7 +39,6 @@ html = /<meta charset[^>]*>/.test(html)
 
 // Every shipped script, wasm and style must be referenced with the right
 // hash. Attributes may be unquoted: Trunk minifies the HTML.
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
 // Files by name: URLs are relative (./) or absolute under PUBLIC_URL.
 const fileName = (url) => url.split('/').pop();
 const references = new Map();

@@ -14,6 +14,7 @@
 //   node scripts/defer-wasm.mjs [dist]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { attr } from './html.mjs';
 
 const dist = process.argv[2] || 'dist';
 const path = join(dist, 'index.html');
@@ -23,7 +24,6 @@ const fail = (what) => {
   process.exit(1);
 };
 
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
 const preloads = [...html.matchAll(/<link\b[^>]*\brel="?preload"?[^>]*>/g)].map((m) => m[0]).filter((tag) => /\.wasm\b/.test(attr(tag, 'href') ?? ''));
 if (preloads.length !== 1) fail(`expected one wasm preload link, found ${preloads.length}`);
 const [preload] = preloads;
