@@ -17,6 +17,7 @@ use super::policy_facts::PolicyFacts;
 use super::problem_list::ProblemList;
 use super::severity_field::SeverityField;
 use super::share_bar::ShareBar;
+use super::staged::Staged;
 use super::state::Ctx;
 use super::support_status::SupportStatus;
 use super::tier_table::TierTable;
@@ -48,33 +49,36 @@ pub fn App(
 
     // A memo, so the panel is rebuilt only when the view itself changes.
     let view = Memo::new(move |_| query.with(|q| q.view));
+    // Each part renders in a task of its own (see `Staged`), in page order.
     view! {
         <ProblemList ctx=ctx />
         <div class="layout">
             <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
-                <VendorFields ctx=ctx />
-                <SeverityField ctx=ctx />
-                <OpenedField ctx=ctx />
-                <PauseList ctx=ctx />
-                <ZoneField ctx=ctx />
-                <HolidayEditor ctx=ctx />
+                <Staged><VendorFields ctx=ctx /></Staged>
+                <Staged><SeverityField ctx=ctx /></Staged>
+                <Staged><OpenedField ctx=ctx /></Staged>
+                <Staged><PauseList ctx=ctx /></Staged>
+                <Staged><ZoneField ctx=ctx /></Staged>
+                <Staged><HolidayEditor ctx=ctx /></Staged>
             </form>
             <div class="results">
-                <SupportStatus ctx=ctx />
-                <DeadlineList ctx=ctx />
-                <ShareBar ctx=ctx />
-                <ViewSwitch ctx=ctx />
-                {move || match view.get() {
-                    View::Ticket => view! {
-                        <ChargePanel ctx=ctx />
-                        <PolicyFacts ctx=ctx />
-                    }
-                        .into_any(),
-                    View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
-                    View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
-                }}
+                <Staged><SupportStatus ctx=ctx /></Staged>
+                <Staged><DeadlineList ctx=ctx /></Staged>
+                <Staged><ShareBar ctx=ctx /></Staged>
+                <Staged><ViewSwitch ctx=ctx /></Staged>
+                <Staged>
+                    {move || match view.get() {
+                        View::Ticket => view! {
+                            <ChargePanel ctx=ctx />
+                            <PolicyFacts ctx=ctx />
+                        }
+                            .into_any(),
+                        View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
+                        View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
+                    }}
+                </Staged>
             </div>
         </div>
-        {(!embed).then(|| view! { <PageFooter /> })}
+        {(!embed).then(|| view! { <Staged><PageFooter /></Staged> })}
     }
 }

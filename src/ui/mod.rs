@@ -14,6 +14,7 @@ mod policy_facts;
 mod problem_list;
 mod severity_field;
 mod share_bar;
+mod staged;
 mod state;
 mod support_status;
 mod target_card;

@@ -73,6 +73,43 @@ test('the app mounts after the static header, once', async (t) => {
   assert.ok(order.includes('layout'), `main holds the app: ${order}`);
 });
 
+// The first render is one short task per part (ui::staged), in page order:
+// a tap during load waits for one part at most, and no part is inserted
+// above one already on screen. A mutation observer's callback runs once
+// per task that changed the page, so each part must arrive in a later one.
+test('the first render comes in parts, one task each, in page order', async (t) => {
+  const parts = [
+    '#f-vendor',
+    'fieldset.severity',
+    '#f-opened',
+    'fieldset.pauses',
+    '#f-tz',
+    'details.holidays',
+    '#h-support',
+    '#h-deadlines',
+    '#h-share',
+    'fieldset.view-switch',
+    '#h-charges',
+    '.page-footer',
+  ];
+  await t.page.addInitScript((parts) => {
+    window.partsSeen = {};
+    let task = 0;
+    new MutationObserver(() => {
+      task += 1;
+      for (const p of parts) {
+        if (!(p in window.partsSeen) && document.querySelector(p)) window.partsSeen[p] = task;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, parts);
+  await t.openApp('', { selector: '.page-footer' });
+  const seen = await t.page.evaluate(() => window.partsSeen);
+  for (let i = 1; i < parts.length; i++) {
+    const [before, after] = [parts[i - 1], parts[i]];
+    assert.ok(seen[after] > seen[before], `${after} arrived after ${before} (${JSON.stringify(seen)})`);
+  }
+});
+
 test('without JavaScript, the page says what it needs', async (t) => {
   const context = await t.page.context().browser().newContext({ javaScriptEnabled: false });
   try {
