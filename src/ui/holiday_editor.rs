@@ -117,7 +117,7 @@ pub fn HolidayEditor(
                                 />
                                 <label for=id>
                                     {format!("{} \u{2013} {name}", text::date(date))}
-                                    <span class="hint">{move || if closed() { "" } else { " (worked as a normal day)" }}</span>
+                                    <span class="hint">{move || String::from(if closed() { "" } else { " (worked as a normal day)" })}</span>
                                 </label>
                             </li>
                         }

@@ -86,7 +86,7 @@ pub fn SupportStatus(
     view! {
         <section class="panel support" aria-labelledby="h-support">
             <h2 id="h-support">"Support now"</h2>
-            <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }>
+            <p class="support-state" data-support=move || String::from(if open.get() { "open" } else { "closed" })>
                 <span class="dot" aria-hidden="true"></span>
                 {move || state.with(|s| s.1.clone())}
             </p>
@@ -94,7 +94,7 @@ pub fn SupportStatus(
                 {move || ctx.selection.with(|s| format!("Support hours: {}", s.0.coverage().name()))}
             </p>
             <p class="sr-only" aria-live="polite">
-                {move || if open.get() { "Support is open." } else { "Support is closed." }}
+                {move || String::from(if open.get() { "Support is open." } else { "Support is closed." })}
             </p>
             {downtime_view}
             {lead_view}

@@ -43,8 +43,20 @@ pub fn TargetCard(
     });
     let due = Memo::new(move |_| ticket.with(|t| t.due(index).and_then(|d| d.due)));
     let here = Memo::new(move |_| standing.with(|s| s.get(index).copied().flatten()));
-    let label = move || ticket.with(|t| t.due(index).map(|d| d.target.label()).unwrap_or_default());
-    let id = move || ticket.with(|t| t.due(index).map(|d| d.target.id()).unwrap_or_default());
+    let label = move || {
+        ticket.with(|t| {
+            t.due(index)
+                .map(|d| d.target.label().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let id = move || {
+        ticket.with(|t| {
+            t.due(index)
+                .map(|d| d.target.id().to_string())
+                .unwrap_or_default()
+        })
+    };
     let explained =
         Memo::new(move |_| ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
 
@@ -69,12 +81,12 @@ pub fn TargetCard(
             <p class="countdown" data-countdown="">
                 {move || here.get().map(|p| text::countdown(p.seconds_left, earliest))}
             </p>
-            <p class="state" data-state=move || state().id()>
-                <span class="state-symbol" aria-hidden="true">{move || state_symbol(state())}</span>
-                {move || state().words()}
+            <p class="state" data-state=move || state().id().to_string()>
+                <span class="state-symbol" aria-hidden="true">{move || state_symbol(state()).to_string()}</span>
+                {move || state().words().to_string()}
             </p>
             <div class="used">
-                <progress max="1000" value=permille aria-labelledby=format!("used-{index}")></progress>
+                <progress max="1000" value=move || permille().to_string() aria-labelledby=format!("used-{index}")></progress>
                 <span id=format!("used-{index}")>
                     {move || format!("{} of the window used", text::percent(permille()))}
                 </span>
@@ -83,7 +95,7 @@ pub fn TargetCard(
     };
     let undated = move || {
         let o = outcome.get();
-        (!is_dated(o)).then(|| outcome_sentence(o))
+        (!is_dated(o)).then(|| outcome_sentence(o).to_string())
     };
     // Rebuilt with every change of the rule, so no element here is pure
     // literal markup: tachys builds those from a template cache that clones
@@ -117,13 +129,14 @@ pub fn TargetCard(
             }
         })
     };
-    let qualifier = move || explained.with(|e| e.as_ref().and_then(|e| e.qualifier));
+    let qualifier =
+        move || explained.with(|e| e.as_ref().and_then(|e| e.qualifier).map(str::to_string));
     view! {
         <li
             class="card"
             data-target=id
-            data-outcome=move || outcome.get().id()
-            data-state=move || here.get().map(|p| p.state.id()).unwrap_or("none")
+            data-outcome=move || outcome.get().id().to_string()
+            data-state=move || here.get().map_or("none", |p| p.state.id()).to_string()
         >
             <h3>
                 {label}

@@ -96,7 +96,7 @@ pub fn VendorFields(
                 }}
             </select>
             <p id="f-package-hint" class="hint">
-                {move || ctx.selection.with(|s| s.0.package().summary())}
+                {move || ctx.selection.with(|s| s.0.package().summary().to_string())}
             </p>
         </div>
         <Show when=move || !regions().is_empty()>
