@@ -514,9 +514,9 @@ fn window_entirely_inside_the_fall_fold_takes_the_earlier_instants() {
 fn resolve_local_gap_and_fold_are_exact_instants() {
     use chrono::NaiveDate;
     use sla::engine::time::resolve_local;
-    let ny = chrono_tz::America::New_York;
-    let berlin = chrono_tz::Europe::Berlin;
-    let la = chrono_tz::America::Los_Angeles;
+    let ny = sla::engine::zone::Zone::known("America/New_York");
+    let berlin = sla::engine::zone::Zone::known("Europe/Berlin");
+    let la = sla::engine::zone::Zone::known("America/Los_Angeles");
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let cases = [
         // (zone, date, minute, expected UTC)

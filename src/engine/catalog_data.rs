@@ -5,11 +5,11 @@
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window};
+use super::zone::Zone;
 
 const fn s(text: &'static str) -> Text {
     Cow::Borrowed(text)
@@ -69,7 +69,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 09:00–17:00 US Pacific time"),
                     schedule: Schedule::new(
                         s("us-pacific"),
-                        Tz::America__Los_Angeles,[
+                        Zone::known("America/Los_Angeles"),[
                             Cow::Borrowed(&[
                                 window(540, 1020),
                             ]),
@@ -99,7 +99,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 08:00–20:00 US Eastern time"),
                     schedule: Schedule::new(
                         s("us-eastern"),
-                        Tz::America__New_York,[
+                        Zone::known("America/New_York"),[
                             Cow::Borrowed(&[
                                 window(480, 1200),
                             ]),
@@ -129,7 +129,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 09:00–18:00 CET (Berlin)"),
                     schedule: Schedule::new(
                         s("emea-cet"),
-                        Tz::Europe__Berlin,[
+                        Zone::known("Europe/Berlin"),[
                             Cow::Borrowed(&[
                                 window(540, 1080),
                             ]),
@@ -159,7 +159,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("24 x 7"),
                     schedule: Schedule::new(
                         s("always"),
-                        Tz::UTC,[
+                        Zone::known("UTC"),[
                             Cow::Borrowed(&[
                                 window(0, 1440),
                             ]),
@@ -193,7 +193,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Saturday 00:00 to Sunday 00:00 US Pacific time"),
                     schedule: Schedule::new(
                         s("downtime"),
-                        Tz::America__Los_Angeles,[
+                        Zone::known("America/Los_Angeles"),[
                             Cow::Borrowed(&[]),
                             Cow::Borrowed(&[]),
                             Cow::Borrowed(&[]),
@@ -562,7 +562,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("24 x 7"),
                     schedule: Schedule::new(
                         s("always"),
-                        Tz::UTC,[
+                        Zone::known("UTC"),[
                             Cow::Borrowed(&[
                                 window(0, 1440),
                             ]),
@@ -758,7 +758,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 08:00–18:00 US Central time"),
                     schedule: Schedule::new(
                         s("regular"),
-                        Tz::America__Chicago,[
+                        Zone::known("America/Chicago"),[
                             Cow::Borrowed(&[
                                 window(480, 1080),
                             ]),
@@ -1275,7 +1275,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 09:00–17:00 CET (Berlin)"),
                     schedule: Schedule::new(
                         s("business"),
-                        Tz::Europe__Berlin,[
+                        Zone::known("Europe/Berlin"),[
                             Cow::Borrowed(&[
                                 window(540, 1020),
                             ]),
@@ -1557,7 +1557,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("24 x 7, holidays included (lesser capacity after 19:00 Eastern)"),
                     schedule: Schedule::new(
                         s("always"),
-                        Tz::America__New_York,[
+                        Zone::known("America/New_York"),[
                             Cow::Borrowed(&[
                                 window(0, 1440),
                             ]),
@@ -1591,7 +1591,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     name: s("Mon–Fri 09:00–19:00 US Eastern time"),
                     schedule: Schedule::new(
                         s("business"),
-                        Tz::America__New_York,[
+                        Zone::known("America/New_York"),[
                             Cow::Borrowed(&[
                                 window(540, 1140),
                             ]),

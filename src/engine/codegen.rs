@@ -5,11 +5,11 @@
 //! regenerates the file and fails when it was stale, rust-analyzer style.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window};
+use super::zone::Zone;
 
 /// Rust source being written, with indentation.
 struct Out {
@@ -128,10 +128,9 @@ impl Emit for NaiveDate {
     }
 }
 
-impl Emit for Tz {
+impl Emit for Zone {
     fn emit(&self, out: &mut Out) {
-        out.raw("Tz::");
-        out.raw(&self.name().replace('/', "__").replace('-', "_"));
+        out.raw(&format!("Zone::known({:?})", self.name()));
     }
 }
 
@@ -496,11 +495,11 @@ const HEADER: &str = "\
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window};
+use super::zone::Zone;
 
 const fn s(text: &'static str) -> Text {
     Cow::Borrowed(text)

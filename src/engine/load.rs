@@ -5,13 +5,13 @@
 use std::collections::HashSet;
 
 use chrono::Weekday;
-use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::error::Error;
 use super::holidays::{Holiday, HolidayCalendar, HolidayRule, Observed};
 use super::policy::*;
 use super::time::{Schedule, Window, DAY_MINUTES};
+use super::zone::Zone;
 
 /// The policy files compiled into every binary, with the name errors use.
 pub const EMBEDDED_CALENDARS: (&str, &str) = (
@@ -516,8 +516,8 @@ fn day_range(key: &str) -> Result<Vec<usize>, String> {
 }
 
 /// Parses a zone name; only zones compiled into this build are accepted.
-pub fn parse_zone(name: &str) -> Option<Tz> {
-    name.parse::<Tz>().ok()
+pub fn parse_zone(name: &str) -> Option<Zone> {
+    Zone::named(name)
 }
 
 /// Parses "<n> <unit>" into an amount.

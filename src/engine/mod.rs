@@ -14,6 +14,9 @@ pub mod holidays;
 pub mod load;
 pub mod policy;
 pub mod time;
+pub mod zone;
+#[rustfmt::skip]
+mod zone_data;
 
 pub use error::Error;
 

@@ -14,7 +14,9 @@
 //! use chrono::{NaiveDate, TimeZone, Utc};
 //! use sla::engine::time::resolve_local;
 //!
-//! let ny = chrono_tz::America::New_York;
+//! use sla::engine::zone::Zone;
+//!
+//! let ny = Zone::known("America/New_York");
 //! // 2026-03-08 02:30 does not exist in New York: clocks jump 02:00 -> 03:00 EDT.
 //! let spring = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
 //! assert_eq!(resolve_local(ny, spring, 150), Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
@@ -22,7 +24,7 @@
 //! let fall = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
 //! assert_eq!(resolve_local(ny, fall, 90), Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap());
 //! // Berlin springs forward at 02:00 on 2026-03-29: 02:15 becomes 03:00 CEST.
-//! let berlin = chrono_tz::Europe::Berlin;
+//! let berlin = Zone::known("Europe/Berlin");
 //! let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
 //! assert_eq!(resolve_local(berlin, day, 135), Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap());
 //! ```
@@ -30,10 +32,10 @@
 use std::ops::ControlFlow;
 
 use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
 use super::policy::{List, Text};
+use super::zone::Zone;
 
 /// An absolute point in time.
 pub type Instant = DateTime<Utc>;
@@ -90,7 +92,7 @@ impl Window {
 #[derive(Debug, Clone)]
 pub struct Schedule {
     id: Text,
-    zone: Tz,
+    zone: Zone,
     week: [List<Window>; 7],
     calendar: Option<usize>,
 }
@@ -99,7 +101,7 @@ impl Schedule {
     /// `week[0]` is Monday. Windows of a day must be sorted and disjoint.
     pub(crate) const fn new(
         id: Text,
-        zone: Tz,
+        zone: Zone,
         week: [List<Window>; 7],
         calendar: Option<usize>,
     ) -> Schedule {
@@ -113,7 +115,7 @@ impl Schedule {
     pub fn id(&self) -> &str {
         &self.id
     }
-    pub fn zone(&self) -> Tz {
+    pub fn zone(&self) -> Zone {
         self.zone
     }
     /// Index of the holiday calendar in the catalog, if any.
@@ -204,7 +206,7 @@ impl Pauses {
 /// on `date` in `zone`, with the crate's daylight-saving policy: a time in
 /// a spring-forward gap moves to the first instant after the gap; a time in
 /// a fall-back fold takes the earlier instant.
-pub fn resolve_local(zone: Tz, date: NaiveDate, minute: u16) -> Instant {
+pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
     let (date, minute) = if minute >= DAY_MINUTES {
         (date.succ_opt().unwrap_or(date), 0)
     } else {
@@ -240,7 +242,7 @@ pub fn resolve_local(zone: Tz, date: NaiveDate, minute: u16) -> Instant {
 }
 
 /// The local calendar date of an instant in a zone.
-pub fn local_date(zone: Tz, at: Instant) -> NaiveDate {
+pub fn local_date(zone: Zone, at: Instant) -> NaiveDate {
     at.with_timezone(&zone).date_naive()
 }
 
@@ -650,7 +652,7 @@ mod tests {
         }
         Schedule::new(
             "office".into(),
-            chrono_tz::Europe::Berlin,
+            Zone::known("Europe/Berlin"),
             week.map(Into::into),
             None,
         )

@@ -135,7 +135,10 @@ mod tests {
             ..Work::default()
         };
         let e = estimate(&selection, rule, saturday, &work);
-        let words = billing_words(&e.billing, &chrono_tz::America::Los_Angeles);
+        let words = billing_words(
+            &e.billing,
+            &crate::engine::zone::Zone::known("America/Los_Angeles"),
+        );
         assert!(
             words.starts_with("Not available when the ticket was opened"),
             "{words}"

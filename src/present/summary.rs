@@ -214,7 +214,7 @@ mod tests {
             opened,
             timing: &timing,
             now,
-            zone: &chrono_tz::America::New_York,
+            zone: &crate::engine::zone::Zone::known("America/New_York"),
             link: "https://example.test/sla/?vendor=threepbx",
         };
         let text = summary(&ticket);

@@ -259,7 +259,7 @@ mod tests {
     fn support_state_in_words() {
         let catalog = load::embedded();
         let selection = catalog.select("unnamed-eu", "gold", None, "2").unwrap();
-        let berlin = chrono_tz::Europe::Berlin;
+        let berlin = crate::engine::zone::Zone::known("Europe/Berlin");
         // Monday 2 March 2026, 10:00 Berlin: open until 17:00.
         let now = at(2026, 3, 2, 9, 0);
         let (open, words) = support_words(
@@ -284,7 +284,7 @@ mod tests {
 
     #[test]
     fn downtime_in_words() {
-        let la = chrono_tz::America::Los_Angeles;
+        let la = crate::engine::zone::Zone::known("America/Los_Angeles");
         let now = at(2026, 3, 4, 17, 0);
         let start = at(2026, 3, 7, 8, 0);
         let end = at(2026, 3, 8, 8, 0);
@@ -305,7 +305,7 @@ mod tests {
             "Not included in this package."
         );
         assert_eq!(
-            when(&chrono_tz::UTC, at(2026, 3, 2, 14, 0)),
+            when(&crate::engine::zone::Zone::UTC, at(2026, 3, 2, 14, 0)),
             "Mon 2 Mar 2026, 14:00 UTC"
         );
     }

@@ -1,14 +1,14 @@
 //! Display zones: turning instants into wall time for people and back.
 //!
-//! A zone compiled into chrono-tz is handled here; any other IANA zone is
+//! A zone compiled into the engine ([`Zone`]) is handled here; any other IANA zone is
 //! resolved by the browser (`Intl`), which implements [`Offsets`] in the UI.
 //! Conversions for compiled zones go through the engine's `resolve_local`, so
 //! the app and the engine agree on daylight-saving gaps and folds.
 
-use chrono::{DateTime, NaiveDateTime, Offset, TimeDelta, Timelike};
-use chrono_tz::{OffsetName, Tz};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::engine::time::{self, Instant};
+use crate::engine::zone::Zone;
 
 /// What formatting needs from a time zone.
 pub trait Offsets {
@@ -29,17 +29,15 @@ pub trait Offsets {
     }
 }
 
-impl Offsets for Tz {
+impl Offsets for Zone {
     fn name(&self) -> &str {
-        Tz::name(*self)
+        Zone::name(*self)
     }
     fn offset_at(&self, at: Instant) -> i32 {
-        at.with_timezone(self).offset().fix().local_minus_utc()
+        self.offset_at_timestamp(at.timestamp()).seconds()
     }
     fn abbreviation(&self, at: Instant) -> Option<String> {
-        at.with_timezone(self)
-            .offset()
-            .abbreviation()
+        Some(self.offset_at_timestamp(at.timestamp()).abbreviation())
             .filter(|a| a.starts_with(|c: char| c.is_ascii_alphabetic()))
             .map(str::to_string)
     }
@@ -60,13 +58,13 @@ pub fn local(zone: &dyn Offsets, at: Instant) -> NaiveDateTime {
 }
 
 /// A compiled zone by IANA name.
-pub fn compiled(name: &str) -> Option<Tz> {
-    name.parse::<Tz>().ok()
+pub fn compiled(name: &str) -> Option<Zone> {
+    Zone::named(name)
 }
 
 /// The zones the zone list offers besides UTC: those compiled in on purpose
 /// (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`). The aliases
-/// chrono-tz keeps with them (US/Pacific, Etc/GMT+8, Asia/Calcutta...) still
+/// compiled with them (US/Pacific, Etc/GMT+8, Asia/Calcutta...) still
 /// work by name, but would only clutter the list.
 pub const LISTED: [&str; 7] = [
     "America/Chicago",
@@ -140,7 +138,7 @@ mod tests {
     }
 
     /// A zone resolved only through offsets, as the browser path is.
-    struct Fixed(&'static str, Tz);
+    struct Fixed(&'static str, Zone);
     impl Offsets for Fixed {
         fn name(&self) -> &str {
             self.0
@@ -152,7 +150,7 @@ mod tests {
 
     #[test]
     fn offsets_follow_daylight_saving() {
-        let berlin = chrono_tz::Europe::Berlin;
+        let berlin = Zone::known("Europe/Berlin");
         assert_eq!(berlin.offset_at(at(2026, 1, 10, 12, 0)), 3600);
         assert_eq!(berlin.offset_at(at(2026, 7, 10, 12, 0)), 7200);
         assert_eq!(marker(&berlin, at(2026, 1, 10, 12, 0)), "CET");
@@ -165,7 +163,7 @@ mod tests {
 
     #[test]
     fn compiled_zones_convert_with_the_engine_rule() {
-        let ny = chrono_tz::America::New_York;
+        let ny = Zone::known("America/New_York");
         // Spring-forward gap: 02:30 does not exist, the first instant after it counts.
         assert_eq!(ny.instant_of(wall(2026, 3, 8, 2, 30)), at(2026, 3, 8, 7, 0));
         // Fall-back fold: the earlier 01:30 (EDT).
@@ -178,7 +176,7 @@ mod tests {
 
     #[test]
     fn browser_zones_convert_in_two_passes() {
-        let zone = Fixed("Europe/Berlin", chrono_tz::Europe::Berlin);
+        let zone = Fixed("Europe/Berlin", Zone::known("Europe/Berlin"));
         assert_eq!(
             zone.instant_of(wall(2026, 3, 2, 9, 0)),
             at(2026, 3, 2, 8, 0)
@@ -206,9 +204,9 @@ mod tests {
         assert_eq!(offset_label(3600), "UTC+1");
         assert_eq!(offset_label(19800), "UTC+5:30");
         assert_eq!(offset_label(-12600), "UTC-3:30");
-        let kolkata = chrono_tz::Asia::Kolkata;
+        let kolkata = Zone::known("Asia/Kolkata");
         assert_eq!(marker(&kolkata, at(2026, 1, 1, 0, 0)), "IST");
-        let dubai = chrono_tz::Asia::Dubai;
+        let dubai = Zone::known("Asia/Dubai");
         assert_eq!(marker(&dubai, at(2026, 1, 1, 0, 0)), "UTC+4");
     }
 

@@ -5,12 +5,12 @@
 use std::cell::{Cell, RefCell};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use chrono_tz::Tz;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::time::Instant;
+use crate::engine::zone::Zone as CompiledZone;
 use crate::present::zone::{self, Offsets};
 
 #[wasm_bindgen]
@@ -170,14 +170,14 @@ fn intl_offset(name: &str, at: Instant) -> Option<i64> {
 /// The zone times are shown in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Zone {
-    /// Compiled into chrono-tz: handled in Rust.
-    Compiled(Tz),
+    /// Compiled into the engine: handled in Rust.
+    Compiled(CompiledZone),
     /// Any other IANA zone: the browser tells its offsets.
     Browser(String),
 }
 
 impl Zone {
-    /// A zone by name; `None` when neither chrono-tz nor the browser knows it.
+    /// A zone by name; `None` when neither the engine nor the browser knows it.
     pub fn named(name: &str) -> Option<Zone> {
         match zone::compiled(name) {
             Some(tz) => Some(Zone::Compiled(tz)),

@@ -1,13 +1,13 @@
 //! The app's reactive state: one signal of plain inputs ([`Query`]), one
 //! ticking clock, and the memos every panel shares.
 
-use chrono_tz::Tz;
 use leptos::prelude::*;
 
 use crate::engine::deadline::{deadlines, Due, Selection, Timing};
 use crate::engine::load;
 use crate::engine::policy::Catalog;
 use crate::engine::time::{Instant, Pauses};
+use crate::engine::zone::Zone as CompiledZone;
 use crate::present::query::{Problem, Query};
 
 use super::browser::Zone;
@@ -116,7 +116,7 @@ impl Ctx {
                 q.tz.as_deref()
                     .and_then(Zone::named)
                     .or_else(|| Zone::named(browser_zone))
-                    .unwrap_or(Zone::Compiled(Tz::UTC))
+                    .unwrap_or(Zone::Compiled(CompiledZone::UTC))
             })
         });
         Ctx {
@@ -134,7 +134,7 @@ impl Ctx {
     }
 
     /// The vendor's zone for the selection: where its support hours run.
-    pub fn vendor_zone(&self) -> Tz {
+    pub fn vendor_zone(&self) -> CompiledZone {
         self.selection.with(|s| s.0.coverage().schedule().zone())
     }
 }

@@ -1,0 +1,535 @@
+//! The time zones compiled into the crate: the zones the policies name and
+//! the display zones the app lists, with every transition of the IANA
+//! database (as chrono-tz 0.10 carries it, to 2099) for each. After its last
+//! transition a zone keeps its last offset, as in chrono-tz.
+//!
+//! The tables are generated from chrono-tz by a test in this module
+//! (`zone_data.rs`) and stored as gaps between transitions, which compress
+//! to about a tenth of chrono-tz's own tables in the wasm; they are
+//! decoded once per zone on first use. Other tests prove every offset,
+//! abbreviation and local-time resolution equal to chrono-tz's.
+//!
+//! [`Zone`] implements chrono's [`TimeZone`], so `with_timezone` and
+//! `from_local_datetime` work as with any chrono zone:
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use sla::engine::zone::Zone;
+//!
+//! let berlin = Zone::named("Europe/Berlin").unwrap();
+//! // 2026-03-29 01:00 UTC: clocks go from 02:00 CET to 03:00 CEST.
+//! let before = Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 59).unwrap();
+//! assert_eq!(before.with_timezone(&berlin).to_string(), "2026-03-29 01:59:59 CET");
+//! let after = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+//! assert_eq!(after.with_timezone(&berlin).to_string(), "2026-03-29 03:00:00 CEST");
+//! // 02:30 that day does not exist in Berlin; 02:30 on 2026-10-25 exists twice.
+//! let gap = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(2, 30, 0).unwrap();
+//! assert!(berlin.from_local_datetime(&gap).single().is_none());
+//! let fold = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap().and_hms_opt(2, 30, 0).unwrap();
+//! let (earlier, later) = match berlin.from_local_datetime(&fold) {
+//!     chrono::LocalResult::Ambiguous(a, b) => (a, b),
+//!     other => panic!("{other:?}"),
+//! };
+//! assert_eq!(earlier.with_timezone(&Utc), Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap());
+//! assert_eq!(later.with_timezone(&Utc), Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap());
+//! ```
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::{
+    FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
+
+use super::zone_data::{NAMES, TABLES};
+
+/// One zone's history: the offset before the first transition and after
+/// each one.
+pub(super) struct Table {
+    /// Distinct (seconds east of UTC, abbreviation) pairs.
+    pub(super) offsets: &'static [(i32, &'static str)],
+    /// The first transition, in seconds since 1970 (UTC).
+    pub(super) first: i64,
+    /// Seconds from each transition to the next.
+    pub(super) gaps: &'static [i32],
+    /// The offset (index into `offsets`) before the first transition, then
+    /// after each one: one more entry than there are transitions.
+    pub(super) spans: &'static [u8],
+}
+
+/// Transitions in seconds since 1970, decoded from the gaps on first use.
+static TRANSITIONS: [OnceLock<Box<[i64]>>; TABLES.len()] =
+    [const { OnceLock::new() }; TABLES.len()];
+
+/// A compiled time zone, by IANA name (aliases such as `US/Eastern` keep
+/// their own name and share their zone's table).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Zone {
+    /// Index into the names.
+    name: u8,
+    /// Index into the tables (kept here: lookups are the engine's inner loop).
+    table: u8,
+}
+
+impl Zone {
+    pub const UTC: Zone = Zone::known("UTC");
+
+    /// The compiled zone of this exact IANA name.
+    pub fn named(name: &str) -> Option<Zone> {
+        NAMES.iter().position(|(n, _)| *n == name).map(Zone::at)
+    }
+
+    /// A zone named in generated code; fails the build if not compiled in.
+    pub const fn known(name: &str) -> Zone {
+        let mut i = 0;
+        while i < NAMES.len() {
+            if const_eq(NAMES[i].0, name) {
+                return Zone::at(i);
+            }
+            i += 1;
+        }
+        panic!("zone not compiled in")
+    }
+
+    const fn at(index: usize) -> Zone {
+        Zone {
+            name: index as u8,
+            table: NAMES[index].1,
+        }
+    }
+
+    /// Every compiled zone name, aliases included.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        NAMES.iter().map(|(n, _)| *n)
+    }
+
+    /// The IANA name.
+    pub fn name(self) -> &'static str {
+        NAMES[usize::from(self.name)].0
+    }
+
+    fn table_index(self) -> usize {
+        usize::from(self.table)
+    }
+
+    fn transitions(self) -> &'static [i64] {
+        let index = self.table_index();
+        TRANSITIONS[index].get_or_init(|| {
+            let table = &TABLES[index];
+            let mut at = table.first;
+            let mut all = Vec::with_capacity(table.gaps.len() + 1);
+            if table.spans.len() > 1 {
+                all.push(at);
+            }
+            for gap in table.gaps {
+                at += i64::from(*gap);
+                all.push(at);
+            }
+            all.into_boxed_slice()
+        })
+    }
+
+    /// The span (index into the table's spans) holding a UTC timestamp.
+    fn span_at(self, utc: i64) -> usize {
+        self.transitions().partition_point(|t| *t <= utc)
+    }
+
+    fn offset_of_span(self, span: usize) -> ZoneOffset {
+        self.offset_in(&TABLES[self.table_index()], span)
+    }
+
+    fn offset_in(self, table: &Table, span: usize) -> ZoneOffset {
+        let (seconds, abbreviation) = table.offsets[usize::from(table.spans[span])];
+        ZoneOffset {
+            zone: self,
+            seconds,
+            abbreviation,
+        }
+    }
+
+    /// The offset in force at a UTC timestamp (seconds since 1970).
+    pub fn offset_at_timestamp(self, utc: i64) -> ZoneOffset {
+        self.offset_of_span(self.span_at(utc))
+    }
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A zone's offset at some instant, with its abbreviation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ZoneOffset {
+    zone: Zone,
+    seconds: i32,
+    abbreviation: &'static str,
+}
+
+impl ZoneOffset {
+    /// Seconds east of UTC.
+    pub fn seconds(&self) -> i32 {
+        self.seconds
+    }
+    /// As the database writes it: "CET", "EDT", or "+04" where the zone has
+    /// no alphabetic one.
+    pub fn abbreviation(&self) -> &'static str {
+        self.abbreviation
+    }
+}
+
+impl Offset for ZoneOffset {
+    fn fix(&self) -> FixedOffset {
+        // The tables hold offsets within a day, which FixedOffset accepts.
+        FixedOffset::east_opt(self.seconds).unwrap_or_else(|| Utc.fix())
+    }
+}
+
+impl fmt::Debug for ZoneOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation)
+    }
+}
+
+impl fmt::Display for ZoneOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation)
+    }
+}
+
+impl TimeZone for Zone {
+    type Offset = ZoneOffset;
+
+    fn from_offset(offset: &ZoneOffset) -> Zone {
+        offset.zone
+    }
+
+    /// Every offset whose span holds the wall time read with it: none in a
+    /// gap, two in a fold (earlier instant first).
+    fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> MappedLocalTime<ZoneOffset> {
+        let wall = local.and_utc().timestamp();
+        let transitions = self.transitions();
+        let table = &TABLES[self.table_index()];
+        let around = transitions.partition_point(|t| *t <= wall);
+        // Most wall times are a day or more from any transition: one offset.
+        const DAY: i64 = 86_400;
+        let clear_before = around == 0 || transitions[around - 1] + DAY <= wall;
+        let clear_after = around == transitions.len() || wall + DAY < transitions[around];
+        if clear_before && clear_after {
+            return MappedLocalTime::Single(self.offset_in(table, around));
+        }
+        // Transitions are days apart and offsets within a day, so only the
+        // span holding the wall time read as UTC and its neighbours can
+        // hold it (the tests check every transition).
+        let mut found: [Option<(i64, ZoneOffset)>; 2] = [None, None];
+        let mut count = 0;
+        for span in around.saturating_sub(1)..=(around + 1).min(transitions.len()) {
+            let offset = self.offset_in(table, span);
+            let utc = wall - i64::from(offset.seconds);
+            let starts = span == 0 || transitions[span - 1] <= utc;
+            let ends = span == transitions.len() || utc < transitions[span];
+            if starts && ends && count < 2 {
+                found[count] = Some((utc, offset));
+                count += 1;
+            }
+        }
+        match found {
+            [None, _] => MappedLocalTime::None,
+            [Some((_, only)), None] => MappedLocalTime::Single(only),
+            [Some((a_utc, a)), Some((b_utc, b))] => {
+                if a_utc <= b_utc {
+                    MappedLocalTime::Ambiguous(a, b)
+                } else {
+                    MappedLocalTime::Ambiguous(b, a)
+                }
+            }
+        }
+    }
+
+    /// As chrono-tz: the day's first and last seconds decide.
+    fn offset_from_local_date(&self, local: &NaiveDate) -> MappedLocalTime<ZoneOffset> {
+        let earliest = self.offset_from_local_datetime(&local.and_time(NaiveTime::MIN));
+        let latest =
+            self.offset_from_local_datetime(&local.and_hms_opt(23, 59, 59).unwrap_or_default());
+        match (earliest, latest) {
+            (MappedLocalTime::Single(a), _) | (_, MappedLocalTime::Single(a)) => {
+                MappedLocalTime::Single(a)
+            }
+            (MappedLocalTime::Ambiguous(a, _), _) | (_, MappedLocalTime::Ambiguous(a, _)) => {
+                MappedLocalTime::Single(a)
+            }
+            _ => MappedLocalTime::None,
+        }
+    }
+
+    fn offset_from_utc_date(&self, utc: &NaiveDate) -> ZoneOffset {
+        self.offset_from_utc_datetime(&utc.and_time(NaiveTime::MIN))
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> ZoneOffset {
+        self.offset_at_timestamp(utc.and_utc().timestamp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use chrono_tz::{OffsetComponents, OffsetName, Tz};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PATH: &str = "src/engine/zone_data.rs";
+    /// chrono-tz has no transition before 1800 or after 2099.
+    const SCAN_FROM: i64 = -5_364_662_400; // 1800-01-01
+    const SCAN_TO: i64 = 4_133_980_800; // 2101-01-01
+    /// No two transitions of these zones are this close.
+    const STEP: i64 = 6 * 3600;
+
+    fn chrono_tz_offset(tz: Tz, utc: i64) -> (i32, String) {
+        let at = DateTime::from_timestamp(utc, 0).unwrap().with_timezone(&tz);
+        let offset = at.offset();
+        let seconds = (offset.base_utc_offset() + offset.dst_offset()).num_seconds() as i32;
+        (
+            seconds,
+            offset.abbreviation().unwrap_or_default().to_string(),
+        )
+    }
+
+    /// The offset before the first transition, then each transition.
+    type History = ((i32, String), Vec<(i64, (i32, String))>);
+
+    fn history(tz: Tz) -> History {
+        let before = chrono_tz_offset(tz, SCAN_FROM);
+        let mut changes = Vec::new();
+        let mut current = before.clone();
+        let mut at = SCAN_FROM;
+        while at < SCAN_TO {
+            let next = at + STEP;
+            let there = chrono_tz_offset(tz, next);
+            if there != current {
+                // The first second with the new offset.
+                let (mut low, mut high) = (at, next);
+                while high - low > 1 {
+                    let mid = low + (high - low) / 2;
+                    if chrono_tz_offset(tz, mid) == current {
+                        low = mid;
+                    } else {
+                        high = mid;
+                    }
+                }
+                changes.push((high, there.clone()));
+                current = there;
+            }
+            at = next;
+        }
+        (before, changes)
+    }
+
+    /// The text of `zone_data.rs`: one table per distinct history, and every
+    /// compiled name (aliases included) with its table.
+    fn source() -> String {
+        let mut names: Vec<Tz> = chrono_tz::TZ_VARIANTS.to_vec();
+        names.sort_by_key(|tz| tz.name());
+        let mut histories: Vec<(History, &str)> = Vec::new();
+        let mut named = Vec::new();
+        for tz in names {
+            let h = history(tz);
+            let index = match histories.iter().position(|(seen, _)| *seen == h) {
+                Some(i) => i,
+                None => {
+                    histories.push((h, tz.name()));
+                    histories.len() - 1
+                }
+            };
+            named.push((tz.name(), index));
+        }
+        assert!(
+            named.len() <= 256 && histories.len() <= 256,
+            "zone indices are u8"
+        );
+        let mut out = String::from(
+            "//! GENERATED by `cargo test` (engine::zone) from chrono-tz, for the zones\n\
+             //! `CHRONO_TZ_TIMEZONE_FILTER` keeps (`.cargo/config.toml`); do not edit.\n\
+             //! The test that writes it fails when it changed, so a stale copy cannot land.\n\n\
+             use super::zone::Table;\n\n",
+        );
+        out += &format!(
+            "pub(super) const TABLES: [Table; {}] = [\n",
+            histories.len()
+        );
+        for ((before, changes), name) in &histories {
+            let mut offsets = vec![before.clone()];
+            for (_, o) in changes {
+                if !offsets.contains(o) {
+                    offsets.push(o.clone());
+                }
+            }
+            let index = |o: &(i32, String)| offsets.iter().position(|x| x == o).unwrap();
+            let spans: Vec<String> = std::iter::once(before)
+                .chain(changes.iter().map(|(_, o)| o))
+                .map(|o| index(o).to_string())
+                .collect();
+            let gaps: Vec<String> = changes
+                .windows(2)
+                .map(|w| {
+                    i32::try_from(w[1].0 - w[0].0)
+                        .expect("a gap fits i32")
+                        .to_string()
+                })
+                .collect();
+            let offsets: Vec<String> = offsets
+                .iter()
+                .map(|(s, a)| format!("({s}, {a:?})"))
+                .collect();
+            let wrap = |items: &[String]| {
+                items
+                    .chunks(10)
+                    .map(|c| format!("            {},\n", c.join(", ")))
+                    .collect::<String>()
+            };
+            out += &format!("    // {name}\n    Table {{\n");
+            out += &format!("        offsets: &[\n{}        ],\n", wrap(&offsets));
+            out += &format!("        first: {},\n", changes.first().map_or(0, |c| c.0));
+            out += &format!("        gaps: &[\n{}        ],\n", wrap(&gaps));
+            out += &format!("        spans: &[\n{}        ],\n", wrap(&spans));
+            out += "    },\n";
+        }
+        out += "];\n\n";
+        out += &format!(
+            "pub(super) const NAMES: [(&str, u8); {}] = [\n",
+            named.len()
+        );
+        for (name, index) in &named {
+            out += &format!("    ({name:?}, {index}),\n");
+        }
+        out += "];\n";
+        out
+    }
+
+    #[test]
+    fn generated_zones_are_fresh() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
+        let want = source();
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if have != want {
+            std::fs::write(&path, &want).unwrap_or_else(|e| panic!("{PATH}: {e}"));
+            panic!("{PATH} was stale and has been rewritten; run cargo test again");
+        }
+    }
+
+    fn pairs() -> Vec<(Zone, Tz)> {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| {
+                (
+                    Zone::named(tz.name())
+                        .unwrap_or_else(|| panic!("{} is not compiled", tz.name())),
+                    *tz,
+                )
+            })
+            .collect()
+    }
+
+    fn ours(zone: Zone, utc: i64) -> (i32, String) {
+        let o = zone.offset_at_timestamp(utc);
+        (o.seconds(), o.abbreviation().to_string())
+    }
+
+    #[test]
+    fn every_chrono_tz_zone_is_compiled_and_nothing_else() {
+        assert_eq!(Zone::names().count(), chrono_tz::TZ_VARIANTS.len());
+        for (zone, tz) in pairs() {
+            assert_eq!(zone.name(), tz.name());
+        }
+        assert_eq!(Zone::named("Mars/Olympus_Mons"), None);
+        assert_eq!(Zone::UTC.name(), "UTC");
+    }
+
+    #[test]
+    fn offsets_equal_chrono_tz_at_and_around_every_transition() {
+        for (zone, tz) in pairs() {
+            for t in zone.transitions() {
+                for utc in [t - 1, *t, t + 1] {
+                    assert_eq!(
+                        ours(zone, utc),
+                        chrono_tz_offset(tz, utc),
+                        "{} at {utc}",
+                        tz.name()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Wall times every 15 minutes from 3 hours before to 3 hours after
+    /// each transition (read in both offsets) resolve as chrono-tz does.
+    #[test]
+    fn local_times_around_every_transition_resolve_as_chrono_tz() {
+        let utc_of = |r: MappedLocalTime<i64>| match r {
+            MappedLocalTime::Single(a) => vec![a],
+            MappedLocalTime::Ambiguous(a, b) => vec![a, b],
+            MappedLocalTime::None => vec![],
+        };
+        for (zone, tz) in pairs() {
+            for t in zone.transitions() {
+                for seconds in [
+                    zone.offset_at_timestamp(t - 1).seconds(),
+                    zone.offset_at_timestamp(*t).seconds(),
+                ] {
+                    let wall = t + i64::from(seconds);
+                    for step in -12..=12 {
+                        let local = DateTime::from_timestamp(wall + step * 900, 0)
+                            .unwrap()
+                            .naive_utc();
+                        let a = zone.from_local_datetime(&local).map(|d| d.timestamp());
+                        let b = tz.from_local_datetime(&local).map(|d| d.timestamp());
+                        assert_eq!(utc_of(a), utc_of(b), "{} at {local}", tz.name());
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn offsets_and_local_times_equal_chrono_tz_anywhere(
+            pick in 0..chrono_tz::TZ_VARIANTS.len(),
+            utc in -6_000_000_000i64..8_000_000_000,
+        ) {
+            let (zone, tz) = pairs()[pick];
+            prop_assert_eq!(ours(zone, utc), chrono_tz_offset(tz, utc));
+            let local = DateTime::from_timestamp(utc, 0).unwrap().naive_utc();
+            let a = zone.from_local_datetime(&local).map(|d| d.timestamp());
+            let b = tz.from_local_datetime(&local).map(|d| d.timestamp());
+            prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            let date = local.date();
+            prop_assert_eq!(
+                format!("{:?}", zone.offset_from_local_date(&date).map(|o| o.seconds())),
+                format!("{:?}", tz.offset_from_local_date(&date).map(|o| o.fix().local_minus_utc())),
+            );
+        }
+    }
+}
