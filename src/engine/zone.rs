@@ -79,7 +79,8 @@ impl Zone {
         NAMES.iter().position(|(n, _)| *n == name).map(Zone::at)
     }
 
-    /// A zone named in generated code; fails the build if not compiled in.
+    /// A zone named in code; panics if it is not compiled in (at build
+    /// time where used in a `static`, as the generated catalog does).
     pub const fn known(name: &str) -> Zone {
         let mut i = 0;
         while i < NAMES.len() {
