@@ -1,10 +1,11 @@
 //! The Leptos web app (wasm32 only). One component per file; the logic they
 //! show lives in [`crate::present`] and the engine.
 //!
-//! Reactive text and attribute closures return `String`, even for a fixed
-//! word: each other return type (`&str`, `Option<&str>`, a number) would
-//! instantiate tachys' render-effect code once more (measured: four such
-//! types cost 1.15 KB of brotli).
+//! Reactive text and attribute closures return `String` (texts may be
+//! `Option<String>`), even for a fixed word: each other return type
+//! (`&str`, `Option<&str>`, a number) would instantiate tachys'
+//! render-effect code once more (measured: four such types cost 1.15 KB of
+//! brotli).
 
 mod app;
 mod assumption_note;
