@@ -2,7 +2,8 @@
 //! [`Catalog`], so the wasm neither parses nor builds anything at start. The JSON files stay the source of
 //! truth; this exists so the shipped wasm carries neither a JSON parser nor
 //! the validation code (about 30 KB brotli). Test-only: the test below
-//! regenerates the file and fails when it was stale, rust-analyzer style.
+//! regenerates the file and fails when it was stale, rust-analyzer style
+//! (`check_generated`, which `engine::zone`'s generated tables use too).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -524,6 +525,18 @@ const fn window(start: u16, end: u16) -> Window {
 /// The embedded catalog, as validated when this file was generated.
 pub(super) static CATALOG: Catalog = ";
 
+/// Compares a generated file (`path` from the crate root) with what it
+/// should hold; when they differ, rewrites it and fails, so a stale copy
+/// cannot land and one more `cargo test` run picks the new one up.
+pub(super) fn check_generated(path: &str, want: &str) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let have = std::fs::read_to_string(&full).unwrap_or_default();
+    if have != want {
+        std::fs::write(&full, want).unwrap_or_else(|e| panic!("{path}: {e}"));
+        panic!("{path} was stale and has been rewritten; run cargo test again");
+    }
+}
+
 /// The text of `catalog_data.rs` for a catalog.
 fn source(catalog: &Catalog) -> String {
     let mut out = Out {
@@ -550,13 +563,7 @@ mod tests {
 
     #[test]
     fn generated_catalog_is_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-        let want = source(&from_json());
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        if have != want {
-            std::fs::write(&path, &want).unwrap_or_else(|e| panic!("{PATH}: {e}"));
-            panic!("{PATH} was stale and has been rewritten; run cargo test again");
-        }
+        check_generated(PATH, &source(&from_json()));
     }
 
     #[test]

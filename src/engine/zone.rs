@@ -432,13 +432,7 @@ mod tests {
 
     #[test]
     fn generated_zones_are_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-        let want = source();
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        if have != want {
-            std::fs::write(&path, &want).unwrap_or_else(|e| panic!("{PATH}: {e}"));
-            panic!("{PATH} was stale and has been rewritten; run cargo test again");
-        }
+        super::super::codegen::check_generated(PATH, &source());
     }
 
     fn pairs() -> Vec<(Zone, Tz)> {
