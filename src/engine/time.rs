@@ -218,26 +218,11 @@ pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
-        LocalResult::None => {
-            // In a gap: the transition lies between the two readings of the
-            // wall time with the offsets on either side of it. Transitions
-            // fall on whole seconds, so search whole seconds.
-            let wall = local.and_utc().timestamp();
-            let (mut low, mut high) = (wall - 26 * 3600, wall + 26 * 3600);
-            let local_at = |t: i64| {
-                DateTime::from_timestamp(t, 0).map(|u| u.with_timezone(&zone).naive_local())
-            };
-            // Invariant: local(low) < wall time <= local(high).
-            while high - low > 1 {
-                let mid = low + (high - low) / 2;
-                if local_at(mid).is_some_and(|l| l < local) {
-                    low = mid;
-                } else {
-                    high = mid;
-                }
-            }
-            DateTime::from_timestamp(high, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
-        }
+        // In a gap: the first instant after it is the transition itself.
+        LocalResult::None => zone
+            .gap_end(&local)
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC),
     }
 }
 

@@ -152,6 +152,23 @@ impl Zone {
     pub fn offset_at_timestamp(self, utc: i64) -> ZoneOffset {
         self.offset_of_span(self.span_at(utc))
     }
+
+    /// The transition (seconds since 1970) that skips this wall time, when
+    /// it lies in a spring-forward gap; `None` when the wall time exists.
+    pub fn gap_end(self, local: &NaiveDateTime) -> Option<i64> {
+        let wall = local.and_utc().timestamp();
+        let transitions = self.transitions();
+        let table = &TABLES[self.table_index()];
+        let around = transitions.partition_point(|t| *t <= wall);
+        // Transition `i` ends span `i` and starts span `i + 1`; a gap's
+        // transition lies within a day of its wall times.
+        (around.saturating_sub(1)..(around + 1).min(transitions.len())).find_map(|i| {
+            let t = transitions[i];
+            let before = i64::from(self.offset_in(table, i).seconds);
+            let after = i64::from(self.offset_in(table, i + 1).seconds);
+            (t + before <= wall && wall < t + after).then_some(t)
+        })
+    }
 }
 
 const fn const_eq(a: &str, b: &str) -> bool {
@@ -501,7 +518,11 @@ mod tests {
                             .naive_utc();
                         let a = zone.from_local_datetime(&local).map(|d| d.timestamp());
                         let b = tz.from_local_datetime(&local).map(|d| d.timestamp());
+                        let in_gap = utc_of(b).is_empty();
                         assert_eq!(utc_of(a), utc_of(b), "{} at {local}", tz.name());
+                        // Only this transition is within 3 hours.
+                        let gap = zone.gap_end(&local);
+                        assert_eq!(gap, in_gap.then_some(*t), "{} gap at {local}", tz.name());
                     }
                 }
             }
