@@ -68,7 +68,7 @@ pub fn ChargePanel(
         let s = ctx.selection.with_untracked(|s| s.0);
         view! {
             <div class="field">
-                <label for="f-service">"Service"</label>
+                <label for="f-service">{"Service"}</label>
                 <select
                     id="f-service"
                     name="service"
@@ -122,7 +122,7 @@ pub fn ChargePanel(
                 .then(|| {
                     view! {
                         <fieldset class="field">
-                            <legend>"What applies to this ticket"</legend>
+                            <legend>{"What applies to this ticket"}</legend>
                             {flags
                                 .into_iter()
                                 .map(|(id, label)| {
@@ -198,11 +198,11 @@ pub fn ChargePanel(
                 Billing::AmountNotStated => "not-stated",
             }>{words}</p>
             <table class="lines">
-                <caption class="sr-only">"Charge lines"</caption>
+                <caption class="sr-only">{"Charge lines"}</caption>
                 <tbody>{rows}</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">"Total"</th>
+                        <th scope="row">{"Total"}</th>
                         {match total {
                             Some(t) => {
                                 view! {

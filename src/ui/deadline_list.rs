@@ -45,8 +45,27 @@ pub fn DeadlineList(
             })
         })
     });
-    // Cards follow the target count; each card reads its target by index.
+    // One slot per target of the policy with the most; a card stays mounted
+    // while the ticket has its index, so switching vendors updates cards in
+    // place instead of building them again. Each card reads its target by index.
     let count = Memo::new(move |_| ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
+    let slots = ctx
+        .catalog
+        .policies()
+        .iter()
+        .map(|p| p.targets().len())
+        .max()
+        .unwrap_or(0);
+    let cards = (0..slots)
+        .map(|index| {
+            let shown = Memo::new(move |_| index < count.get());
+            move || {
+                shown
+                    .get()
+                    .then(|| view! { <TargetCard ctx=ctx index=index standing=standing /> })
+            }
+        })
+        .collect_view();
     let context = move || {
         ticket.with(|t| {
             ctx.zone.with(|z| {
@@ -78,13 +97,7 @@ pub fn DeadlineList(
                         }
                     })
             }}
-            <ol class="cards">
-                {move || {
-                    (0..count.get())
-                        .map(|index| view! { <TargetCard ctx=ctx index=index standing=standing /> })
-                        .collect_view()
-                }}
-            </ol>
+            <ol class="cards">{cards}</ol>
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
         </section>
     }

@@ -48,7 +48,7 @@ pub fn PolicyFacts(
         view! {
             <dl class="facts">
                 <div>
-                    <dt>"Channels"</dt>
+                    <dt>{"Channels"}</dt>
                     <dd>{package.channels().join(", ")}</dd>
                 </div>
                 {package
@@ -56,13 +56,13 @@ pub fn PolicyFacts(
                     .map(|n| {
                         view! {
                             <div>
-                                <dt>"Incidents per month"</dt>
+                                <dt>{"Incidents per month"}</dt>
                                 <dd>{n.to_string()}</dd>
                             </div>
                         }
                     })}
                 <div>
-                    <dt>"Price"</dt>
+                    <dt>{"Price"}</dt>
                     <dd>{price}</dd>
                 </div>
                 {facts}

@@ -11,40 +11,54 @@ pub fn SeverityField(
     ctx: Ctx,
 ) -> impl IntoView {
     let query = ctx.query;
-    // Rebuilt per vendor only: picking a severity must keep keyboard focus.
+    let catalog = ctx.catalog;
     let vendor = Memo::new(move |_| ctx.selection.with(|s| s.0.policy.id()));
-    let options = move || {
-        let Some(policy) = ctx.catalog.policy(vendor.get()) else {
-            return ().into_any();
-        };
-        policy
-            .severities()
-            .iter()
-            .map(|s| {
-                let id = s.id();
-                let input_id = format!("f-severity-{id}");
-                view! {
-                    <div class="choice">
-                        <input
-                            type="radio"
-                            name="severity"
-                            id=input_id.clone()
-                            value=id
-                            prop:checked=move || query.with(|q| q.severity == id)
-                            on:change=move |_| query.update(|q| q.severity = id.to_string())
-                        />
-                        <label for=input_id>
-                            <span class="choice-label">{s.label()}</span>
-                            <span class="choice-hint">
-                                {s.definition()}
-                            </span>
-                        </label>
-                    </div>
-                }
-            })
-            .collect_view()
-            .into_any()
+    let severity = move |index: usize| {
+        catalog
+            .policy(vendor.get())
+            .and_then(|p| p.severities().get(index))
     };
+    // One slot per severity of the policy with the most. A slot is built
+    // again only when its severity id changes (or the slot comes or goes);
+    // switching between vendors with the same ids rewrites the words only,
+    // so the radios keep focus and tachys does not remove and set every
+    // attribute of a radio it rebuilds.
+    let slots = catalog
+        .policies()
+        .iter()
+        .map(|p| p.severities().len())
+        .max()
+        .unwrap_or(0);
+    let options = (0..slots)
+        .map(|index| {
+            let id = Memo::new(move |_| severity(index).map(|s| s.id()));
+            move || {
+                id.get().map(|id| {
+                    let input_id = format!("f-severity-{id}");
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                name="severity"
+                                id=input_id.clone()
+                                value=id
+                                prop:checked=move || query.with(|q| q.severity == id)
+                                on:change=move |_| query.update(|q| q.severity = id.to_string())
+                            />
+                            <label for=input_id>
+                                <span class="choice-label">
+                                    {move || severity(index).map(|s| s.label().to_string())}
+                                </span>
+                                <span class="choice-hint">
+                                    {move || severity(index).map(|s| s.definition().to_string())}
+                                </span>
+                            </label>
+                        </div>
+                    }
+                })
+            }
+        })
+        .collect_view();
     view! {
         <fieldset class="field severity">
             <legend>"Severity"</legend>

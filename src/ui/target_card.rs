@@ -62,20 +62,23 @@ pub fn TargetCard(
 
     let state = move || here.get().map(|p| p.state).unwrap_or(State::OnTrack);
     let permille = move || here.get().map(|p| p.used_permille).unwrap_or(0);
-    // Rebuilt only when the due instant or the outcome changes; the parts
-    // that move every second are bound one by one.
+    // Whether the target is dated, and if so whether it is a "not before";
+    // the block below is rebuilt only when that changes, and the parts that
+    // move (the due instant with each edit, the countdown every second) are
+    // bound one by one.
+    let dated_kind = Memo::new(move |_| due.get().map(|_| outcome.get() == Outcome::Earliest));
+    let at = move || due.get().unwrap_or_default();
     let dated = move || {
-        let at = due.get()?;
-        let earliest = outcome.get() == Outcome::Earliest;
+        let earliest = dated_kind.get()?;
         let vendor = move || {
             let vendor = ctx.vendor_zone();
             let differs = ctx.zone.with(|z| z.name() != vendor.name());
-            differs.then(|| format!("{} ({})", when(&vendor, at), zone::city(vendor.name())))
+            differs.then(|| format!("{} ({})", when(&vendor, at()), zone::city(vendor.name())))
         };
         Some(view! {
             <p class="due">
                 <span class="due-label">{if earliest { "Not before " } else { "Due " }}</span>
-                <time datetime=format_instant(at)>{move || ctx.zone.with(|z| when(z, at))}</time>
+                <time datetime=move || format_instant(at())>{move || ctx.zone.with(|z| when(z, at()))}</time>
             </p>
             <p class="vendor-time hint">{vendor}</p>
             <p class="countdown" data-countdown="">
@@ -98,9 +101,7 @@ pub fn TargetCard(
         (!is_dated(o)).then(|| outcome_sentence(o).to_string())
     };
     // Rebuilt with every change of the rule, so no element here is pure
-    // literal markup: tachys builds those from a template cache that clones
-    // every template cached before the one it needs (see the README's
-    // Performance section), and the form's templates are cached first.
+    // literal markup (see the `ui` module docs).
     let rule = move || {
         explained.get().map(|e| {
             let assumptions = e

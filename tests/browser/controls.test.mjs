@@ -41,6 +41,33 @@ test('vendor, package, region and severity update the view and the URL', async (
   assert.match(await t.text('label[for="f-severity-1"]'), /^Severity 1 \(Urgent\)\s*Most users of a part of the software/);
 });
 
+test('switching vendors rewrites the severity radios and target cards in place', async (t) => {
+  await t.openApp(start, { selector: '[data-target]' });
+  // Record what changes: a radio or card built again would show up as
+  // attributes removed and set, or as text nodes replaced.
+  await t.page.evaluate(() => {
+    window.changed = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.target.matches('input[name="severity"]')) window.changed.push(`radio ${r.attributeName}`);
+        if (r.type === 'childList' && r.target.closest?.('li.card time, li.card h3')) window.changed.push(`card ${r.target.tagName}`);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const words = () => t.text('label[for="f-severity-1"]');
+  const before = await words();
+  // NextPlane has two targets, ipcelerate four, numonix two again.
+  await t.page.selectOption('select[name="vendor"]', 'ipcelerate');
+  await t.page.waitForFunction(() => document.querySelectorAll('li.card').length === 4);
+  assert.notEqual(await words(), before, 'the words follow the vendor');
+  await t.page.selectOption('select[name="vendor"]', 'numonix');
+  await t.page.waitForFunction(() => document.querySelectorAll('li.card').length === 2);
+  assert.deepEqual(await t.page.evaluate(() => window.changed), []);
+  const targets = await t.page.$$eval('li.card', (cards) => cards.map((c) => c.dataset.target));
+  assert.deepEqual(targets, ['response', 'resolution'], 'the cards show the new targets');
+  assert.equal(await t.page.evaluate(() => document.querySelector('input[name="severity"]:checked')?.value), '2');
+});
+
 test('the opened time, the Now button and the display zone update the view and the URL', async (t) => {
   await t.openApp(start, { selector: '[data-target]' });
   await t.page.fill('input[name="opened"]', '2026-03-03T10:00');
