@@ -29,7 +29,7 @@ pub fn ChargePanel(
             .find(|(_, r)| Some(r.id()) == wanted.as_deref())
             .map(|(i, _)| i)
     });
-    let has_rules = move || ctx.selection.with(|s| offered(&s.0).next().is_some());
+    let has_rules = Memo::new(move |_| ctx.selection.with(|s| offered(&s.0).next().is_some()));
     let work = Memo::new(move |_| {
         query.with(|q| Work {
             minutes: request::parse_hours("hours", q.hours.as_deref().unwrap_or("1")).unwrap_or(60),
@@ -246,13 +246,20 @@ pub fn ChargePanel(
     view! {
         <section class="panel charges" aria-labelledby="h-charges">
             <h2 id="h-charges">"Charges"</h2>
-            <Show when=has_rules fallback=move || view! { <p data-charges="none">{none}</p> }>
-                {service_field}
-                {about}
-                {work_fields}
-                {estimate_view}
-                {unstated}
-            </Show>
+            {move || {
+                if has_rules.get() {
+                    view! {
+                        {service_field}
+                        {about}
+                        {work_fields}
+                        {estimate_view}
+                        {unstated}
+                    }
+                        .into_any()
+                } else {
+                    view! { <p data-charges="none">{none}</p> }.into_any()
+                }
+            }}
         </section>
     }
 }

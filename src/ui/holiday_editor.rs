@@ -136,6 +136,7 @@ pub fn HolidayEditor(
             })
             .collect_view()
     };
+    let any_added = Memo::new(move |_| query.with(|q| !q.holidays.added.is_empty()));
     let added = move || {
         query
             .with(|q| q.holidays.added.iter().copied().collect::<Vec<_>>())
@@ -176,10 +177,14 @@ pub fn HolidayEditor(
             </p>
             // Listed only while open: other inputs stay fast.
             {move || open.get().then(calendars)}
-            <Show when=move || query.with(|q| !q.holidays.added.is_empty())>
-                <h3>"Dates you closed"</h3>
-                <ul class="added">{added}</ul>
-            </Show>
+            {move || {
+                any_added
+                    .get()
+                    .then(|| view! {
+                        <h3>"Dates you closed"</h3>
+                        <ul class="added">{added}</ul>
+                    })
+            }}
             <div class="row">
                 <div class="field">
                     <label for="f-holiday">"Close another date"</label>

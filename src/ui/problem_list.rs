@@ -10,9 +10,10 @@ pub fn ProblemList(
     ctx: Ctx,
 ) -> impl IntoView {
     let problems = ctx.problems;
-    view! {
-        <div role="alert" class="problems" class:empty=move || problems.with(Vec::is_empty)>
-            <Show when=move || problems.with(|p| !p.is_empty())>
+    let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
+    let list = move || {
+        any.get().then(|| {
+            view! {
                 <p class="problems-title">"Part of this link could not be used:"</p>
                 <ul>
                     {move || {
@@ -26,7 +27,12 @@ pub fn ProblemList(
                 <button type="button" class="quiet" on:click=move |_| problems.set(Vec::new())>
                     "Dismiss"
                 </button>
-            </Show>
+            }
+        })
+    };
+    view! {
+        <div role="alert" class="problems" class:empty=move || !any.get()>
+            {list}
         </div>
     }
 }

@@ -54,6 +54,7 @@ pub fn VendorFields(
             .map(|p| p.packages()[package].regions())
             .unwrap_or_default()
     };
+    let has_regions = Memo::new(move |_| !regions().is_empty());
     view! {
         <div class="field">
             <label for="f-vendor">"Vendor"</label>
@@ -99,7 +100,7 @@ pub fn VendorFields(
                 {move || ctx.selection.with(|s| s.0.package().summary().to_string())}
             </p>
         </div>
-        <Show when=move || !regions().is_empty()>
+        {move || has_regions.get().then(|| view! {
             <div class="field">
                 <label for="f-region">"Coverage region"</label>
                 <select id="f-region" name="region" on:change=move |ev| set_region(event_target_value(&ev))>
@@ -119,6 +120,6 @@ pub fn VendorFields(
                     }}
                 </select>
             </div>
-        </Show>
+        })}
     }
 }

@@ -110,7 +110,7 @@ pub fn ZoneField(
                     "Another IANA zone\u{2026}"
                 </option>
             </select>
-            <Show when=move || other_open.get()>
+            {move || other_open.get().then(|| view! {
                 <div class="row other-zone">
                     <label for="f-tz-other" class="hint-label">
                         "IANA time zone name"
@@ -142,7 +142,7 @@ pub fn ZoneField(
                 <p id="f-tz-other-error" class="hint error" role="alert">
                     {move || other_error.get()}
                 </p>
-            </Show>
+            })}
         </div>
     }
 }
