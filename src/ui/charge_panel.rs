@@ -62,7 +62,7 @@ pub fn ChargePanel(
     });
 
     // Options per package; the choice itself is a property, so picking one keeps focus.
-    let package = Memo::new(move |_| ctx.selection.with(|s| (s.0.policy.id(), s.0.package)));
+    let package = ctx.package;
     let service_field = move || {
         package.track();
         let s = ctx.selection.with_untracked(|s| s.0);

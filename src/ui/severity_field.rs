@@ -12,7 +12,7 @@ pub fn SeverityField(
 ) -> impl IntoView {
     let query = ctx.query;
     let catalog = ctx.catalog;
-    let vendor = Memo::new(move |_| ctx.selection.with(|s| s.0.policy.id()));
+    let vendor = ctx.vendor;
     let severity = move |index: usize| {
         catalog
             .policy(vendor.get())

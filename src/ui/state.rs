@@ -58,6 +58,10 @@ pub struct Ctx {
     /// The browser's own zone name.
     pub browser_zone: &'static str,
     pub selection: Memo<Chosen>,
+    /// The chosen vendor's id: changes only with the vendor.
+    pub vendor: Memo<&'static str>,
+    /// The chosen vendor and package (by index): changes only with them.
+    pub package: Memo<(&'static str, usize)>,
     pub timing: Memo<Timing>,
     pub ticket: Memo<Ticket>,
     /// The zone times are shown in.
@@ -88,6 +92,8 @@ impl Ctx {
         let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
         let query = RwSignal::new(query);
         let selection = Memo::new(move |_| Chosen(query.with(|q| select(catalog, q))));
+        let vendor = Memo::new(move |_| selection.with(|s| s.0.policy.id()));
+        let package = Memo::new(move |_| selection.with(|s| (s.0.policy.id(), s.0.package)));
         let timing = Memo::new(move |_| {
             query.with(|q| Timing {
                 pauses: Pauses::new(q.pauses.clone()).unwrap_or_default(),
@@ -127,6 +133,8 @@ impl Ctx {
             notice: RwSignal::new(String::new()),
             browser_zone,
             selection,
+            vendor,
+            package,
             timing,
             ticket,
             zone,

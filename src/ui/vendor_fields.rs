@@ -12,7 +12,7 @@ pub fn VendorFields(
     let query = ctx.query;
     let catalog = ctx.catalog;
     // Options are rebuilt per vendor (or package), never while one is picked.
-    let vendor = Memo::new(move |_| ctx.selection.with(|s| s.0.policy.id()));
+    let vendor = ctx.vendor;
     let policy = move || {
         catalog
             .policy(vendor.get())
@@ -46,7 +46,7 @@ pub fn VendorFields(
     };
     let set_region = move |id: String| query.update(|q| q.region = Some(id));
 
-    let package = Memo::new(move |_| ctx.selection.with(|s| (s.0.policy.id(), s.0.package)));
+    let package = ctx.package;
     let regions = move || {
         let (vendor, package) = package.get();
         catalog
