@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::charge::{estimate, format_money, offered, Billing, Work};
 use crate::engine::policy::RateUnit;
 use crate::present::charges::{applies_words, billing_words, rate_words};
@@ -81,7 +83,7 @@ pub fn ChargePanel(
                         .map(|(i, r)| {
                             view! { <option value=r.id() prop:selected=move || rule.get() == Some(i)>{r.label()}</option> }
                         })
-                        .collect_view()}
+                        .collect_any()}
                 </select>
             </div>
         }
@@ -149,7 +151,7 @@ pub fn ChargePanel(
                                         </div>
                                     }
                                 })
-                                .collect_view()}
+                                .collect_any()}
                         </fieldset>
                     }
                 })}
@@ -189,7 +191,7 @@ pub fn ChargePanel(
                     </tr>
                 }
             })
-            .collect_view();
+            .collect_any();
         Some(view! {
             <p class="billing" data-billing=match billing {
                 Billing::Billable { .. } => "billable",
@@ -236,7 +238,7 @@ pub fn ChargePanel(
                 let note = r.note().map(|n| format!(" {n}")).unwrap_or_default();
                 view! { <li>{format!("{}: the policy says this fee exists but not its amount.{note}", r.label())}</li> }
             })
-            .collect_view();
+            .collect_any();
         view! { <ul class="unstated">{items}</ul> }
     };
     let none = move || {

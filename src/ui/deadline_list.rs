@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::deadline::{progress, Progress};
 use crate::present::summary::title;
 use crate::present::ticket::when;
@@ -65,7 +67,7 @@ pub fn DeadlineList(
                     .then(|| view! { <TargetCard ctx=ctx index=index standing=standing /> })
             }
         })
-        .collect_view();
+        .collect_any();
     let context = move || {
         ticket.with(|t| {
             ctx.zone.with(|z| {

@@ -4,6 +4,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::deadline::Selection;
 use crate::engine::holidays::HolidayEdits;
 use crate::engine::policy::ClockRef;
@@ -122,7 +124,7 @@ pub fn HolidayEditor(
                             </li>
                         }
                     })
-                    .collect_view();
+                    .collect_any();
                 view! {
                     <div class="calendar">
                         <h3>{heading}</h3>
@@ -134,7 +136,7 @@ pub fn HolidayEditor(
                     </div>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     let any_added = Memo::new(move |_| query.with(|q| !q.holidays.added.is_empty()));
     let added = move || {
@@ -159,7 +161,7 @@ pub fn HolidayEditor(
                     </li>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
 
     view! {

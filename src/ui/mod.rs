@@ -95,3 +95,18 @@ pub fn mount() {
         )
     });
 }
+
+/// Lists of views, each view erased, so every list shares one renderer.
+pub(crate) trait CollectAny {
+    fn collect_any(self) -> Vec<AnyView>;
+}
+
+impl<I, V> CollectAny for I
+where
+    I: IntoIterator<Item = V>,
+    V: IntoAny,
+{
+    fn collect_any(self) -> Vec<AnyView> {
+        self.into_iter().map(IntoAny::into_any).collect()
+    }
+}

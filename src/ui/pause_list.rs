@@ -3,6 +3,8 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::present::query::{check_pause, this_minute};
 
 use super::opened_field::{local_value, parse_local};
@@ -111,7 +113,7 @@ pub fn PauseList(
                 "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later."
             </p>
             <ul class="pause-list">
-                {move || (0..count.get()).map(row).collect_view()}
+                {move || (0..count.get()).map(row).collect_any()}
             </ul>
             <p class="hint error" aria-live="polite">
                 {move || error.get()}

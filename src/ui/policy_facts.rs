@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::charge::format_money;
 
 use super::state::Ctx;
@@ -43,7 +45,7 @@ pub fn PolicyFacts(
                     </div>
                 }
             })
-            .collect_view();
+            .collect_any();
         let source = s.policy.source();
         view! {
             <dl class="facts">

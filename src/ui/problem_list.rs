@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use super::state::Ctx;
 
 #[component]
@@ -21,7 +23,7 @@ pub fn ProblemList(
                             .get()
                             .into_iter()
                             .map(|p| view! { <li data-problem=p.field>{p.message}</li> })
-                            .collect_view()
+                            .collect_any()
                     }}
                 </ul>
                 <button type="button" class="quiet" on:click=move |_| problems.set(Vec::new())>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use super::state::Ctx;
 
 #[component]
@@ -58,7 +60,7 @@ pub fn SeverityField(
                 })
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <fieldset class="field severity">
             <legend>"Severity"</legend>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::deadline::{lead_time_due, next_downtime, support_state};
 use crate::engine::time::local_date;
 use crate::present::text;
@@ -81,7 +83,7 @@ pub fn SupportStatus(
                     </p>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     view! {
         <section class="panel support" aria-labelledby="h-support">

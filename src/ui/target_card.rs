@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::engine::deadline::{Progress, State};
 use crate::engine::policy::Outcome;
 use crate::present::text;
@@ -108,7 +110,7 @@ pub fn TargetCard(
                 .assumptions
                 .iter()
                 .map(|a| view! { <AssumptionNote text=*a /> })
-                .collect_view();
+                .collect_any();
             let row = |term: &'static str, value: Option<String>| {
                 value.map(|v| view! { <dt>{term}</dt><dd>{v}</dd> })
             };

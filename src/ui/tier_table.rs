@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::present::compare::{tiers, Cell, Tiers};
 use crate::present::query::View;
 use crate::present::ticket::when;
@@ -74,7 +76,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> impl IntoView {
                 </th>
             }
         })
-        .collect_view();
+        .collect_any();
     let rows = t
         .rows
         .into_iter()
@@ -83,7 +85,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> impl IntoView {
                 .cells
                 .into_iter()
                 .map(|c| cell_view(&ctx, c))
-                .collect_view();
+                .collect_any();
             view! {
                 <tr data-row=row.id class:varies=row.varies>
                     <th scope="row">{row.label}</th>
@@ -91,7 +93,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any();
     let label = caption.clone();
     view! {
         <div class="table-wrap" role="region" aria-label=label tabindex="0">

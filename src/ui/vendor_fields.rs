@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use super::state::Ctx;
 
 #[component]
@@ -70,7 +72,7 @@ pub fn VendorFields(
                             </option>
                         }
                     })
-                    .collect_view()}
+                    .collect_any()}
             </select>
         </div>
         <div class="field">
@@ -93,7 +95,7 @@ pub fn VendorFields(
                                 </option>
                             }
                         })
-                        .collect_view()
+                        .collect_any()
                 }}
             </select>
             <p id="f-package-hint" class="hint">
@@ -116,7 +118,7 @@ pub fn VendorFields(
                                     </option>
                                 }
                             })
-                            .collect_view()
+                            .collect_any()
                     }}
                 </select>
             </div>

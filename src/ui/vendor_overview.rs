@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::present::compare::tiers;
 use crate::present::ticket::when;
 
@@ -36,7 +38,7 @@ pub fn VendorOverview(
                 let caption = format!("{}: {}", t.vendor_name, t.severity_label);
                 tiers_table(ctx, t, caption)
             })
-            .collect_view()
+            .collect_any()
     };
     let intro = move || {
         ctx.ticket.with(|t| {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::present::query::View;
 
 use super::state::Ctx;
@@ -31,7 +33,7 @@ pub fn ViewSwitch(
                         </label>
                     }
                 })
-                .collect_view()}
+                .collect_any()}
         </fieldset>
     }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::CollectAny;
+
 use crate::present::zone;
 
 use super::browser::{self, Zone};
@@ -104,7 +106,7 @@ pub fn ZoneField(
                                 </option>
                             }
                         })
-                        .collect_view()}
+                        .collect_any()}
                 </optgroup>
                 <option value=OTHER prop:selected=move || other_open.get()>
                     "Another IANA zone\u{2026}"
@@ -134,7 +136,7 @@ pub fn ZoneField(
                                     browser::browser_zones()
                                         .into_iter()
                                         .map(|name| view! { <option value=name></option> })
-                                        .collect_view()
+                                        .collect_any()
                                 })
                         }}
                     </datalist>
