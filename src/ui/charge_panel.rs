@@ -160,18 +160,21 @@ pub fn ChargePanel(
     let about = move || {
         let r = current()?;
         let policy = ctx.selection.with(|s| s.0.policy);
-        Some(view! {
-            <p class="rate">{rate_words(r)}</p>
-            <p class="hint">{applies_words(r, policy)}</p>
-            {r.note().map(|n| view! { <p class="hint">{n}</p> })}
-            {r.provenance()
-                .assumption
-                .as_deref()
-                .map(|a| {
-                    view! { <AssumptionNote text=a /> }
-                })}
-            <p class="hint">{format!("Source: {}", r.provenance().source)}</p>
-        })
+        Some(
+            view! {
+                <p class="rate">{rate_words(r)}</p>
+                <p class="hint">{applies_words(r, policy)}</p>
+                {r.note().map(|n| view! { <p class="hint">{n}</p> })}
+                {r.provenance()
+                    .assumption
+                    .as_deref()
+                    .map(|a| {
+                        view! { <AssumptionNote text=a /> }
+                    })}
+                <p class="hint">{format!("Source: {}", r.provenance().source)}</p>
+            }
+            .into_any(),
+        )
     };
     let estimate_view = move || {
         let (billing, lines, total) = result.get()?;
@@ -227,7 +230,7 @@ pub fn ChargePanel(
                 </tfoot>
             </table>
             {not_stated.then(|| view! { <p class="hint">"Ask the vendor for the amount before the work starts."</p> })}
-        })
+        }.into_any())
     };
     // Fees the policy mentions for this package without an amount.
     let unstated = move || {

@@ -62,9 +62,9 @@ pub fn DeadlineList(
         .map(|index| {
             let shown = Memo::new(move |_| index < count.get());
             move || {
-                shown
-                    .get()
-                    .then(|| view! { <TargetCard ctx=ctx index=index standing=standing /> })
+                shown.get().then(|| {
+                    view! { <TargetCard ctx=ctx index=index standing=standing /> }.into_any()
+                })
             }
         })
         .collect_any();
@@ -96,7 +96,7 @@ pub fn DeadlineList(
                             <p role="alert" class="error">
                                 {format!("These deadlines cannot be computed: {e}")}
                             </p>
-                        }
+                        }.into_any()
                     })
             }}
             <ol class="cards">{cards}</ol>

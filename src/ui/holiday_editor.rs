@@ -185,7 +185,7 @@ pub fn HolidayEditor(
                     .then(|| view! {
                         <h3>"Dates you closed"</h3>
                         <ul class="added">{added}</ul>
-                    })
+                    }.into_any())
             }}
             <div class="row">
                 <div class="field">

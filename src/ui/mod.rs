@@ -5,7 +5,11 @@
 //! `Option<String>`), even for a fixed word: each other return type
 //! (`&str`, `Option<&str>`, a number) would instantiate tachys'
 //! render-effect code once more (measured: four such types cost 1.15 KB of
-//! brotli).
+//! brotli). For the same reason, a closure that returns a view returns an
+//! erased one (`AnyView`, `Option<AnyView>`), and lists are `Vec<AnyView>`
+//! built with `collect_any` (below) rather than `collect_view`: every
+//! list then shares one renderer (measured: -5.6 KB brotli for the lists,
+//! -1.0 KB for the closures; update latency unchanged).
 //!
 //! In views rebuilt on edits, literal text is an expression
 //! (`<dt>{"Price"}</dt>`), so no element there is literal-only markup:

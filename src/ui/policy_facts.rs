@@ -71,6 +71,7 @@ pub fn PolicyFacts(
             </dl>
             <p class="hint">{format!("Source: {} ({})", source.title, source.file)}</p>
         }
+        .into_any()
     };
     view! {
         <section class="panel about" aria-labelledby="h-about">

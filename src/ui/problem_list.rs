@@ -30,6 +30,7 @@ pub fn ProblemList(
                     "Dismiss"
                 </button>
             }
+            .into_any()
         })
     };
     view! {

@@ -57,6 +57,7 @@ pub fn SeverityField(
                             </label>
                         </div>
                     }
+                    .into_any()
                 })
             }
         })

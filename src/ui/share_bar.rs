@@ -137,7 +137,7 @@ pub fn ShareBar(
                             <p class="hint">
                                 "No target of this ticket has a date, so there is nothing to add to a calendar."
                             </p>
-                        }
+                        }.into_any()
                     })
             }}
             <p class="hint" role="status" data-notice="">{move || notice.get()}</p>
@@ -148,7 +148,7 @@ pub fn ShareBar(
                         view! {
                             <label for="f-manual-copy">{what}</label>
                             <textarea id="f-manual-copy" readonly rows="8" prop:value=text></textarea>
-                        }
+                        }.into_any()
                     })
             }}
         </section>

@@ -69,6 +69,7 @@ pub fn SupportStatus(
                 </p>
                 {assumption.map(|a| view! { <AssumptionNote text=a /> })}
             }
+            .into_any()
         })
     };
     let lead_view = move || {

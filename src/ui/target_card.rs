@@ -96,7 +96,7 @@ pub fn TargetCard(
                     {move || format!("{} of the window used", text::percent(permille()))}
                 </span>
             </div>
-        })
+        }.into_any())
     };
     let undated = move || {
         let o = outcome.get();
@@ -130,6 +130,7 @@ pub fn TargetCard(
                     {assumptions}
                 </details>
             }
+            .into_any()
         })
     };
     let qualifier =

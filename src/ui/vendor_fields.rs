@@ -122,6 +122,6 @@ pub fn VendorFields(
                     }}
                 </select>
             </div>
-        })}
+        }.into_any())}
     }
 }

@@ -87,7 +87,7 @@ pub fn ZoneField(
                                 <option value=name prop:selected=move || !other_open.get() && tz() == chosen>
                                     {label}
                                 </option>
-                            }
+                            }.into_any()
                         })
                 }}
                 // Static, so a vendor change does not rebuild it; the
@@ -144,7 +144,7 @@ pub fn ZoneField(
                 <p id="f-tz-other-error" class="hint error" role="alert">
                     {move || other_error.get()}
                 </p>
-            })}
+            }.into_any())}
         </div>
     }
 }
