@@ -520,7 +520,7 @@ pub fn parse_zone(name: &str) -> Option<Zone> {
     Zone::named(name)
 }
 
-/// Parses "<n> <unit>" into an amount.
+/// Parses `"<n> <unit>"` into an amount.
 pub fn amount(text: &str) -> Result<Amount, String> {
     let (value, unit) = text
         .trim()
@@ -542,7 +542,7 @@ pub fn amount(text: &str) -> Result<Amount, String> {
     Ok(Amount { value, unit })
 }
 
-/// Parses a cell: "<n> <unit>", "not_before <n> <unit>" or an outcome id.
+/// Parses a cell: `"<n> <unit>"`, `"not_before <n> <unit>"` or an outcome id.
 pub fn rule(text: &str) -> Result<Rule, String> {
     if let Some(rest) = text.strip_prefix("not_before ") {
         return amount(rest).map(Rule::Earliest);
