@@ -254,15 +254,15 @@ pub fn ChargePanel(
             {move || {
                 if has_rules.get() {
                     view! {
-                        {service_field}
-                        {about}
-                        {work_fields}
-                        {estimate_view}
-                        {unstated}
+                        {move || service_field()}
+                        {move || about()}
+                        {move || work_fields()}
+                        {move || estimate_view()}
+                        {move || unstated()}
                     }
                         .into_any()
                 } else {
-                    view! { <p data-charges="none">{none}</p> }.into_any()
+                    view! { <p data-charges="none">{move || none()}</p> }.into_any()
                 }
             }}
         </section>

@@ -84,7 +84,7 @@ pub fn DeadlineList(
     view! {
         <section class="panel deadlines" aria-labelledby="h-deadlines">
             <h2 id="h-deadlines" tabindex="-1">"Deadlines"</h2>
-            <p class="hint" data-context="">{context}</p>
+            <p class="hint" data-context="">{move || context()}</p>
             // On paper the countdowns need their moment.
             <p class="hint print-only">
                 {move || ctx.zone.with(|z| format!("Countdowns as of {}.", when(z, ctx.now.get())))}

@@ -105,7 +105,7 @@ pub fn HolidayEditor(
                                 <input
                                     type="checkbox"
                                     id=id.clone()
-                                    prop:checked=closed
+                                    prop:checked=move || query.with(|q| !q.holidays.removed.contains(&date))
                                     on:change=move |ev| {
                                         let keep = event_target_checked(&ev);
                                         edit(&|h| {
@@ -184,7 +184,7 @@ pub fn HolidayEditor(
                     .get()
                     .then(|| view! {
                         <h3>"Dates you closed"</h3>
-                        <ul class="added">{added}</ul>
+                        <ul class="added">{move || added()}</ul>
                     }.into_any())
             }}
             <div class="row">

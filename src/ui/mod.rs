@@ -11,6 +11,12 @@
 //! list then shares one renderer (measured: -5.6 KB brotli for the lists,
 //! -1.0 KB for the closures; update latency unchanged).
 //!
+//! Reactive closures are written in place in the view (`{move || label()}`,
+//! `data-target=move || ..`), never passed by name (`{label}`): with
+//! `erase_components` the `view!` macro erases the closures it sees, so
+//! they share one renderer per return type, while a named closure gets one
+//! of its own (measured: 25 named uses cost 2.6 KB brotli).
+//!
 //! In views rebuilt on edits, literal text is an expression
 //! (`<dt>{"Price"}</dt>`), so no element there is literal-only markup:
 //! tachys builds those from a template cache whose lookup clones every

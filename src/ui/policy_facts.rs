@@ -76,7 +76,7 @@ pub fn PolicyFacts(
     view! {
         <section class="panel about" aria-labelledby="h-about">
             <h2 id="h-about">"Your package and policy"</h2>
-            {content}
+            {move || content()}
         </section>
     }
 }

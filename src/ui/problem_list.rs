@@ -35,7 +35,7 @@ pub fn ProblemList(
     };
     view! {
         <div role="alert" class="problems" class:empty=move || !any.get()>
-            {list}
+            {move || list()}
         </div>
     }
 }

@@ -99,8 +99,8 @@ pub fn SupportStatus(
             <p class="sr-only" aria-live="polite">
                 {move || String::from(if open.get() { "Support is open." } else { "Support is closed." })}
             </p>
-            {downtime_view}
-            {lead_view}
+            {move || downtime_view()}
+            {move || lead_view()}
         </section>
     }
 }

@@ -52,13 +52,6 @@ pub fn TargetCard(
                 .unwrap_or_default()
         })
     };
-    let id = move || {
-        ticket.with(|t| {
-            t.due(index)
-                .map(|d| d.target.id().to_string())
-                .unwrap_or_default()
-        })
-    };
     let explained =
         Memo::new(move |_| ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
 
@@ -82,7 +75,7 @@ pub fn TargetCard(
                 <span class="due-label">{if earliest { "Not before " } else { "Due " }}</span>
                 <time datetime=move || format_instant(at())>{move || ctx.zone.with(|z| when(z, at()))}</time>
             </p>
-            <p class="vendor-time hint">{vendor}</p>
+            <p class="vendor-time hint">{move || vendor()}</p>
             <p class="countdown" data-countdown="">
                 {move || here.get().map(|p| text::countdown(p.seconds_left, earliest))}
             </p>
@@ -138,17 +131,17 @@ pub fn TargetCard(
     view! {
         <li
             class="card"
-            data-target=id
+            data-target=move || ticket.with(|t| t.due(index).map(|d| d.target.id().to_string()).unwrap_or_default())
             data-outcome=move || outcome.get().id().to_string()
             data-state=move || here.get().map_or("none", |p| p.state.id()).to_string()
         >
             <h3>
-                {label}
-                <span class="badge qualifier">{qualifier}</span>
+                {move || label()}
+                <span class="badge qualifier">{move || qualifier()}</span>
             </h3>
-            {dated}
-            <p class="outcome">{undated}</p>
-            {rule}
+            {move || dated()}
+            <p class="outcome">{move || undated()}</p>
+            {move || rule()}
         </li>
     }
 }

@@ -146,8 +146,8 @@ pub fn TierTable(
     view! {
         <section class="panel compare-panel" aria-labelledby="h-compare">
             <h2 id="h-compare">"Compare packages"</h2>
-            <p class="hint">{intro}</p>
-            {table}
+            <p class="hint">{move || intro()}</p>
+            {move || table()}
         </section>
     }
 }

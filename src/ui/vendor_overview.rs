@@ -55,8 +55,8 @@ pub fn VendorOverview(
     view! {
         <section class="panel vendors-panel" aria-labelledby="h-vendors">
             <h2 id="h-vendors">"All vendors"</h2>
-            <p class="hint">{intro}</p>
-            {tables}
+            <p class="hint">{move || intro()}</p>
+            {move || tables()}
         </section>
     }
 }

@@ -70,7 +70,7 @@ pub fn ZoneField(
                 <option value="" prop:selected=move || !other_open.get() && tz().is_empty()>
                     {format!("Your zone ({browser_zone})")}
                 </option>
-                <option value=vendor_zone prop:selected=move || !other_open.get() && tz() == vendor_zone()>
+                <option value=move || vendor_zone().to_string() prop:selected=move || !other_open.get() && tz() == vendor_zone()>
                     {move || format!("Vendor's zone ({})", vendor_zone())}
                 </option>
                 <option value="UTC" prop:selected=move || !other_open.get() && tz() == "UTC" && vendor_zone() != "UTC">
