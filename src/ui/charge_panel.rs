@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::charge::{estimate, format_money, offered, Billing, Work};
 use crate::engine::policy::RateUnit;
 use crate::present::charges::{applies_words, billing_words, rate_words};
@@ -14,6 +12,7 @@ use crate::request;
 use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
 use super::work_field::WorkField;
+use super::CollectAny;
 
 #[component]
 pub fn ChargePanel(

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::deadline::{progress, Progress};
 use crate::present::summary::title;
 use crate::present::ticket::when;
@@ -12,6 +10,7 @@ use crate::present::zone::Offsets;
 
 use super::state::Ctx;
 use super::target_card::TargetCard;
+use super::CollectAny;
 
 #[component]
 pub fn DeadlineList(
@@ -51,14 +50,7 @@ pub fn DeadlineList(
     // while the ticket has its index, so switching vendors updates cards in
     // place instead of building them again. Each card reads its target by index.
     let count = Memo::new(move |_| ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
-    let slots = ctx
-        .catalog
-        .policies()
-        .iter()
-        .map(|p| p.targets().len())
-        .max()
-        .unwrap_or(0);
-    let cards = (0..slots)
+    let cards = (0..ctx.slots(|p| p.targets().len()))
         .map(|index| {
             let shown = Memo::new(move |_| index < count.get());
             move || {

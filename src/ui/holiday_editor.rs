@@ -4,8 +4,6 @@
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::deadline::Selection;
 use crate::engine::holidays::HolidayEdits;
 use crate::engine::policy::ClockRef;
@@ -16,6 +14,7 @@ use crate::request;
 
 use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
+use super::CollectAny;
 
 /// A holiday calendar used by the selection, with the schedules using it.
 struct InView {

@@ -3,12 +3,11 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::present::query::{check_pause, this_minute};
 
 use super::opened_field::{local_value, parse_local};
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn PauseList(

@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::charge::format_money;
 
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn PolicyFacts(

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn ProblemList(

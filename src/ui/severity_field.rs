@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn SeverityField(
@@ -25,13 +24,7 @@ pub fn SeverityField(
     // switching between vendors with the same ids rewrites the words only,
     // so the radios keep focus and tachys does not remove and set every
     // attribute of a radio it rebuilds.
-    let slots = catalog
-        .policies()
-        .iter()
-        .map(|p| p.severities().len())
-        .max()
-        .unwrap_or(0);
-    let options = (0..slots)
+    let options = (0..ctx.slots(|p| p.severities().len()))
         .map(|index| {
             let id = Memo::new(move |_| severity(index).map(|s| s.id()));
             move || {

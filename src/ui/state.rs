@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::engine::deadline::{deadlines, Due, Selection, Timing};
 use crate::engine::load;
-use crate::engine::policy::Catalog;
+use crate::engine::policy::{Catalog, Policy};
 use crate::engine::time::{Instant, Pauses};
 use crate::engine::zone::Zone as CompiledZone;
 use crate::present::query::{Problem, Query};
@@ -139,6 +139,12 @@ impl Ctx {
             ticket,
             zone,
         }
+    }
+
+    /// How many slots a list of `count` things per policy needs: as many as
+    /// the policy with the most has (see the severity radios and cards).
+    pub fn slots(&self, count: impl Fn(&Policy) -> usize) -> usize {
+        self.catalog.policies().iter().map(count).max().unwrap_or(0)
     }
 
     /// The vendor's zone for the selection: where its support hours run.

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::deadline::{lead_time_due, next_downtime, support_state};
 use crate::engine::time::local_date;
 use crate::present::text;
@@ -12,6 +10,7 @@ use crate::present::ticket::{downtime_words, support_words};
 
 use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn SupportStatus(

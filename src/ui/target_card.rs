@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::engine::deadline::{Progress, State};
 use crate::engine::policy::Outcome;
 use crate::present::text;
@@ -14,6 +12,7 @@ use crate::request::format_instant;
 
 use super::assumption_note::AssumptionNote;
 use super::state::Ctx;
+use super::CollectAny;
 
 /// A symbol beside the state's words, so state is never colour alone.
 fn state_symbol(state: State) -> &'static str {

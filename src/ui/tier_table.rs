@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::present::compare::{tiers, Cell, Tiers};
 use crate::present::query::View;
 use crate::present::ticket::when;
 use crate::request::format_instant;
 
 use super::state::Ctx;
+use super::CollectAny;
 
 /// A cell's text and, for a dated target, its date in the display zone.
 pub fn cell_view(ctx: &Ctx, cell: Cell) -> impl IntoView {

@@ -2,13 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::present::compare::tiers;
 use crate::present::ticket::when;
 
 use super::state::Ctx;
 use super::tier_table::tiers_table;
+use super::CollectAny;
 
 #[component]
 pub fn VendorOverview(

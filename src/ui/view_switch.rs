@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::present::query::View;
 
 use super::state::Ctx;
+use super::CollectAny;
 
 #[component]
 pub fn ViewSwitch(

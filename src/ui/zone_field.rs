@@ -3,12 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::CollectAny;
-
 use crate::present::zone;
 
 use super::browser::{self, Zone};
 use super::state::Ctx;
+use super::CollectAny;
 
 /// The select value that reveals the free-text zone input.
 const OTHER: &str = "other";
