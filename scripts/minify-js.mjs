@@ -41,10 +41,12 @@ const wasmReads = (node) =>
     .filter((n) => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'wasm' && !n.computed)
     .map((n) => n.property.name);
 
+// A top-level statement without its `export`.
+const unwrap = (s) => (s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s);
+
 // The names a top-level statement declares (classes, functions, variables).
 function declared(statement) {
-  const s = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-  if (!s) return [];
+  const s = unwrap(statement);
   if (s.type === 'ClassDeclaration' || s.type === 'FunctionDeclaration') return [s.id.name];
   if (s.type === 'VariableDeclaration') return s.declarations.flatMap((d) => (d.id.type === 'Identifier' ? [d.id.name] : []));
   return [];
@@ -57,7 +59,6 @@ function declared(statement) {
  */
 function fitGlue(source, exported) {
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
-  const unwrap = (s) => (s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s);
   const cut = new Set(
     ast.body.filter((s) => {
       const kind = unwrap(s).type;

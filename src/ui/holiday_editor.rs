@@ -98,6 +98,8 @@ pub fn HolidayEditor(
                     .into_iter()
                     .map(|(date, name)| {
                         let id = format!("f-hol-{date}");
+                        // Also written in place below: `view!` erases only closures it
+                        // sees, and calling this one there cost 204 B of brotli.
                         let closed = move || query.with(|q| !q.holidays.removed.contains(&date));
                         view! {
                             <li>
