@@ -16,6 +16,9 @@ if [[ "${SKIP_SETUP:-0}" != 1 ]]; then
   "$REPO_ROOT/scripts/setup.sh"
 fi
 
+# The shipped wasm links a standard library rebuilt for size (scripts/lib.sh).
+use_size_std
+
 log "trunk build --release (public URL $PUBLIC_URL) into $DIST/"
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Install whatever the build and the tests need and is missing. Idempotent; quick when
 # everything is already installed. Prints what it does.
-#   - Rust target wasm32-unknown-unknown, rustfmt, clippy
+#   - Rust target wasm32-unknown-unknown, rust-src, rustfmt, clippy
 #   - trunk (exact version, see scripts/lib.sh)
 #   - wasm-bindgen-cli at the version of the wasm-bindgen crate in Cargo.lock
 #   - npm devDependencies (npm ci) when node_modules is missing or package(-lock).json changed
 #   - Debian chromium + chromium-driver when absent
-#   - the crates (cargo fetch), because trunk builds with cargo --offline
+#   - the crates (cargo fetch), and the standard library's, because trunk builds with cargo --offline
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,6 +25,13 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   note "installing target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+# rust-src: the site build compiles the standard library for size (scripts/build-site.sh).
+if rustup component list --installed | grep -qx 'rust-src'; then
+  note "ok: rust-src"
+else
+  note "installing component rust-src"
+  rustup component add rust-src
 fi
 for comp in rustfmt clippy; do
   if cargo "${comp/rustfmt/fmt}" --version >/dev/null 2>&1; then
@@ -96,6 +103,8 @@ fi
 
 log "setup: crates (cargo fetch; trunk builds with cargo --offline)"
 cargo fetch --quiet
+# The standard library's own crates, for the site build's build-std.
+(use_size_std && cargo fetch --quiet --target wasm32-unknown-unknown)
 note "ok"
 
 log "setup: done in $((SECONDS - t0)) s"

@@ -21,7 +21,7 @@ pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
             } else {
                 "expected RFC 3339 such as 2026-03-02T09:00:00Z"
             };
-        Error::invalid(field, format!("{text:?} is not a valid time: {hint}"))
+        Error::invalid(field, format!("\"{text}\" is not a valid time: {hint}"))
     })
 }
 
@@ -34,13 +34,13 @@ pub fn format_instant(at: Instant) -> String {
 pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error> {
     let (from, until) = text
         .split_once('/')
-        .ok_or_else(|| Error::invalid(field, format!("{text:?} is not FROM/UNTIL")))?;
+        .ok_or_else(|| Error::invalid(field, format!("\"{text}\" is not FROM/UNTIL")))?;
     let from = parse_instant(field, from)?;
     let until = parse_instant(field, until)?;
     if until <= from {
         return Err(Error::invalid(
             field,
-            format!("{text:?} ends before it starts"),
+            format!("\"{text}\" ends before it starts"),
         ));
     }
     Ok((from, until))
@@ -61,7 +61,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, Error> {
     civil::parse_date(text.trim()).ok_or_else(|| {
         Error::invalid(
             field,
-            format!("{text:?} is not a date (expected YYYY-MM-DD)"),
+            format!("\"{text}\" is not a date (expected YYYY-MM-DD)"),
         )
     })
 }
@@ -92,7 +92,7 @@ pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
     let bad = || {
         Error::invalid(
             field,
-            format!("{text:?} is not a number of hours (for example 1.5 or 1:30)"),
+            format!("\"{text}\" is not a number of hours (for example 1.5 or 1:30)"),
         )
     };
     const MAX_MINUTES: u64 = 10_000 * 60;
@@ -128,7 +128,7 @@ pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
     if minutes > MAX_MINUTES {
         return Err(Error::invalid(
             field,
-            format!("{text:?} is more than 10000 hours"),
+            format!("\"{text}\" is more than 10000 hours"),
         ));
     }
     Ok(minutes as u32)
@@ -148,7 +148,7 @@ pub fn parse_days(field: &str, text: &str) -> Result<u32, Error> {
         .ok_or_else(|| {
             Error::invalid(
                 field,
-                format!("{text:?} is not a whole number of days from 0 to 1000"),
+                format!("\"{text}\" is not a whole number of days from 0 to 1000"),
             )
         })
 }

@@ -50,7 +50,7 @@ impl Catalog {
                 return Err(Error::invalid(
                     "region",
                     format!(
-                    "package {package:?} has no coverage regions, so region {id:?} does not apply"
+                    "package \"{package}\" has no coverage regions, so region \"{id}\" does not apply"
                 ),
                 ))
             }
