@@ -8,12 +8,17 @@
 // `data-wasm-opt-params` in index.html), so the glue's classes for them are
 // dead and are dropped. The build fails if the glue still calls an export
 // that is gone, or uses what was dropped.
+//
+// Then the wasm's import and export names become short ones, in the wasm
+// and in the glue (scripts/wasm-names.mjs says why), and the wasm's
+// integrity hash is updated too.
 //   node scripts/minify-js.mjs [dist]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'acorn';
 import { minify } from 'terser';
+import { shortenInterface } from './wasm-names.mjs';
 
 const dist = process.argv[2] || 'dist';
 const htmlPath = join(dist, 'index.html');
@@ -85,10 +90,63 @@ function fitGlue(source, exported) {
   return { code: out + source.slice(at), dropped: [...gone] };
 }
 
+/**
+ * The glue renamed to the wasm's short names (scripts/wasm-names.mjs): each
+ * `wasm.<export>` read, the import object's key for the module and the
+ * keys of that module's functions; functions the wasm does not import are
+ * dropped. Fails unless every import is provided.
+ */
+function renameGlue(source, names) {
+  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
+  const all = [...nodes(ast)];
+  const edits = [];
+  for (const n of all) {
+    if (n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'wasm' && !n.computed) {
+      const name = names.exports.get(n.property.name);
+      if (!name) throw new Error(`the glue calls a wasm export that is gone: ${n.property.name}`);
+      edits.push([n.property.start, n.property.end, name]);
+    }
+  }
+  const keyOf = (p) => (p.key.type === 'Identifier' ? p.key.name : p.key.value);
+  for (const [module, fields] of names.imports) {
+    const entries = all.filter((n) => n.type === 'Property' && !n.computed && keyOf(n) === module && n.value.type === 'Identifier');
+    if (entries.length !== 1) throw new Error(`expected one import object entry for module ${module}, found ${entries.length}`);
+    const [entry] = entries;
+    edits.push([entry.key.start, entry.key.end, names.modules.get(module)]);
+    const objects = all.filter((n) => n.type === 'VariableDeclarator' && n.id.name === entry.value.name && n.init?.type === 'ObjectExpression');
+    if (objects.length !== 1) throw new Error(`expected one object literal named ${entry.value.name} (the imports of ${module})`);
+    const provided = new Set();
+    for (const p of objects[0].init.properties) {
+      if (p.type !== 'Property' || p.computed || keyOf(p) === '__proto__') continue;
+      if (fields.has(keyOf(p))) {
+        provided.add(keyOf(p));
+        edits.push([p.key.start, p.key.end, fields.get(keyOf(p))]);
+      } else {
+        // A function the wasm no longer imports (wasm-opt removed its last caller).
+        const comma = source.slice(p.end).match(/^\s*,/);
+        edits.push([p.start, p.end + (comma ? comma[0].length : 0), '']);
+      }
+    }
+    const missing = [...fields.keys()].filter((f) => !provided.has(f));
+    if (missing.length) throw new Error(`the glue provides no ${module} import named ${missing.join(', ')}`);
+  }
+  edits.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end, text] of edits) {
+    out += source.slice(at, start) + text;
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
 const wasmFiles = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
 if (wasmFiles.length !== 1) fail(`expected one .wasm file in ${dist}, found ${wasmFiles.length}`);
-const wasm = new WebAssembly.Module(readFileSync(join(dist, wasmFiles[0])));
-const exported = new Set(WebAssembly.Module.exports(wasm).map((e) => e.name));
+const wasmPath = join(dist, wasmFiles[0]);
+const wasmBytes = readFileSync(wasmPath);
+const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(wasmBytes)).map((e) => e.name));
+const names = shortenInterface(wasmBytes);
+if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid after shortening its names`);
 
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   const path = join(dist, file);
@@ -99,8 +157,14 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   } catch (e) {
     fail(`${file}: ${e.message}`);
   }
+  let renamed;
+  try {
+    renamed = renameGlue(fitted.code, names);
+  } catch (e) {
+    fail(`${file}: ${e.message}`);
+  }
   // Exports stay: index.html imports the module as a whole.
-  const { code } = await minify(fitted.code, { module: true, compress: { passes: 2 }, format: { comments: false } });
+  const { code } = await minify(renamed, { module: true, compress: { passes: 2 }, format: { comments: false } });
   const before = sri(Buffer.from(source));
   if (!html.includes(before)) fail(`${file}: index.html does not reference it with integrity ${before}`);
   writeFileSync(path, code);
@@ -108,4 +172,11 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   const dropped = fitted.dropped.length ? `; dropped ${fitted.dropped.join(', ')}` : '';
   console.log(`minify-js: ${file}: ${source.length} -> ${code.length} bytes${dropped}`);
 }
+// The file keeps its name: Trunk's hash in it stays a function of the
+// content, as this renaming is.
+const wasmBefore = sri(wasmBytes);
+if (!html.includes(wasmBefore)) fail(`${wasmFiles[0]}: index.html does not reference it with integrity ${wasmBefore}`);
+writeFileSync(wasmPath, names.bytes);
+html = html.replaceAll(wasmBefore, sri(names.bytes));
+console.log(`minify-js: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names)`);
 writeFileSync(htmlPath, html);

@@ -1,0 +1,154 @@
+// Shortens the names a wasm module imports and exports. wasm-bindgen names
+// each import after its JS function plus a 16-hex-digit hash
+// (`__wbg_append_8c3f0a1b2d4e5f60`); the wasm and its JS glue both carry
+// every name, and compression cannot fold the hashes. scripts/minify-js.mjs
+// renames the glue to match.
+//   import { shortenInterface } from './wasm-names.mjs';
+
+const IMPORT = 2;
+const EXPORT = 7;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function reader(bytes) {
+  let at = 0;
+  const r = {
+    get at() {
+      return at;
+    },
+    byte() {
+      if (at >= bytes.length) throw new Error('the wasm ends inside a section');
+      return bytes[at++];
+    },
+    u32() {
+      let value = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = r.byte();
+        value += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return value;
+      }
+    },
+    name() {
+      const length = r.u32();
+      const text = utf8.decode(bytes.subarray(at, at + length));
+      at += length;
+      return text;
+    },
+    skip(count) {
+      at += count;
+    },
+    limits() {
+      const flags = r.byte();
+      r.u32();
+      if (flags & 1) r.u32();
+    },
+  };
+  return r;
+}
+
+const u32 = (value) => {
+  const out = [];
+  do {
+    let b = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) b |= 0x80;
+    out.push(b);
+  } while (value);
+  return out;
+};
+const name = (text) => {
+  const encoded = new TextEncoder().encode(text);
+  return [...u32(encoded.length), ...encoded];
+};
+
+// The `index`th short name: a, b, ..., Z, aa, ab, ... (letters only, so
+// each is also a JS identifier).
+function shortName(index) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let text = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / letters.length)) {
+    text = letters[(n - 1) % letters.length] + text;
+  }
+  return text;
+}
+
+// Skips the description of an import of `kind` (function, table, memory, global, tag).
+function skipImport(r, kind) {
+  if (kind === 0 || kind === 4) {
+    if (kind === 4) r.byte();
+    r.u32();
+  } else if (kind === 1) {
+    r.byte();
+    r.limits();
+  } else if (kind === 2) {
+    r.limits();
+  } else if (kind === 3) {
+    r.byte();
+    r.byte();
+  } else {
+    throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+/**
+ * The module with short import module names, import names and export
+ * names, and the renames: `modules` and `exports` map old to new names,
+ * `imports` maps each old module name to a map of its imports' names.
+ */
+export function shortenInterface(bytes) {
+  const r = reader(bytes);
+  for (let i = 0; i < 8; i++) r.byte();
+  const modules = new Map();
+  const imports = new Map();
+  const exports = new Map();
+  const parts = [bytes.subarray(0, 8)];
+  while (r.at < bytes.length) {
+    const sectionStart = r.at;
+    const id = r.byte();
+    const size = r.u32();
+    const start = r.at;
+    const end = start + size;
+    if (id !== IMPORT && id !== EXPORT) {
+      r.skip(size);
+      parts.push(bytes.subarray(sectionStart, end));
+      continue;
+    }
+    const body = [];
+    const count = r.u32();
+    body.push(...u32(count));
+    const copyFrom = (from) => body.push(...bytes.subarray(from, r.at));
+    for (let i = 0; i < count; i++) {
+      if (id === IMPORT) {
+        const module = r.name();
+        if (!modules.has(module)) {
+          modules.set(module, shortName(modules.size));
+          imports.set(module, new Map());
+        }
+        const fields = imports.get(module);
+        const field = r.name();
+        if (fields.has(field)) throw new Error(`${module} ${field} is imported twice`);
+        fields.set(field, shortName(fields.size));
+        body.push(...name(modules.get(module)), ...name(fields.get(field)));
+        const from = r.at;
+        skipImport(r, r.byte());
+        copyFrom(from);
+      } else {
+        const field = r.name();
+        exports.set(field, shortName(exports.size));
+        body.push(...name(exports.get(field)));
+        const from = r.at;
+        r.byte();
+        r.u32();
+        copyFrom(from);
+      }
+    }
+    if (r.at !== end) throw new Error(`section ${id} is ${size} bytes but its entries end at ${r.at - start}`);
+    parts.push(Uint8Array.from([id, ...u32(body.length), ...body]));
+  }
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return { bytes: out, modules, imports, exports };
+}
