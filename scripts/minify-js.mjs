@@ -10,15 +10,15 @@
 // that is gone, or uses what was dropped.
 //
 // Then the wasm's import and export names become short ones, in the wasm
-// and in the glue (scripts/wasm-names.mjs says why), and the wasm's
-// integrity hash is updated too.
+// and in the glue, and the wasm loses its custom sections
+// (scripts/wasm-compact.mjs says why); its integrity hash is updated too.
 //   node scripts/minify-js.mjs [dist]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'acorn';
 import { minify } from 'terser';
-import { shortenInterface } from './wasm-names.mjs';
+import { compactModule } from './wasm-compact.mjs';
 
 const dist = process.argv[2] || 'dist';
 const htmlPath = join(dist, 'index.html');
@@ -91,7 +91,7 @@ function fitGlue(source, exported) {
 }
 
 /**
- * The glue renamed to the wasm's short names (scripts/wasm-names.mjs): each
+ * The glue renamed to the wasm's short names (scripts/wasm-compact.mjs): each
  * `wasm.<export>` read, the import object's key for the module and the
  * keys of that module's functions; functions the wasm does not import are
  * dropped. Fails unless every import is provided.
@@ -144,9 +144,9 @@ const wasmFiles = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
 if (wasmFiles.length !== 1) fail(`expected one .wasm file in ${dist}, found ${wasmFiles.length}`);
 const wasmPath = join(dist, wasmFiles[0]);
 const wasmBytes = readFileSync(wasmPath);
-const names = shortenInterface(wasmBytes);
+const names = compactModule(wasmBytes);
 const exported = new Set(names.exports.keys());
-if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid after shortening its names`);
+if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid once compacted`);
 
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   const path = join(dist, file);
@@ -178,5 +178,5 @@ const wasmBefore = sri(wasmBytes);
 if (!html.includes(wasmBefore)) fail(`${wasmFiles[0]}: index.html does not reference it with integrity ${wasmBefore}`);
 writeFileSync(wasmPath, names.bytes);
 html = html.replaceAll(wasmBefore, sri(names.bytes));
-console.log(`minify-js: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names)`);
+console.log(`minify-js: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names, no custom sections)`);
 writeFileSync(htmlPath, html);

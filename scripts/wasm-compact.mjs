@@ -1,10 +1,14 @@
-// Shortens the names a wasm module imports and exports. wasm-bindgen names
-// each import after its JS function plus a 16-hex-digit hash
-// (`__wbg_append_8c3f0a1b2d4e5f60`); the wasm and its JS glue both carry
-// every name, and compression cannot fold the hashes. scripts/minify-js.mjs
-// renames the glue to match.
-//   import { shortenInterface } from './wasm-names.mjs';
+// Compacts what a wasm module carries besides its code and data:
+//   - the names it imports and exports become short ones. wasm-bindgen names
+//     each import after its JS function plus a 16-hex-digit hash
+//     (`__wbg_append_8c3f0a1b2d4e5f60`); the wasm and its JS glue both carry
+//     every name, and compression cannot fold the hashes. scripts/minify-js.mjs
+//     renames the glue to match;
+//   - custom sections (producers, target features, leptos' wasm-split
+//     markers) are dropped: no browser reads them.
+//   import { compactModule } from './wasm-compact.mjs';
 
+const CUSTOM = 0;
 const IMPORT = 2;
 const EXPORT = 7;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -91,10 +95,10 @@ function skipImport(r, kind) {
 
 /**
  * The module with short import module names, import names and export
- * names, and the renames: `modules` and `exports` map old to new names,
+ * names and without custom sections, and the renames: `modules` and `exports` map old to new names,
  * `imports` maps each old module name to a map of its imports' names.
  */
-export function shortenInterface(bytes) {
+export function compactModule(bytes) {
   const r = reader(bytes);
   for (let i = 0; i < 8; i++) r.byte();
   const modules = new Map();
@@ -109,7 +113,7 @@ export function shortenInterface(bytes) {
     const end = start + size;
     if (id !== IMPORT && id !== EXPORT) {
       r.skip(size);
-      parts.push(bytes.subarray(sectionStart, end));
+      if (id !== CUSTOM) parts.push(bytes.subarray(sectionStart, end));
       continue;
     }
     const body = [];
