@@ -50,11 +50,12 @@ trunk_wasm_opt_version() {
 
 # Settings for building the shipped wasm (scripts/build-site.sh): it links a
 # standard library rebuilt for size, in which a panic is a trap (no panic
-# messages, locations or formatting machinery), and Debug formatting prints
-# nothing (-Zfmt-debug=none; user-facing text never uses `{:?}`). These are
+# messages, locations or formatting machinery), Debug formatting prints
+# nothing (-Zfmt-debug=none; user-facing text never uses `{:?}`), and any
+# function may be inlined across crates (LLVM still decides). These are
 # unstable options of the pinned toolchain, allowed for this build only
 # (RUSTC_BOOTSTRAP); the library source is that toolchain's own rust-src
-# (scripts/setup.sh). Measured: -15 KB brotli (README: Performance).
+# (scripts/setup.sh). Measured: -16.6 KB brotli (README: Performance).
 use_size_std() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
@@ -62,5 +63,5 @@ use_size_std() {
   export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
   export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
   # Added to .cargo/config.toml's rustflags for this target, not replacing them.
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none -Zcross-crate-inline-threshold=yes"
 }
