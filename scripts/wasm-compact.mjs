@@ -95,8 +95,9 @@ function skipImport(r, kind) {
 
 /**
  * The module with short import module names, import names and export
- * names and without custom sections, and the renames: `modules` and `exports` map old to new names,
- * `imports` maps each old module name to a map of its imports' names.
+ * names and without custom sections, and the renames: `modules` and
+ * `exports` map old to new names, `imports` maps each old module name to a
+ * map of its imports' names.
  */
 export function compactModule(bytes) {
   const r = reader(bytes);
