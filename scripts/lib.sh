@@ -62,6 +62,10 @@ use_size_std() {
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
   export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
+  # Symbol names stay in the wasm until wasm-opt, which orders functions by
+  # them (index.html), so each generic's copies sit together and compress
+  # better; scripts/minify-js.mjs drops the name section.
+  export CARGO_PROFILE_RELEASE_STRIP=false
   # Added to .cargo/config.toml's rustflags for this target, not replacing them.
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none -Zcross-crate-inline-threshold=yes"
 }
