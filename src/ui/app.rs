@@ -9,6 +9,7 @@ use crate::present::summary;
 use super::browser;
 use super::charge_panel::ChargePanel;
 use super::deadline_list::DeadlineList;
+use super::derived::Derived;
 use super::holiday_editor::HolidayEditor;
 use super::opened_field::OpenedField;
 use super::page_footer::PageFooter;
@@ -48,7 +49,7 @@ pub fn App(
     });
 
     // A memo, so the panel is rebuilt only when the view itself changes.
-    let view = Memo::new(move |_| query.with(|q| q.view));
+    let view = Derived::new(move || query.with(|q| q.view));
     // Each part renders in a task of its own (see `Staged`), in page order.
     view! {
         <ProblemList ctx=ctx />

@@ -10,6 +10,7 @@ use crate::present::query::default_service;
 use crate::request;
 
 use super::assumption_note::AssumptionNote;
+use super::derived::Derived;
 use super::state::Ctx;
 use super::work_field::WorkField;
 use super::CollectAny;
@@ -23,22 +24,22 @@ pub fn ChargePanel(
     let catalog = ctx.catalog;
 
     // The chosen (or default) rule offered on the package, by index.
-    let rule = Memo::new(move |_| {
+    let rule = Derived::new(move || {
         let s = ctx.selection.get().0;
         let wanted = query.with(|q| q.service.clone().or_else(|| default_service(catalog, q)));
         offered(&s)
             .find(|(_, r)| Some(r.id()) == wanted.as_deref())
             .map(|(i, _)| i)
     });
-    let has_rules = Memo::new(move |_| ctx.selection.with(|s| offered(&s.0).next().is_some()));
-    let work = Memo::new(move |_| {
+    let has_rules = Derived::new(move || ctx.selection.with(|s| offered(&s.0).next().is_some()));
+    let work = Derived::new(move || {
         query.with(|q| Work {
             minutes: request::parse_hours("hours", q.hours.as_deref().unwrap_or("1")).unwrap_or(60),
             days: request::parse_days("days", q.days.as_deref().unwrap_or("1")).unwrap_or(1),
             flags: q.flags.clone(),
         })
     });
-    let result = Memo::new(move |_| {
+    let result = Derived::new(move || {
         let s = ctx.selection.get().0;
         let index = rule.get()?;
         let r = &s.policy.charges()[index];

@@ -8,6 +8,7 @@ use crate::present::summary::title;
 use crate::present::ticket::when;
 use crate::present::zone::Offsets;
 
+use super::derived::Derived;
 use super::state::Ctx;
 use super::target_card::TargetCard;
 use super::CollectAny;
@@ -19,7 +20,7 @@ pub fn DeadlineList(
 ) -> impl IntoView {
     let ticket = ctx.ticket;
     // Where every dated target stands, once per tick for all cards.
-    let standing = Memo::new(move |_| {
+    let standing = Derived::new(move || {
         let now = ctx.now.get();
         ticket.with(|t| match &t.dues {
             Ok(dues) => dues
@@ -30,7 +31,7 @@ pub fn DeadlineList(
         })
     });
     // Changes only when a state does, so screen readers hear transitions.
-    let announcement = Memo::new(move |_| {
+    let announcement = Derived::new(move || {
         ticket.with(|t| {
             let Ok(dues) = &t.dues else {
                 return String::new();
@@ -49,10 +50,10 @@ pub fn DeadlineList(
     // One slot per target of the policy with the most; a card stays mounted
     // while the ticket has its index, so switching vendors updates cards in
     // place instead of building them again. Each card reads its target by index.
-    let count = Memo::new(move |_| ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
+    let count = Derived::new(move || ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
     let cards = (0..ctx.slots(|p| p.targets().len()))
         .map(|index| {
-            let shown = Memo::new(move |_| index < count.get());
+            let shown = Derived::new(move || index < count.get());
             move || {
                 shown.get().then(|| {
                     view! { <TargetCard ctx=ctx index=index standing=standing /> }.into_any()

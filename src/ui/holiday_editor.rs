@@ -13,6 +13,7 @@ use crate::present::text;
 use crate::request;
 
 use super::assumption_note::AssumptionNote;
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -85,7 +86,7 @@ pub fn HolidayEditor(
 
     // Rebuilt only when the selection or the opening changes, so ticking a
     // box (which edits the holidays) keeps keyboard focus where it is.
-    let basis = Memo::new(move |_| (ctx.selection.get(), query.with(|q| q.opened)));
+    let basis = Derived::new(move || (ctx.selection.get(), query.with(|q| q.opened)));
     let calendars = move || {
         let (chosen, opened) = basis.get();
         in_view(chosen.0, opened)
@@ -139,7 +140,7 @@ pub fn HolidayEditor(
             })
             .collect_any()
     };
-    let any_added = Memo::new(move |_| query.with(|q| !q.holidays.added.is_empty()));
+    let any_added = Derived::new(move || query.with(|q| !q.holidays.added.is_empty()));
     let added = move || {
         query
             .with(|q| q.holidays.added.iter().copied().collect::<Vec<_>>())

@@ -28,6 +28,7 @@ mod assumption_note;
 mod browser;
 mod charge_panel;
 mod deadline_list;
+mod derived;
 mod holiday_editor;
 mod opened_field;
 mod page_footer;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::present::query::{check_pause, this_minute};
 
+use super::derived::Derived;
 use super::opened_field::{local_value, parse_local};
 use super::state::Ctx;
 use super::CollectAny;
@@ -17,7 +18,7 @@ pub fn PauseList(
     let query = ctx.query;
     let error = RwSignal::new(String::new());
     // Rows follow the pause count; each row reads its pause by index.
-    let count = Memo::new(move |_| query.with(|q| q.pauses.len()));
+    let count = Derived::new(move || query.with(|q| q.pauses.len()));
 
     let add = move |_| {
         // A first guess the user then adjusts: from now (or the opening) for an hour.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -11,7 +12,7 @@ pub fn ProblemList(
     ctx: Ctx,
 ) -> impl IntoView {
     let problems = ctx.problems;
-    let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
+    let any = Derived::new(move || problems.with(|p| !p.is_empty()));
     let list = move || {
         any.get().then(|| {
             view! {

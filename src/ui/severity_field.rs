@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -26,7 +27,7 @@ pub fn SeverityField(
     // attribute of a radio it rebuilds.
     let options = (0..ctx.slots(|p| p.severities().len()))
         .map(|index| {
-            let id = Memo::new(move |_| severity(index).map(|s| s.id()));
+            let id = Derived::new(move || severity(index).map(|s| s.id()));
             move || {
                 id.get().map(|id| {
                     let input_id = format!("f-severity-{id}");

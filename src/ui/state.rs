@@ -11,6 +11,7 @@ use crate::engine::zone::Zone as CompiledZone;
 use crate::present::query::{Problem, Query};
 
 use super::browser::Zone;
+use super::derived::Derived;
 
 /// A selection compared by what was chosen, not by address.
 #[derive(Clone, Copy)]
@@ -57,15 +58,15 @@ pub struct Ctx {
     pub notice: RwSignal<String>,
     /// The browser's own zone name.
     pub browser_zone: &'static str,
-    pub selection: Memo<Chosen>,
+    pub selection: Derived<Chosen>,
     /// The chosen vendor's id: changes only with the vendor.
-    pub vendor: Memo<&'static str>,
+    pub vendor: Derived<&'static str>,
     /// The chosen vendor and package (by index): changes only with them.
-    pub package: Memo<(&'static str, usize)>,
-    pub timing: Memo<Timing>,
-    pub ticket: Memo<Ticket>,
+    pub package: Derived<(&'static str, usize)>,
+    pub timing: Derived<Timing>,
+    pub ticket: Derived<Ticket>,
     /// The zone times are shown in.
-    pub zone: Memo<Zone>,
+    pub zone: Derived<Zone>,
 }
 
 /// The selection for a query; falls back to the catalog's first choices
@@ -91,33 +92,30 @@ impl Ctx {
         let catalog = load::embedded();
         let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
         let query = RwSignal::new(query);
-        let selection = Memo::new(move |_| Chosen(query.with(|q| select(catalog, q))));
-        let vendor = Memo::new(move |_| selection.with(|s| s.0.policy.id()));
-        let package = Memo::new(move |_| selection.with(|s| (s.0.policy.id(), s.0.package)));
-        let timing = Memo::new(move |_| {
+        let selection = Derived::new(move || Chosen(query.with(|q| select(catalog, q))));
+        let vendor = Derived::new(move || selection.with(|s| s.0.policy.id()));
+        let package = Derived::new(move || selection.with(|s| (s.0.policy.id(), s.0.package)));
+        let timing = Derived::new(move || {
             query.with(|q| Timing {
                 pauses: Pauses::new(q.pauses.clone()).unwrap_or_default(),
                 holidays: q.holidays.clone(),
             })
         });
-        let opened = Memo::new(move |_| query.with(|q| q.opened));
-        let ticket = Memo::new_with_compare(
-            move |_| {
-                let selection = selection.get().0;
-                let opened = opened.get();
-                let timing = timing.get();
-                let dues = deadlines(&selection, opened, &timing).map_err(|e| e.to_string());
-                Ticket {
-                    selection,
-                    opened,
-                    timing,
-                    dues,
-                }
-            },
-            // Recomputed only when an input changed, so always news.
-            |_, _| true,
-        );
-        let zone = Memo::new(move |_| {
+        let opened = Derived::new(move || query.with(|q| q.opened));
+        // Recomputed only when an input changed, so always news.
+        let ticket = Derived::always_new(move || {
+            let selection = selection.get().0;
+            let opened = opened.get();
+            let timing = timing.get();
+            let dues = deadlines(&selection, opened, &timing).map_err(|e| e.to_string());
+            Ticket {
+                selection,
+                opened,
+                timing,
+                dues,
+            }
+        });
+        let zone = Derived::new(move || {
             query.with(|q| {
                 q.tz.as_deref()
                     .and_then(Zone::named)

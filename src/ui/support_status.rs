@@ -9,6 +9,7 @@ use crate::present::text;
 use crate::present::ticket::{downtime_words, support_words};
 
 use super::assumption_note::AssumptionNote;
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -17,7 +18,7 @@ pub fn SupportStatus(
     /// Shared state; reads the selection, holidays and `now`.
     ctx: Ctx,
 ) -> impl IntoView {
-    let state = Memo::new(move |_| {
+    let state = Derived::new(move || {
         let s = ctx.selection.get().0;
         let now = ctx.now.get();
         ctx.timing.with(|t| {
@@ -25,9 +26,9 @@ pub fn SupportStatus(
             support_words(support_state(&s, now, &t.holidays), now, &zone)
         })
     });
-    let open = Memo::new(move |_| state.with(|s| s.0));
+    let open = Derived::new(move || state.with(|s| s.0));
     // Data memos: the markup is rebuilt only when the words change.
-    let downtime = Memo::new(move |_| {
+    let downtime = Derived::new(move || {
         let s = ctx.selection.get().0;
         let now = ctx.now.get();
         let d = s.policy.downtime()?;
@@ -39,7 +40,7 @@ pub fn SupportStatus(
             d.provenance().assumption.as_deref(),
         ))
     });
-    let lead_times = Memo::new(move |_| {
+    let lead_times = Derived::new(move || {
         let s = ctx.selection.get().0;
         let now = ctx.now.get();
         ctx.timing.with(|t| {

@@ -11,6 +11,7 @@ use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
 
 use super::assumption_note::AssumptionNote;
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -32,18 +33,18 @@ pub fn TargetCard(
     /// Position of the target in the policy.
     index: usize,
     /// Where every target stands now (one entry per target).
-    standing: Memo<Vec<Option<Progress>>>,
+    standing: Derived<Vec<Option<Progress>>>,
 ) -> impl IntoView {
     let ticket = ctx.ticket;
-    let outcome = Memo::new(move |_| {
+    let outcome = Derived::new(move || {
         ticket.with(|t| {
             t.due(index)
                 .map(|d| d.outcome)
                 .unwrap_or(Outcome::NoneStated)
         })
     });
-    let due = Memo::new(move |_| ticket.with(|t| t.due(index).and_then(|d| d.due)));
-    let here = Memo::new(move |_| standing.with(|s| s.get(index).copied().flatten()));
+    let due = Derived::new(move || ticket.with(|t| t.due(index).and_then(|d| d.due)));
+    let here = Derived::new(move || standing.with(|s| s.get(index).copied().flatten()));
     let label = move || {
         ticket.with(|t| {
             t.due(index)
@@ -52,7 +53,7 @@ pub fn TargetCard(
         })
     };
     let explained =
-        Memo::new(move |_| ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
+        Derived::new(move || ticket.with(|t| t.due(index).map(|d| explain(&t.selection, d))));
 
     let state = move || here.get().map(|p| p.state).unwrap_or(State::OnTrack);
     let permille = move || here.get().map(|p| p.used_permille).unwrap_or(0);
@@ -60,7 +61,7 @@ pub fn TargetCard(
     // the block below is rebuilt only when that changes, and the parts that
     // move (the due instant with each edit, the countdown every second) are
     // bound one by one.
-    let dated_kind = Memo::new(move |_| due.get().map(|_| outcome.get() == Outcome::Earliest));
+    let dated_kind = Derived::new(move || due.get().map(|_| outcome.get() == Outcome::Earliest));
     let at = move || due.get().unwrap_or_default();
     let dated = move || {
         let earliest = dated_kind.get()?;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -55,7 +56,7 @@ pub fn VendorFields(
             .map(|p| p.packages()[package].regions())
             .unwrap_or_default()
     };
-    let has_regions = Memo::new(move |_| !regions().is_empty());
+    let has_regions = Derived::new(move || !regions().is_empty());
     view! {
         <div class="field">
             <label for="f-vendor">"Vendor"</label>

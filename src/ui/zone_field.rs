@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::present::zone;
 
 use super::browser::{self, Zone};
+use super::derived::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -24,9 +25,9 @@ pub fn ZoneField(
     // The browser's ~400 zone names are suggestions for typing: built when
     // the field is focused, so choosing "another zone" stays a quick update.
     let suggest = RwSignal::new(false);
-    let tz_memo = Memo::new(move |_| query.with(|q| q.tz.clone().unwrap_or_default()));
+    let tz_memo = Derived::new(move || query.with(|q| q.tz.clone().unwrap_or_default()));
     let tz = move || tz_memo.get();
-    let vendor_memo = Memo::new(move |_| ctx.vendor_zone().name());
+    let vendor_memo = Derived::new(move || ctx.vendor_zone().name());
     let vendor_zone = move || vendor_memo.get();
     // A zone not in the list (an alias, or one the browser knows) gets an
     // option of its own, so the select always shows what is in use.
