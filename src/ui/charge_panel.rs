@@ -10,7 +10,7 @@ use crate::present::query::default_service;
 use crate::request;
 
 use super::assumption_note::AssumptionNote;
-use super::derived::Derived;
+use super::reactive::Derived;
 use super::state::Ctx;
 use super::work_field::WorkField;
 use super::CollectAny;

@@ -8,7 +8,7 @@ use crate::present::summary::title;
 use crate::present::ticket::when;
 use crate::present::zone::Offsets;
 
-use super::derived::Derived;
+use super::reactive::Derived;
 use super::state::Ctx;
 use super::target_card::TargetCard;
 use super::CollectAny;

@@ -13,7 +13,7 @@ use crate::present::text;
 use crate::request;
 
 use super::assumption_note::AssumptionNote;
-use super::derived::Derived;
+use super::reactive::{Derived, Source};
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -67,7 +67,7 @@ pub fn HolidayEditor(
     ctx: Ctx,
 ) -> impl IntoView {
     let query = ctx.query;
-    let error = RwSignal::new(String::new());
+    let error = Source::new(String::new());
     let edit = move |f: &dyn Fn(&mut HolidayEdits)| query.update(|q| f(&mut q.holidays));
     let changes = move || query.with(|q| q.holidays.added.len() + q.holidays.removed.len());
 
@@ -81,8 +81,8 @@ pub fn HolidayEditor(
             Err(_) => error.set("Choose a date to close.".into()),
         }
     };
-    let new_date = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
+    let new_date = Source::new(String::new());
+    let open = Source::new(false);
 
     // Rebuilt only when the selection or the opening changes, so ticking a
     // box (which edits the holidays) keeps keyboard focus where it is.

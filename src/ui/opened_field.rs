@@ -7,6 +7,7 @@ use crate::present::text;
 use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
 
+use super::reactive::Source;
 use super::state::Ctx;
 
 /// The instant a `datetime-local` value denotes in the display zone, if it
@@ -28,7 +29,7 @@ pub fn OpenedField(
     ctx: Ctx,
 ) -> impl IntoView {
     let query = ctx.query;
-    let error = RwSignal::new(false);
+    let error = Source::new(false);
     let opened = move || query.with(|q| q.opened);
     let on_change = move |ev: leptos::ev::Event| match parse_local(&ctx, &event_target_value(&ev)) {
         Some(at) => {

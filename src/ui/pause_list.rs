@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::present::query::{check_pause, this_minute};
 
-use super::derived::Derived;
 use super::opened_field::{local_value, parse_local};
+use super::reactive::{Derived, Source};
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -16,7 +16,7 @@ pub fn PauseList(
     ctx: Ctx,
 ) -> impl IntoView {
     let query = ctx.query;
-    let error = RwSignal::new(String::new());
+    let error = Source::new(String::new());
     // Rows follow the pause count; each row reads its pause by index.
     let count = Derived::new(move || query.with(|q| q.pauses.len()));
 

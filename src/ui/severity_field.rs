@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::derived::Derived;
+use super::reactive::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 

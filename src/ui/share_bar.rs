@@ -7,6 +7,7 @@ use crate::present::query;
 use crate::present::summary::{events, summary, title, Ticket};
 
 use super::browser;
+use super::reactive::Source;
 use super::state::Ctx;
 
 /// The link that reopens the current view, optionally embedded.
@@ -38,7 +39,7 @@ pub fn ShareBar(
 ) -> impl IntoView {
     let notice = ctx.notice;
     // Text the clipboard refused, offered for copying by hand.
-    let manual = RwSignal::new(None::<(String, String)>);
+    let manual = Source::new(None::<(String, String)>);
     let copy = move |what: &'static str, text: String| {
         manual.set(None);
         let fallback = text.clone();

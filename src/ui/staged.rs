@@ -7,12 +7,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::reactive::Source;
+
 #[component]
 pub fn Staged(
     /// The part; rendered once, in the task after the one that built this.
     children: ChildrenFn,
 ) -> impl IntoView {
-    let shown = RwSignal::new(false);
+    let shown = Source::new(false);
     // Timers run in the order they were set, so parts appear in document
     // order and nothing on screen is pushed down by a part above it.
     set_timeout(move || shown.set(true), Duration::ZERO);

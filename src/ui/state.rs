@@ -1,8 +1,6 @@
 //! The app's reactive state: one signal of plain inputs ([`Query`]), one
 //! ticking clock, and the memos every panel shares.
 
-use leptos::prelude::*;
-
 use crate::engine::deadline::{deadlines, Due, Selection, Timing};
 use crate::engine::load;
 use crate::engine::policy::{Catalog, Policy};
@@ -11,7 +9,7 @@ use crate::engine::zone::Zone as CompiledZone;
 use crate::present::query::{Problem, Query};
 
 use super::browser::Zone;
-use super::derived::Derived;
+use super::reactive::{Derived, Source};
 
 /// A selection compared by what was chosen, not by address.
 #[derive(Clone, Copy)]
@@ -49,13 +47,13 @@ impl Ticket {
 pub struct Ctx {
     pub catalog: &'static Catalog,
     /// Every input, as the URL carries it.
-    pub query: RwSignal<Query>,
+    pub query: Source<Query>,
     /// The current instant, ticking every second.
-    pub now: RwSignal<Instant>,
+    pub now: Source<Instant>,
     /// Link parameters that could not be used.
-    pub problems: RwSignal<Vec<Problem>>,
+    pub problems: Source<Vec<Problem>>,
     /// A short polite status message ("Link copied").
-    pub notice: RwSignal<String>,
+    pub notice: Source<String>,
     /// The browser's own zone name.
     pub browser_zone: &'static str,
     pub selection: Derived<Chosen>,
@@ -91,7 +89,7 @@ impl Ctx {
     pub fn new(query: Query, problems: Vec<Problem>, now: Instant, browser_zone: String) -> Ctx {
         let catalog = load::embedded();
         let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
-        let query = RwSignal::new(query);
+        let query = Source::new(query);
         let selection = Derived::new(move || Chosen(query.with(|q| select(catalog, q))));
         let vendor = Derived::new(move || selection.with(|s| s.0.policy.id()));
         let package = Derived::new(move || selection.with(|s| (s.0.policy.id(), s.0.package)));
@@ -126,9 +124,9 @@ impl Ctx {
         Ctx {
             catalog,
             query,
-            now: RwSignal::new(now),
-            problems: RwSignal::new(problems),
-            notice: RwSignal::new(String::new()),
+            now: Source::new(now),
+            problems: Source::new(problems),
+            notice: Source::new(String::new()),
             browser_zone,
             selection,
             vendor,

@@ -9,7 +9,7 @@ use crate::present::text;
 use crate::present::ticket::{downtime_words, support_words};
 
 use super::assumption_note::AssumptionNote;
-use super::derived::Derived;
+use super::reactive::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 

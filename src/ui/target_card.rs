@@ -11,7 +11,7 @@ use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
 
 use super::assumption_note::AssumptionNote;
-use super::derived::Derived;
+use super::reactive::Derived;
 use super::state::Ctx;
 use super::CollectAny;
 

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::reactive::Source;
+
 #[component]
 pub fn WorkField(
     /// The field's name: the URL parameter it edits ("hours", "days").
@@ -18,7 +20,7 @@ pub fn WorkField(
     /// text stays as typed.
     store: Callback<String, Result<(), String>>,
 ) -> impl IntoView {
-    let error = RwSignal::new(String::new());
+    let error = Source::new(String::new());
     let id = format!("f-{name}");
     let hint_id = format!("{id}-hint");
     view! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::present::zone;
 
 use super::browser::{self, Zone};
-use super::derived::Derived;
+use super::reactive::{Derived, Source};
 use super::state::Ctx;
 use super::CollectAny;
 
@@ -20,11 +20,11 @@ pub fn ZoneField(
 ) -> impl IntoView {
     let query = ctx.query;
     let browser_zone = ctx.browser_zone;
-    let other_open = RwSignal::new(false);
-    let other_error = RwSignal::new(String::new());
+    let other_open = Source::new(false);
+    let other_error = Source::new(String::new());
     // The browser's ~400 zone names are suggestions for typing: built when
     // the field is focused, so choosing "another zone" stays a quick update.
-    let suggest = RwSignal::new(false);
+    let suggest = Source::new(false);
     let tz_memo = Derived::new(move || query.with(|q| q.tz.clone().unwrap_or_default()));
     let tz = move || tz_memo.get();
     let vendor_memo = Derived::new(move || ctx.vendor_zone().name());
