@@ -93,6 +93,15 @@ impl<T: Clone + Send + Sync + 'static> Source<T> {
     }
 }
 
+/// The one memo type behind every [`Derived`], built by one function
+/// (not one per closure).
+fn shared_memo(
+    compute: Box<dyn Fn() -> Shared + Send + Sync>,
+    changed: fn(Option<&Shared>, Option<&Shared>) -> bool,
+) -> Memo<Shared> {
+    Memo::new_with_compare(move |_| compute(), changed)
+}
+
 /// A value derived from signals: recomputed when one it read changes,
 /// and announced to its readers only when it differs from the last one
 /// (as `Memo`). A `Copy` handle.
@@ -130,7 +139,7 @@ impl<T: Send + Sync + 'static> Derived<T> {
         changed: fn(Option<&Shared>, Option<&Shared>) -> bool,
     ) -> Self {
         Derived {
-            memo: Memo::new_with_compare(move |_| Arc::new(compute()) as Shared, changed),
+            memo: shared_memo(Box::new(move || Arc::new(compute())), changed),
             value: PhantomData,
         }
     }
