@@ -56,6 +56,7 @@ trunk_wasm_opt_version() {
 # unstable options of the pinned toolchain, allowed for this build only
 # (RUSTC_BOOTSTRAP); the library source is that toolchain's own rust-src
 # (scripts/setup.sh). Measured: -16.6 KB brotli (README: Performance).
+# It also links without the exports of wasm-streams (scripts/link-wasm.sh).
 use_size_std() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
@@ -68,4 +69,9 @@ use_size_std() {
   export CARGO_PROFILE_RELEASE_STRIP=false
   # Added to .cargo/config.toml's rustflags for this target, not replacing them.
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none -Zcross-crate-inline-threshold=yes"
+  # rust-lld without the exports of wasm-streams (scripts/link-wasm.sh says why).
+  SLA_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+  [[ -x "$SLA_RUST_LLD" ]] || die "no rust-lld at $SLA_RUST_LLD"
+  export SLA_RUST_LLD
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$REPO_ROOT/scripts/link-wasm.sh"
 }
