@@ -87,6 +87,7 @@ pub fn ChargePanel(
                 </select>
             </div>
         }
+        .into_any()
     };
     let work_fields = move || {
         let r = current()?;
@@ -155,7 +156,8 @@ pub fn ChargePanel(
                         </fieldset>
                     }
                 })}
-        })
+        }
+        .into_any())
     };
     let about = move || {
         let r = current()?;
@@ -242,7 +244,7 @@ pub fn ChargePanel(
                 view! { <li>{format!("{}: the policy says this fee exists but not its amount.{note}", r.label())}</li> }
             })
             .collect_any();
-        view! { <ul class="unstated">{items}</ul> }
+        view! { <ul class="unstated">{items}</ul> }.into_any()
     };
     let none = move || {
         let name = ctx.selection.with(|s| s.0.package().name());

@@ -180,7 +180,7 @@ pub fn HolidayEditor(
                 "Business-hour and business-day targets skip these closed dates. Untick a holiday your contract works, or add a date."
             </p>
             // Listed only while open: other inputs stay fast.
-            {move || open.get().then(calendars)}
+            {move || if open.get() { calendars() } else { Vec::new() }}
             {move || {
                 any_added
                     .get()

@@ -46,7 +46,7 @@ pub fn OpenedField(
                     type="datetime-local"
                     id="f-opened"
                     name="opened"
-                    required
+                    required=""
                     min=format!("{FIRST_YEAR:04}-01-01T00:00")
                     max=format!("{LAST_YEAR}-12-31T23:59")
                     aria-describedby="f-opened-hint"

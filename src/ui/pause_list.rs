@@ -67,7 +67,7 @@ pub fn PauseList(
                 .unwrap_or_default()
         };
         view! {
-            <li class="pause" data-pause=index>
+            <li class="pause" data-pause=index.to_string()>
                 <div class="field">
                     <label for=format!("f-pause-{n}-from")>{format!("Pause {n} from")}</label>
                     <input

@@ -148,7 +148,7 @@ pub fn ShareBar(
                     .map(|(what, text)| {
                         view! {
                             <label for="f-manual-copy">{what}</label>
-                            <textarea id="f-manual-copy" readonly rows="8" prop:value=text></textarea>
+                            <textarea id="f-manual-copy" readonly="" rows="8" prop:value=text></textarea>
                         }.into_any()
                     })
             }}

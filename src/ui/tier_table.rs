@@ -33,7 +33,7 @@ pub fn cell_view(ctx: &Ctx, cell: Cell) -> impl IntoView {
 }
 
 /// The table of one vendor's tiers; `choose` switches the ticket to a package.
-pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> impl IntoView {
+pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> AnyView {
     let query = ctx.query;
     let vendor = t.vendor;
     let heads = t
@@ -108,6 +108,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]

@@ -130,14 +130,14 @@ pub fn ZoneField(
                     />
                     <datalist id="f-tz-names">
                         {move || {
-                            suggest
-                                .get()
-                                .then(|| {
-                                    browser::browser_zones()
-                                        .into_iter()
-                                        .map(|name| view! { <option value=name></option> })
-                                        .collect_any()
-                                })
+                            if suggest.get() {
+                                browser::browser_zones()
+                                    .into_iter()
+                                    .map(|name| view! { <option value=name></option> })
+                                    .collect_any()
+                            } else {
+                                Vec::new()
+                            }
                         }}
                     </datalist>
                 </div>
