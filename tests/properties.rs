@@ -10,7 +10,7 @@
 use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
 use sla::engine::deadline::{self, Selection, Timing};
-use sla::engine::holidays::HolidayEdits;
+use sla::engine::holidays::{DateSet, HolidayEdits};
 use sla::engine::load;
 use sla::engine::policy::Catalog;
 use sla::engine::time::{self, Clock, Hours, Instant, Pauses};
@@ -200,7 +200,7 @@ fn dues(
 /// a gap moves forward to the first valid minute, a time in a fold takes the
 /// earlier instant), holidays from the calendar's dates plus user edits.
 mod reference {
-    use std::collections::BTreeSet;
+    use sla::engine::holidays::DateSet;
 
     use chrono::{Datelike, LocalResult, NaiveDate, TimeDelta, TimeZone};
     use sla::engine::time::{Hours, Instant};
@@ -348,11 +348,10 @@ mod reference {
         added: &[u64],
         remove_first_holiday: bool,
         hours: Hours<'_>,
-    ) -> (BTreeSet<NaiveDate>, BTreeSet<NaiveDate>) {
+    ) -> (DateSet, DateSet) {
         let day = from.date_naive();
-        let added: BTreeSet<NaiveDate> =
-            added.iter().map(|&d| day + chrono::Days::new(d)).collect();
-        let mut removed = BTreeSet::new();
+        let added: DateSet = added.iter().map(|&d| day + chrono::Days::new(d)).collect();
+        let mut removed = DateSet::new();
         if remove_first_holiday {
             if let Some(c) = hours.calendar {
                 for (date, _) in c
@@ -569,5 +568,29 @@ fn a_pause_never_shortens_a_recurring_business_day_target() {
     assert_eq!(s.policy.targets()[1].after(), Some(0));
     for (a, b) in without.iter().zip(&with) {
         assert!(b >= a, "{b:?} before {a:?}");
+    }
+}
+
+proptest! {
+    /// `DateSet` is a set in date order: after any run of inserts and
+    /// removals it holds what a `BTreeSet` would, and reports the same.
+    #[test]
+    fn a_date_set_behaves_as_an_ordered_set(
+        ops in prop::collection::vec((any::<bool>(), 0u64..40), 0..60),
+    ) {
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut set = DateSet::new();
+        let mut model = std::collections::BTreeSet::new();
+        for (insert, offset) in ops {
+            let date = first + chrono::Days::new(offset);
+            if insert {
+                prop_assert_eq!(set.insert(date), model.insert(date));
+            } else {
+                prop_assert_eq!(set.remove(&date), model.remove(&date));
+            }
+            prop_assert_eq!(set.contains(&date), model.contains(&date));
+        }
+        prop_assert_eq!(set.len(), model.len());
+        prop_assert!(set.iter().eq(model.iter()));
     }
 }

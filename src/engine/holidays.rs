@@ -2,8 +2,6 @@
 //! last weekday of a month, offsets from Easter, explicit dates) and the
 //! user's per-schedule edits.
 
-use std::collections::BTreeSet;
-
 use super::policy::{List, Text};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -162,19 +160,94 @@ impl HolidayCalendar {
     }
 }
 
+/// A set of dates in order. Holiday edits are a handful of dates, so a
+/// sorted `Vec` serves, and ships far less code in the wasm than a
+/// `BTreeSet` (README: Performance).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sla::engine::holidays::DateSet;
+///
+/// let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+/// let mut set: DateSet = [day(31), day(24)].into_iter().collect();
+/// assert!(set.insert(day(25)));
+/// assert!(!set.insert(day(24)));
+/// assert!(set.remove(&day(31)));
+/// assert_eq!(set.iter().copied().collect::<Vec<_>>(), [day(24), day(25)]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateSet(Vec<NaiveDate>);
+
+impl DateSet {
+    pub const fn new() -> DateSet {
+        DateSet(Vec::new())
+    }
+    /// Adds a date; false if it was in the set already.
+    pub fn insert(&mut self, date: NaiveDate) -> bool {
+        match self.0.binary_search(&date) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, date);
+                true
+            }
+        }
+    }
+    /// Removes a date; false if it was not in the set.
+    pub fn remove(&mut self, date: &NaiveDate) -> bool {
+        match self.0.binary_search(date) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+    pub fn contains(&self, date: &NaiveDate) -> bool {
+        self.0.binary_search(date).is_ok()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The dates, earliest first.
+    pub fn iter(&self) -> std::slice::Iter<'_, NaiveDate> {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<NaiveDate> for DateSet {
+    fn from_iter<I: IntoIterator<Item = NaiveDate>>(dates: I) -> DateSet {
+        let mut set = DateSet::new();
+        for date in dates {
+            set.insert(date);
+        }
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a DateSet {
+    type Item = &'a NaiveDate;
+    type IntoIter = std::slice::Iter<'a, NaiveDate>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// The user's changes to a schedule's holidays: dates added (closed) and
 /// dates removed (open after all). Contracts differ from the defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HolidayEdits {
-    pub added: BTreeSet<NaiveDate>,
-    pub removed: BTreeSet<NaiveDate>,
+    pub added: DateSet,
+    pub removed: DateSet,
 }
 
 impl HolidayEdits {
     pub fn none() -> &'static HolidayEdits {
         static NONE: HolidayEdits = HolidayEdits {
-            added: BTreeSet::new(),
-            removed: BTreeSet::new(),
+            added: DateSet::new(),
+            removed: DateSet::new(),
         };
         &NONE
     }
