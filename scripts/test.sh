@@ -19,7 +19,7 @@ step_test() { cargo test; }
 step_build() { SKIP_SETUP=1 PUBLIC_URL=./ DIST=dist "$REPO_ROOT/scripts/build-site.sh"; }
 # Shipped bytes, brotli. The goal is 120 KB; the gate is a ratchet at the
 # size reached so far (README: Performance), so any growth fails the run.
-BYTES_BUDGET=121100
+BYTES_BUDGET=120000
 step_bytes() { node bench/bytes.mjs --dist dist --budget "$BYTES_BUDGET"; }
 step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
 # The README's other deploy: absolute asset URLs under a sub-path

@@ -123,7 +123,7 @@ fn evaluate(
             } else {
                 deciding
             };
-            (holds, reasons.join(joiner))
+            (holds, super::join(&reasons, joiner))
         }
     }
 }

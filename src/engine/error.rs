@@ -73,7 +73,7 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "unknown {what} \"{value}\"")?;
                 if !expected.is_empty() {
-                    write!(f, " (expected one of: {})", expected.join(", "))?;
+                    write!(f, " (expected one of: {})", super::join(expected, ", "))?;
                 }
                 Ok(())
             }

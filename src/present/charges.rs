@@ -2,6 +2,7 @@
 //! this ticket is or is not billed.
 
 use crate::engine::charge::{format_minutes, format_money, Billing};
+use crate::engine::join;
 use crate::engine::policy::{ChargeRule, Condition, Increment, Policy, RateUnit};
 use crate::engine::time::Instant;
 
@@ -44,19 +45,18 @@ pub fn condition_words(condition: &Condition, policy: &Policy) -> String {
                 .iter()
                 .map(|i| policy.severities()[*i].label())
                 .collect();
-            format!("{} tickets", labels.join(" or "))
+            format!("{} tickets", join(&labels, " or "))
         }
         Condition::Flag { label, .. } => format!("\u{201c}{label}\u{201d}"),
-        Condition::Any(items) => items
-            .iter()
-            .map(|c| condition_words(c, policy))
-            .collect::<Vec<_>>()
-            .join(", or "),
-        Condition::All(items) => items
-            .iter()
-            .map(|c| condition_words(c, policy))
-            .collect::<Vec<_>>()
-            .join(", and "),
+        Condition::Any(items) | Condition::All(items) => {
+            let words: Vec<String> = items.iter().map(|c| condition_words(c, policy)).collect();
+            let separator = if matches!(condition, Condition::Any(_)) {
+                ", or "
+            } else {
+                ", and "
+            };
+            join(&words, separator)
+        }
     }
 }
 

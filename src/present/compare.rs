@@ -4,6 +4,7 @@
 
 use crate::engine::charge::format_money;
 use crate::engine::deadline::{deadlines, Selection, Timing};
+use crate::engine::join;
 use crate::engine::policy::{Catalog, Outcome, Policy};
 use crate::engine::time::Instant;
 
@@ -166,7 +167,7 @@ pub fn tiers(
         s.coverage().name().to_string()
     }));
     rows.push(property("channels", "Channels", &|s| {
-        s.package().channels().join(", ")
+        join(s.package().channels(), ", ")
     }));
     rows.push(property("incidents", "Incidents per month", &|s| match s
         .package()

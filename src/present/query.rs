@@ -5,7 +5,7 @@
 //! last visit (localStorage, same format) fill the fields the URL leaves out,
 //! and are dropped silently when they no longer fit.
 
-use chrono::{DurationRound, TimeDelta};
+use chrono::DateTime;
 
 use crate::engine::charge;
 use crate::engine::holidays::HolidayEdits;
@@ -81,7 +81,7 @@ pub struct Problem {
 
 /// The minute a ticket opened "now" is taken to have opened.
 pub fn this_minute(now: Instant) -> Instant {
-    now.duration_trunc(TimeDelta::minutes(1)).unwrap_or(now)
+    DateTime::from_timestamp(now.timestamp().div_euclid(60) * 60, 0).unwrap_or(now)
 }
 
 /// Earliest and latest years accepted from people: the engine's range.
@@ -635,6 +635,24 @@ mod tests {
         pairs(q)
     }
 
+    #[test]
+    fn this_minute_drops_seconds_and_fractions() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        assert_eq!(
+            this_minute(at("2026-03-04T10:30:17.5Z")),
+            at("2026-03-04T10:30:00Z")
+        );
+        assert_eq!(
+            this_minute(at("2026-03-04T10:30:00Z")),
+            at("2026-03-04T10:30:00Z")
+        );
+        // Before 1970 the timestamp is negative: still the minute's start.
+        assert_eq!(
+            this_minute(at("1969-12-31T23:59:30Z")),
+            at("1969-12-31T23:59:00Z")
+        );
+    }
+
     fn read_url(q: &str) -> (Query, Vec<Problem>) {
         read(load::embedded(), &url(q), &[], now(), &|n| {
             n == "Asia/Kathmandu"
@@ -730,6 +748,8 @@ mod tests {
         assert_eq!(encode("+01:00 x"), "%2B01:00%20x");
         assert_eq!(decode("%2B01%3A00"), "+01:00");
         assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("caf%C3%A9"), "caf\u{e9}");
+        assert_eq!(decode("caf%E9"), "caf\u{fffd}");
     }
 
     #[test]

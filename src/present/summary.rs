@@ -3,6 +3,7 @@
 
 use crate::engine::charge::format_money;
 use crate::engine::deadline::{progress, support_state, Due, Selection, Timing};
+use crate::engine::join;
 use crate::engine::policy::Outcome;
 use crate::engine::time::Instant;
 use crate::request::format_instant;
@@ -66,10 +67,10 @@ pub fn summary(t: &Ticket<'_>) -> String {
         let closed: Vec<String> = holidays.added.iter().map(|d| text::date(*d)).collect();
         let open: Vec<String> = holidays.removed.iter().map(|d| text::date(*d)).collect();
         if !closed.is_empty() {
-            out += &format!("Extra closed dates: {}\n", closed.join(", "));
+            out += &format!("Extra closed dates: {}\n", join(&closed, ", "));
         }
         if !open.is_empty() {
-            out += &format!("Holidays worked as normal days: {}\n", open.join(", "));
+            out += &format!("Holidays worked as normal days: {}\n", join(&open, ", "));
         }
     }
     let coverage = s.coverage();
@@ -79,7 +80,7 @@ pub fn summary(t: &Ticket<'_>) -> String {
         &coverage.schedule().zone(),
     );
     out += &format!("Support hours: {} ({open})\n", coverage.name());
-    out += &format!("Channels: {}\n", package.channels().join(", "));
+    out += &format!("Channels: {}\n", join(package.channels(), ", "));
     if let Some(n) = package.incidents_per_month() {
         out += &format!("Incidents per month: {n}\n");
     }

@@ -90,7 +90,9 @@ pub fn looks_like_zone(name: &str) -> bool {
 
 /// How people name a zone in prose: "Berlin", "New York", "UTC".
 pub fn city(name: &str) -> String {
-    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+    // The part after the last '/', found by bytes ('/' is ASCII).
+    let start = name.bytes().rposition(|b| b == b'/').map_or(0, |at| at + 1);
+    name[start..].replace('_', " ")
 }
 
 /// "UTC", "UTC+1", "UTC-3:30".

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::engine::deadline::{progress, Progress};
+use crate::engine::join;
 use crate::present::summary::title;
 use crate::present::ticket::when;
 use crate::present::zone::Offsets;
@@ -37,13 +38,14 @@ pub fn DeadlineList(
                 return String::new();
             };
             standing.with(|all| {
-                dues.iter()
+                let states: Vec<String> = dues
+                    .iter()
                     .zip(all)
                     .filter_map(|(d, p)| {
                         p.map(|p| format!("{}: {}.", d.target.label(), p.state.words()))
                     })
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                    .collect();
+                join(&states, " ")
             })
         })
     });

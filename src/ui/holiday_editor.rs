@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::engine::deadline::Selection;
 use crate::engine::holidays::HolidayEdits;
+use crate::engine::join;
 use crate::engine::policy::ClockRef;
 use crate::engine::time::{local_date, Instant};
 use crate::present::query::{FIRST_YEAR, LAST_YEAR};
@@ -92,7 +93,7 @@ pub fn HolidayEditor(
         in_view(chosen.0, opened)
             .into_iter()
             .map(|v| {
-                let heading = format!("{}: {}", v.calendar.name(), v.schedules.join("; "));
+                let heading = format!("{}: {}", v.calendar.name(), join(&v.schedules, "; "));
                 let assumption = v.calendar.assumption();
                 let items = v
                     .dates

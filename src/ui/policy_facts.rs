@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::charge::format_money;
+use crate::engine::join;
 
 use super::state::Ctx;
 use super::CollectAny;
@@ -50,7 +51,7 @@ pub fn PolicyFacts(
             <dl class="facts">
                 <div>
                     <dt>{"Channels"}</dt>
-                    <dd>{package.channels().join(", ")}</dd>
+                    <dd>{join(package.channels(), ", ")}</dd>
                 </div>
                 {package
                     .incidents_per_month()
