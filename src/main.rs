@@ -5,6 +5,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The site build's panics abort at once, never calling a hook
+    // (scripts/lib.sh); other builds show panic messages in the console.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     sla::ui::mount();
 }
