@@ -4,8 +4,8 @@
 // integrity hash in index.html. scripts/csp.mjs runs after it and verifies
 // every hash.
 //
-// Fitting: wasm-opt removes exports that nothing in this app calls (see
-// `data-wasm-opt-params` in index.html), so the glue's classes for them are
+// Fitting: the site build links the wasm without exports that nothing in
+// this app calls (scripts/link-wasm.sh), so the glue's classes for them are
 // dead and are dropped. The build fails if the glue still calls an export
 // that is gone, or uses what was dropped.
 //
@@ -122,7 +122,7 @@ function renameGlue(source, names) {
         provided.add(keyOf(p));
         edits.push([p.key.start, p.key.end, fields.get(keyOf(p))]);
       } else {
-        // A function the wasm no longer imports (wasm-opt removed its last caller).
+        // A function the wasm no longer imports (the linker or wasm-opt removed its last caller).
         const comma = source.slice(p.end).match(/^\s*,/);
         edits.push([p.start, p.end + (comma ? comma[0].length : 0), '']);
       }

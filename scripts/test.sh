@@ -17,8 +17,7 @@ step_clippy_wasm() { cargo clippy --target wasm32-unknown-unknown --lib --bins -
 step_test() { cargo test; }
 # Relative public URL, so the browser tests can serve dist/ under a sub-path.
 step_build() { SKIP_SETUP=1 PUBLIC_URL=./ DIST=dist "$REPO_ROOT/scripts/build-site.sh"; }
-# Shipped bytes, brotli. The goal is 120 KB; the gate is a ratchet at the
-# size reached so far (README: Performance), so any growth fails the run.
+# Shipped bytes, brotli: at most the 120 KB goal (README: Performance).
 BYTES_BUDGET=120000
 step_bytes() { node bench/bytes.mjs --dist dist --budget "$BYTES_BUDGET"; }
 step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
