@@ -128,10 +128,16 @@ fn evaluate(
     }
 }
 
-/// `rate` per hour for `minutes`, rounded half up to the minor unit.
+/// `rate` per hour for `minutes`, rounded half up to the minor unit. Rates
+/// are never negative (validated). With `rate` = 60 q + r the product is
+/// 60 q m + r m, so only r m (under 2^38) is divided: exact in `i64`,
+/// without the 128-bit division routine in the wasm.
 fn hourly(rate: i64, minutes: u32) -> i64 {
-    let minor = (i128::from(rate) * i128::from(minutes) + 30) / 60;
-    i64::try_from(minor).unwrap_or(i64::MAX)
+    let minutes = i64::from(minutes);
+    let (whole, rest) = (rate / 60, rate % 60);
+    whole
+        .saturating_mul(minutes)
+        .saturating_add((rest * minutes + 30) / 60)
 }
 
 /// "1 h 30 min", "45 min", "2 h".
@@ -282,5 +288,30 @@ pub fn estimate<'c>(
             minor: total,
             currency,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn hourly_rounds_as_exact_arithmetic_does(
+            rate in 0i64..=i64::MAX / 4_294_967_295,
+            minutes in any::<u32>(),
+        ) {
+            let exact = (i128::from(rate) * i128::from(minutes) + 30) / 60;
+            prop_assert_eq!(i128::from(super::hourly(rate, minutes)), exact);
+        }
+    }
+
+    #[test]
+    fn hourly_rounds_half_up_and_saturates() {
+        assert_eq!(super::hourly(100, 1), 2); // 1.67 -> 2
+        assert_eq!(super::hourly(90, 1), 2); // 1.5 -> 2
+        assert_eq!(super::hourly(89, 1), 1); // 1.48 -> 1
+        assert_eq!(super::hourly(12_000, 90), 18_000);
+        assert_eq!(super::hourly(i64::MAX, u32::MAX), i64::MAX);
     }
 }

@@ -341,7 +341,8 @@ pub fn progress(
     let used_permille = if total <= 0 {
         1000
     } else {
-        u32::try_from((i128::from(used) * 1000 / i128::from(total)).clamp(0, 1000)).unwrap_or(1000)
+        // Spans lie within the supported years, so this stays far from overflow.
+        u32::try_from((used.saturating_mul(1000) / total).clamp(0, 1000)).unwrap_or(1000)
     };
     let seconds_left = (at - now).num_seconds();
     let state = match (due.outcome, now >= at) {
