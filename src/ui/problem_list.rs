@@ -34,7 +34,8 @@ pub fn ProblemList(
         })
     };
     view! {
-        <div role="alert" class="problems" class:empty=move || !any.get()>
+        // Hidden by CSS while it holds no problems (`.problems:empty`).
+        <div role="alert" class="problems">
             {move || list()}
         </div>
     }

@@ -57,14 +57,17 @@ test('several bad parameters: one message each, and the good ones apply', async 
   );
   assert.equal(params(t.page).get('package'), 'gold');
   assert.equal(params(t.page).get('severity'), '1');
-  // The message can be dismissed.
+  assert.ok(await t.page.isVisible('.problems'), 'the problems box is shown');
+  // The message can be dismissed, and its box goes with it.
   await t.page.click('[role="alert"] button:text-is("Dismiss")');
   assert.equal(await t.page.locator('[role="alert"] li').count(), 0);
+  assert.ok(await t.page.isHidden('.problems'), 'no empty problems box after dismissing');
 });
 
 test('a corrected link shows the engine deadlines with no alert', async (t) => {
   await t.openApp(query(GOOD), { selector: '[data-target]' });
   assert.deepEqual(await alerts(t), []);
+  assert.ok(await t.page.isHidden('.problems'), 'no empty problems box');
   const [answer] = batch([{ vendor: GOOD.vendor, package: GOOD.package, severity: GOOD.severity, opened: GOOD.opened }]);
   assert.deepEqual((await shownTargets(t.page)).map((x) => x.due), answer.targets.map((x) => x.due));
 });
