@@ -24,7 +24,7 @@ pub fn cell_view(ctx: &Ctx, cell: Cell) -> impl IntoView {
         }
     });
     view! {
-        <td class:differs=cell.differs data-outcome=cell.outcome.map(|o| o.id())>
+        <td data-differs=cell.differs.then_some("") data-outcome=cell.outcome.map(|o| o.id())>
             {mark}
             <span class="cell-text">{cell.text}</span>
             {due}
@@ -44,7 +44,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> AnyView {
             let name = tier.name.clone();
             let chosen = tier.chosen;
             view! {
-                <th scope="col" class:chosen=chosen data-package=package>
+                <th scope="col" data-chosen=chosen.then_some("") data-package=package>
                     <span>{name.clone()}</span>
                     {if chosen {
                         view! { <span class="badge">"Your package"</span> }.into_any()
@@ -86,7 +86,7 @@ pub fn tiers_table(ctx: Ctx, t: Tiers, caption: String) -> AnyView {
                 .map(|c| cell_view(&ctx, c))
                 .collect_any();
             view! {
-                <tr data-row=row.id class:varies=row.varies>
+                <tr data-row=row.id data-varies=row.varies.then_some("")>
                     <th scope="row">{row.label}</th>
                     {cells}
                 </tr>

@@ -201,6 +201,24 @@ test('the keyboard alone drives the form, and focus stays put', async (t) => {
   assert.deepEqual(unlabelled, []);
 });
 
+test('the tier table marks your package and the cells that differ from it', async (t) => {
+  await t.openApp(query({ vendor: 'unnamed-eu', package: 'gold', severity: '1', opened: OPENED, tz: 'UTC', view: 'compare' }), {
+    selector: 'table.compare',
+  });
+  assert.deepEqual(await t.page.$$eval('th[data-chosen]', (l) => l.map((h) => h.getAttribute('data-package'))), ['gold']);
+  assert.match(await t.text('th[data-chosen]'), /Your package/);
+  // Professional has no first response at all: that cell differs, Gold's own does not.
+  const row = 'tr[data-row="first_response"]';
+  assert.ok(await t.page.locator(`${row}[data-varies]`).count(), 'the row is marked as varying');
+  const cells = await t.page.$$eval(`${row} td`, (l) =>
+    l.map((c) => ({ differs: c.hasAttribute('data-differs'), mark: c.textContent.includes('\u2260'), bg: getComputedStyle(c).backgroundColor })),
+  );
+  assert.equal(cells.length, 3);
+  assert.deepEqual(cells.map((c) => c.differs), [true, false, false]);
+  assert.deepEqual(cells.map((c) => c.mark), [true, false, false]);
+  assert.notEqual(cells[0].bg, cells[2].bg, 'a differing cell is shaded');
+});
+
 test('last choices persist in localStorage, and the URL wins', async (t) => {
   await t.openApp(start, { selector: '[data-target]' });
   await t.page.selectOption('select[name="vendor"]', 'threepbx');
