@@ -12,7 +12,8 @@
 //! -1.0 KB for the closures; update latency unchanged). Static attribute
 //! values are strings too: a boolean attribute is written `required=""`
 //! and a number is formatted, as every other value type adds an attribute
-//! renderer.
+//! renderer; and a mark of state is a `data-` attribute present or absent
+//! (`Option<&str>`) or a CSS `:empty` rule, never a `class:` toggle.
 //!
 //! Reactive closures are written in place in the view (`{move || label()}`,
 //! `data-target=move || ..`), never passed by name (`{label}`): with
