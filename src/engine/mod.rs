@@ -36,7 +36,7 @@ pub(crate) fn sort_few<T: Ord>(items: &mut [T]) {
 /// Joins texts with a separator, as `[S]::join`, which the wasm would
 /// carry once per item type (0.3 to 0.8 KB each); here only the thin
 /// `join` is per type.
-pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+pub(crate) fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     join_texts(&mut items.iter().map(AsRef::as_ref), separator)
 }
 
