@@ -1,0 +1,244 @@
+//! The deadline cards as the page shows them: one [`Card`] per target (what
+//! changes with the inputs and the display zone) and one [`Standing`] per
+//! dated target (what changes with every tick of the clock). Kept apart so
+//! the ticking part never rebuilds the rest.
+
+use crate::engine::deadline::{progress, Due, Selection, State, Timing};
+use crate::engine::policy::Outcome;
+use crate::engine::time::Instant;
+use crate::request::format_instant;
+
+use super::text;
+use super::ticket::{explain, is_dated, outcome_sentence, when};
+use super::zone::{self, Offsets};
+
+/// One target of the ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// The target id (the `data-target` hook, and the card's key).
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The word the policy puts beside the target ("best effort").
+    pub qualifier: Option<&'static str>,
+    /// The outcome id (the `data-outcome` hook).
+    pub outcome: &'static str,
+    /// The date to count down to, for a dated target.
+    pub dated: Option<Dated>,
+    /// The outcome in a sentence, for a target without a date.
+    pub sentence: Option<String>,
+    /// "Rule behind this": term and value, in order.
+    pub rule: Vec<(&'static str, String)>,
+    /// Every assumption behind the result, shown marked.
+    pub assumptions: Vec<&'static str>,
+}
+
+/// A dated target's date, in the display zone and, when it differs, the vendor's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// "Due " or, for a date before which nothing happens, "Not before ".
+    pub lead: &'static str,
+    /// RFC 3339 UTC, for `<time datetime>`.
+    pub datetime: String,
+    /// "Mon 2 Mar 2026, 13:00 CET".
+    pub local: String,
+    /// "Mon 2 Mar 2026, 07:00 EST (New York)", when the vendor's zone differs.
+    pub vendor_local: Option<String>,
+}
+
+/// Where a dated target stands at a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The target id.
+    pub id: &'static str,
+    /// The state id (the `data-state` hook).
+    pub state: &'static str,
+    pub words: &'static str,
+    /// A symbol beside the words, so state is never colour alone.
+    pub symbol: &'static str,
+    /// "in 3 h 20 min", "2 h ago".
+    pub countdown: String,
+    /// Thousandths of the countable window used, for `<progress>`.
+    pub permille: u32,
+    /// "40% of the window used".
+    pub used: String,
+}
+
+/// Counted on: the schedule, or clock time.
+const CLOCK_TIME: &str = "Clock time: every hour counts, day and night";
+
+/// The cards of a ticket's targets, times in `zone` (and in `vendor` where
+/// that differs).
+pub fn cards(
+    selection: &Selection<'static>,
+    dues: &[Due<'static>],
+    zone: &dyn Offsets,
+    vendor: &dyn Offsets,
+) -> Vec<Card> {
+    dues.iter()
+        .map(|due| card(selection, due, zone, vendor))
+        .collect()
+}
+
+fn card(
+    selection: &Selection<'static>,
+    due: &Due<'static>,
+    zone: &dyn Offsets,
+    vendor: &dyn Offsets,
+) -> Card {
+    let explained = explain(selection, due);
+    let dated = due.due.map(|at| Dated {
+        lead: if due.outcome == Outcome::Earliest {
+            "Not before "
+        } else {
+            "Due "
+        },
+        datetime: format_instant(at),
+        local: when(zone, at),
+        vendor_local: (zone.name() != vendor.name())
+            .then(|| format!("{} ({})", when(vendor, at), zone::city(vendor.name()))),
+    });
+    let mut rule = vec![
+        ("Target", explained.rule),
+        (
+            "Counted on",
+            explained.schedule.unwrap_or(CLOCK_TIME).to_string(),
+        ),
+    ];
+    rule.extend(explained.reading.map(|r| ("How it is read", r)));
+    rule.extend(explained.recurring.map(|r| ("Updates", r)));
+    rule.push(("Source", explained.source.to_string()));
+    Card {
+        id: due.target.id(),
+        label: due.target.label(),
+        qualifier: explained.qualifier,
+        outcome: due.outcome.id(),
+        dated,
+        sentence: (!is_dated(due.outcome)).then(|| outcome_sentence(due.outcome)),
+        rule,
+        assumptions: explained.assumptions,
+    }
+}
+
+/// Where every dated target stands at `now`.
+pub fn standings(
+    selection: &Selection<'static>,
+    dues: &[Due<'static>],
+    now: Instant,
+    timing: &Timing,
+) -> Vec<Standing> {
+    dues.iter()
+        .filter_map(|due| {
+            let p = progress(selection, due, now, timing)?;
+            let earliest = due.outcome == Outcome::Earliest;
+            Some(Standing {
+                id: due.target.id(),
+                state: p.state.id(),
+                words: p.state.words(),
+                symbol: symbol(p.state),
+                countdown: text::countdown(p.seconds_left, earliest),
+                permille: p.used_permille,
+                used: format!("{} of the window used", text::percent(p.used_permille)),
+            })
+        })
+        .collect()
+}
+
+fn symbol(state: State) -> &'static str {
+    match state {
+        State::OnTrack | State::Reached => "\u{2713}",
+        State::DueSoon => "!",
+        State::Breached => "\u{2715}",
+        State::NotYet => "\u{2026}",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::deadline::deadlines;
+    use crate::engine::load;
+    use crate::engine::zone::Zone;
+    use chrono::{TimeZone, Utc};
+
+    fn ticket(vendor: &str, package: &str, region: Option<&str>, severity: &str) -> Selection<'static> {
+        load::embedded()
+            .select(vendor, package, region, severity)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_business_hour_target_in_two_zones() {
+        // NextPlane Business EMEA, severity 1, opened Mon 2 Mar 2026 17:30 CET:
+        // the first response (1 business hour on Mon-Fri 09:00-18:00 CET)
+        // uses the last 30 min of Monday and 30 min of Tuesday: due Tue 09:30 CET.
+        let s = ticket("nextplane", "business", Some("emea"), "1");
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 16, 30, 0).unwrap();
+        let dues = deadlines(&s, opened, &Timing::default()).unwrap();
+        let berlin = Zone::known("Europe/Berlin");
+        let new_york = Zone::known("America/New_York");
+        let cards = cards(&s, &dues, &new_york, &berlin);
+        let first = &cards[0];
+        assert_eq!(first.id, dues[0].target.id());
+        let dated = first.dated.as_ref().unwrap();
+        assert_eq!(dated.lead, "Due ");
+        assert_eq!(dated.datetime, "2026-03-03T08:30:00Z");
+        assert_eq!(dated.local, "Tue 3 Mar 2026, 03:30 EST");
+        assert_eq!(
+            dated.vendor_local.as_deref(),
+            Some("Tue 3 Mar 2026, 09:30 CET (Berlin)")
+        );
+        assert_eq!(first.sentence, None);
+        assert_eq!(first.rule[0], ("Target", "1 business hour".to_string()));
+        assert_eq!(first.rule[1].0, "Counted on");
+        assert_eq!(first.rule.last().unwrap().0, "Source");
+        // In the vendor's own zone the second time would repeat the first.
+        let same = super::cards(&s, &dues, &berlin, &berlin);
+        assert_eq!(same[0].dated.as_ref().unwrap().vendor_local, None);
+    }
+
+    #[test]
+    fn an_undated_target_says_its_outcome() {
+        // ThreePBX states no reason-for-outage time for priority 3.
+        let s = ticket("threepbx", "standard", None, "3");
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 16, 30, 0).unwrap();
+        let dues = deadlines(&s, opened, &Timing::default()).unwrap();
+        let utc = Zone::UTC;
+        let cards = cards(&s, &dues, &utc, &utc);
+        let resolution = cards.iter().find(|c| c.id == "reason_for_outage").unwrap();
+        assert_eq!(resolution.dated, None);
+        assert_eq!(resolution.outcome, "none_stated");
+        assert_eq!(
+            resolution.sentence.as_deref(),
+            Some("The policy sets no target.")
+        );
+    }
+
+    #[test]
+    fn standing_follows_the_clock() {
+        // ThreePBX Standard severity 1: 1 clock hour to respond. Opened
+        // 12:00 UTC; at 12:30 half the window is used, at 12:50 five sixths
+        // (833 permille, past the 750 of "due soon"), at 13:10 it is breached.
+        let s = ticket("threepbx", "standard", None, "1");
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 12, 0, 0).unwrap();
+        let timing = Timing::default();
+        let dues = deadlines(&s, opened, &timing).unwrap();
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 3, 3, h, m, 0).unwrap();
+        let first_due = dues.iter().find(|d| d.due.is_some()).unwrap();
+        assert_eq!(first_due.due, Some(at(13, 0)), "{:?}", first_due.rule);
+        let stand = |now| {
+            standings(&s, &dues, now, &timing)
+                .into_iter()
+                .find(|x| x.id == first_due.target.id())
+                .unwrap()
+        };
+        let half = stand(at(12, 30));
+        assert_eq!((half.state, half.permille), ("on-track", 500));
+        assert_eq!(half.symbol, "\u{2713}");
+        assert_eq!(half.used, "50% of the window used");
+        let late = stand(at(12, 50));
+        assert_eq!((late.state, late.permille, late.symbol), ("due-soon", 833, "!"));
+        let over = stand(at(13, 10));
+        assert_eq!((over.state, over.words), ("breached", "Breached"));
+        assert_eq!(over.symbol, "\u{2715}");
+    }
+}
