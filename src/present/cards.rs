@@ -13,7 +13,7 @@ use super::ticket::{explain, is_dated, outcome_sentence, when};
 use super::zone::{self, Offsets};
 
 /// One target of the ticket.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Card {
     /// The target id (the `data-target` hook, and the card's key).
     pub id: &'static str,
@@ -160,7 +160,12 @@ mod tests {
     use crate::engine::zone::Zone;
     use chrono::{TimeZone, Utc};
 
-    fn ticket(vendor: &str, package: &str, region: Option<&str>, severity: &str) -> Selection<'static> {
+    fn ticket(
+        vendor: &str,
+        package: &str,
+        region: Option<&str>,
+        severity: &str,
+    ) -> Selection<'static> {
         load::embedded()
             .select(vendor, package, region, severity)
             .unwrap()
@@ -236,7 +241,10 @@ mod tests {
         assert_eq!(half.symbol, "\u{2713}");
         assert_eq!(half.used, "50% of the window used");
         let late = stand(at(12, 50));
-        assert_eq!((late.state, late.permille, late.symbol), ("due-soon", 833, "!"));
+        assert_eq!(
+            (late.state, late.permille, late.symbol),
+            ("due-soon", 833, "!")
+        );
         let over = stand(at(13, 10));
         assert_eq!((over.state, over.words), ("breached", "Breached"));
         assert_eq!(over.symbol, "\u{2715}");

@@ -181,8 +181,14 @@ mod tests {
         assert_eq!(ids[0], "new_install");
         let rule = panel.rule.unwrap();
         assert!(rule.asks_hours && !rule.asks_days);
-        assert_eq!(rule.rate, "US$125.00 per hour, prorated by the minute, 1 h minimum");
-        assert_eq!(rule.flags, [("priority_handling", "Priority handling requested")]);
+        assert_eq!(
+            rule.rate,
+            "US$125.00 per hour, prorated by the minute, 1 h minimum"
+        );
+        assert_eq!(
+            rule.flags,
+            [("priority_handling", "Priority handling requested")]
+        );
         let estimate = panel.estimate.unwrap();
         assert_eq!(estimate.billing, "billable");
         assert_eq!(estimate.total, Some((18750, "US$187.50".to_string())));
@@ -227,7 +233,10 @@ mod tests {
         let panel = charges(&s, None, opened, &Work::default(), &Zone::UTC);
         assert!(!panel.unstated.is_empty());
         for line in &panel.unstated {
-            assert!(line.contains(": the policy says this fee exists but not its amount."), "{line}");
+            assert!(
+                line.contains(": the policy says this fee exists but not its amount."),
+                "{line}"
+            );
         }
     }
 

@@ -82,13 +82,17 @@ mod tests {
         // Package entitlements first, then the policy's facts in its order.
         assert_eq!(
             terms,
-            ["Channels", "Price", "After hours", "Account standing", "Escalation", "Code changes"]
+            [
+                "Channels",
+                "Price",
+                "After hours",
+                "Account standing",
+                "Escalation",
+                "Code changes"
+            ]
         );
         assert_eq!(panel.facts[0].source, None);
-        assert_eq!(
-            panel.facts[4].source.as_deref(),
-            Some("\u{a7}7 Escalation")
-        );
+        assert_eq!(panel.facts[4].source.as_deref(), Some("\u{a7}7 Escalation"));
         assert!(panel.source.starts_with("Source: "), "{}", panel.source);
     }
 }

@@ -93,13 +93,21 @@ mod tests {
         let monday = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
         let open = support(&s, monday, &edits);
         assert!(open.open);
-        assert!(open.words.starts_with("Open now, closes in 8 h"), "{}", open.words);
+        assert!(
+            open.words.starts_with("Open now, closes in 8 h"),
+            "{}",
+            open.words
+        );
         assert!(open.hours.starts_with("Support hours: "), "{}", open.hours);
         // Sat 7 Mar 2026 12:00 CET: closed until Mon 9 Mar 09:00.
         let saturday = Utc.with_ymd_and_hms(2026, 3, 7, 11, 0, 0).unwrap();
         let closed = support(&s, saturday, &edits);
         assert!(!closed.open);
-        assert!(closed.words.starts_with("Closed, opens Mon"), "{}", closed.words);
+        assert!(
+            closed.words.starts_with("Closed, opens Mon"),
+            "{}",
+            closed.words
+        );
         assert!(closed.words.ends_with("in 1 d 21 h"), "{}", closed.words);
     }
 
@@ -110,11 +118,17 @@ mod tests {
             .select("nextplane", "business", Some("emea"), "1")
             .unwrap();
         let mut edits = HolidayEdits::default();
-        edits.added.insert(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        edits
+            .added
+            .insert(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
         let monday = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
         let closed = support(&s, monday, &edits);
         assert!(!closed.open);
-        assert!(closed.words.starts_with("Closed, opens Tue"), "{}", closed.words);
+        assert!(
+            closed.words.starts_with("Closed, opens Tue"),
+            "{}",
+            closed.words
+        );
     }
 
     #[test]
@@ -127,7 +141,11 @@ mod tests {
         let panel = support(&s, monday, &HolidayEdits::default());
         assert_eq!(panel.lead_times.len(), with_leads.lead_times().len());
         for lead in &panel.lead_times {
-            assert!(lead.words.contains(", if requested now ("), "{}", lead.words);
+            assert!(
+                lead.words.contains(", if requested now ("),
+                "{}",
+                lead.words
+            );
         }
     }
 }

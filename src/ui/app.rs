@@ -15,11 +15,10 @@ use super::page_footer::PageFooter;
 use super::pause_list::PauseList;
 use super::policy_facts::PolicyFacts;
 use super::problem_list::ProblemList;
-use super::reactive::Derived;
 use super::severity_field::SeverityField;
 use super::share_bar::ShareBar;
 use super::staged::Staged;
-use super::state::Ctx;
+use super::state::use_ctx;
 use super::support_status::SupportStatus;
 use super::tier_table::TierTable;
 use super::vendor_fields::VendorFields;
@@ -28,10 +27,8 @@ use super::view_switch::ViewSwitch;
 use super::zone_field::ZoneField;
 
 #[component]
-pub fn App(
-    /// Shared state.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn App() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
     let embed = query.with_untracked(|q| q.embed);
 
@@ -48,34 +45,29 @@ pub fn App(
         })
     });
 
-    // A memo, so the panel is rebuilt only when the view itself changes.
-    let view = Derived::new(move || query.with(|q| q.view));
+    let view = Memo::new(move |_| query.with(|q| q.view));
     // Each part renders in a task of its own (see `Staged`), in page order.
     view! {
-        <ProblemList ctx=ctx />
+        <ProblemList />
         <div class="layout">
             <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
-                <Staged><VendorFields ctx=ctx /></Staged>
-                <Staged><SeverityField ctx=ctx /></Staged>
-                <Staged><OpenedField ctx=ctx /></Staged>
-                <Staged><PauseList ctx=ctx /></Staged>
-                <Staged><ZoneField ctx=ctx /></Staged>
-                <Staged><HolidayEditor ctx=ctx /></Staged>
+                <Staged><VendorFields /></Staged>
+                <Staged><SeverityField /></Staged>
+                <Staged><OpenedField /></Staged>
+                <Staged><PauseList /></Staged>
+                <Staged><ZoneField /></Staged>
+                <Staged><HolidayEditor /></Staged>
             </form>
             <div class="results">
-                <Staged><SupportStatus ctx=ctx /></Staged>
-                <Staged><DeadlineList ctx=ctx /></Staged>
-                <Staged><ShareBar ctx=ctx /></Staged>
-                <Staged><ViewSwitch ctx=ctx /></Staged>
+                <Staged><SupportStatus /></Staged>
+                <Staged><DeadlineList /></Staged>
+                <Staged><ShareBar /></Staged>
+                <Staged><ViewSwitch /></Staged>
                 <Staged>
                     {move || match view.get() {
-                        View::Ticket => view! {
-                            <ChargePanel ctx=ctx />
-                            <PolicyFacts ctx=ctx />
-                        }
-                            .into_any(),
-                        View::Compare => view! { <TierTable ctx=ctx /> }.into_any(),
-                        View::Vendors => view! { <VendorOverview ctx=ctx /> }.into_any(),
+                        View::Ticket => view! { <ChargePanel /> <PolicyFacts /> }.into_any(),
+                        View::Compare => view! { <TierTable /> }.into_any(),
+                        View::Vendors => view! { <VendorOverview /> }.into_any(),
                     }}
                 </Staged>
             </div>

@@ -7,12 +7,9 @@ pub fn AssumptionNote(
     /// The assumption, one sentence.
     text: &'static str,
 ) -> impl IntoView {
-    // The badge's text is an expression, not a literal: notes are rebuilt
-    // with every rule, and literal-only elements are slow to rebuild (see
-    // `target_card::rule`).
     view! {
         <p class="assumption">
-            <span class="badge assumption">{"Assumption"}</span>
+            <span class="badge assumption">"Assumption"</span>
             " "
             {text}
         </p>

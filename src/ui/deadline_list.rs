@@ -3,66 +3,53 @@
 
 use leptos::prelude::*;
 
-use crate::engine::deadline::{progress, Progress};
 use crate::engine::join;
+use crate::present::cards::{cards, standings};
 use crate::present::summary::title;
 use crate::present::ticket::when;
 use crate::present::zone::Offsets;
 
-use super::reactive::Derived;
-use super::state::Ctx;
+use super::state::use_ctx;
 use super::target_card::TargetCard;
-use super::CollectAny;
 
 #[component]
-pub fn DeadlineList(
-    /// Shared state; reads the ticket, zone and `now`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn DeadlineList() -> impl IntoView {
+    let ctx = use_ctx();
     let ticket = ctx.ticket;
-    // Where every dated target stands, once per tick for all cards.
-    let standing = Derived::new(move || {
-        let now = ctx.now.get();
-        ticket.with(|t| match &t.dues {
-            Ok(dues) => dues
-                .iter()
-                .map(|d| progress(&t.selection, d, now, &t.timing))
-                .collect(),
-            Err(_) => Vec::<Option<Progress>>::new(),
-        })
-    });
-    // Changes only when a state does, so screen readers hear transitions.
-    let announcement = Derived::new(move || {
+    // What changes with the inputs and the zone...
+    let cards = Memo::new(move |_| {
         ticket.with(|t| {
             let Ok(dues) = &t.dues else {
-                return String::new();
+                return Vec::new();
             };
-            standing.with(|all| {
-                let states: Vec<String> = dues
+            ctx.zone
+                .with(|z| cards(&t.selection, dues, z, &ctx.vendor_zone.get()))
+        })
+    });
+    // ...and what changes with the clock, once per tick for all cards.
+    let standings = Memo::new(move |_| {
+        let now = ctx.now.get();
+        ticket.with(|t| match &t.dues {
+            Ok(dues) => standings(&t.selection, dues, now, &t.timing),
+            Err(_) => Vec::new(),
+        })
+    });
+    let ids = Memo::new(move |_| cards.with(|c| c.iter().map(|c| c.id).collect::<Vec<_>>()));
+    // Changes only when a state does, so screen readers hear transitions.
+    let announcement = Memo::new(move |_| {
+        cards.with(|cards| {
+            standings.with(|all| {
+                let states: Vec<String> = all
                     .iter()
-                    .zip(all)
-                    .filter_map(|(d, p)| {
-                        p.map(|p| format!("{}: {}.", d.target.label(), p.state.words()))
+                    .filter_map(|s| {
+                        let card = cards.iter().find(|c| c.id == s.id)?;
+                        Some(format!("{}: {}.", card.label, s.words))
                     })
                     .collect();
                 join(&states, " ")
             })
         })
     });
-    // One slot per target of the policy with the most; a card stays mounted
-    // while the ticket has its index, so switching vendors updates cards in
-    // place instead of building them again. Each card reads its target by index.
-    let count = Derived::new(move || ticket.with(|t| t.dues.as_ref().map_or(0, Vec::len)));
-    let cards = (0..ctx.slots(|p| p.targets().len()))
-        .map(|index| {
-            let shown = Derived::new(move || index < count.get());
-            move || {
-                shown.get().then(|| {
-                    view! { <TargetCard ctx=ctx index=index standing=standing /> }.into_any()
-                })
-            }
-        })
-        .collect_any();
     let context = move || {
         ticket.with(|t| {
             ctx.zone.with(|z| {
@@ -79,7 +66,7 @@ pub fn DeadlineList(
     view! {
         <section class="panel deadlines" aria-labelledby="h-deadlines">
             <h2 id="h-deadlines" tabindex="-1">"Deadlines"</h2>
-            <p class="hint" data-context="">{move || context()}</p>
+            <p class="hint" data-context="">{context}</p>
             // On paper the countdowns need their moment.
             <p class="hint print-only">
                 {move || ctx.zone.with(|z| format!("Countdowns as of {}.", when(z, ctx.now.get())))}
@@ -91,11 +78,20 @@ pub fn DeadlineList(
                             <p role="alert" class="error">
                                 {format!("These deadlines cannot be computed: {e}")}
                             </p>
-                        }.into_any()
+                        }
                     })
             }}
-            <ol class="cards">{cards}</ol>
-            <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
+            <ol class="cards">
+                // Keyed by target id: a card whose target stays (switching
+                // severity, or vendors with the same targets) is updated in
+                // place, not built again.
+                <For
+                    each=move || ids.get()
+                    key=|id| *id
+                    children=move |id| view! { <TargetCard id=id cards=cards standings=standings /> }
+                />
+            </ol>
+            <p class="sr-only" aria-live="polite">{announcement}</p>
         </section>
     }
 }

@@ -14,9 +14,7 @@ use crate::present::text;
 use crate::request;
 
 use super::assumption_note::AssumptionNote;
-use super::reactive::{Derived, Source};
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 /// A holiday calendar used by the selection, with the schedules using it.
 struct InView {
@@ -63,12 +61,10 @@ fn in_view(s: Selection<'static>, opened: Instant) -> Vec<InView> {
 }
 
 #[component]
-pub fn HolidayEditor(
-    /// Shared state; edits `query.holidays`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn HolidayEditor() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
-    let error = Source::new(String::new());
+    let error = RwSignal::new(String::new());
     let edit = move |f: &dyn Fn(&mut HolidayEdits)| query.update(|q| f(&mut q.holidays));
     let changes = move || query.with(|q| q.holidays.added.len() + q.holidays.removed.len());
 
@@ -82,12 +78,12 @@ pub fn HolidayEditor(
             Err(_) => error.set("Choose a date to close.".into()),
         }
     };
-    let new_date = Source::new(String::new());
-    let open = Source::new(false);
+    let new_date = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
 
     // Rebuilt only when the selection or the opening changes, so ticking a
     // box (which edits the holidays) keeps keyboard focus where it is.
-    let basis = Derived::new(move || (ctx.selection.get(), query.with(|q| q.opened)));
+    let basis = Memo::new(move |_| (ctx.selection.get(), query.with(|q| q.opened)));
     let calendars = move || {
         let (chosen, opened) = basis.get();
         in_view(chosen.0, opened)
@@ -100,15 +96,13 @@ pub fn HolidayEditor(
                     .into_iter()
                     .map(|(date, name)| {
                         let id = format!("f-hol-{date}");
-                        // Also written in place below: `view!` erases only closures it
-                        // sees, and calling this one there cost 204 B of brotli.
                         let closed = move || query.with(|q| !q.holidays.removed.contains(&date));
                         view! {
                             <li>
                                 <input
                                     type="checkbox"
                                     id=id.clone()
-                                    prop:checked=move || query.with(|q| !q.holidays.removed.contains(&date))
+                                    prop:checked=closed
                                     on:change=move |ev| {
                                         let keep = event_target_checked(&ev);
                                         edit(&|h| {
@@ -122,12 +116,12 @@ pub fn HolidayEditor(
                                 />
                                 <label for=id>
                                     {format!("{} \u{2013} {name}", text::date(date))}
-                                    <span class="hint">{move || String::from(if closed() { "" } else { " (worked as a normal day)" })}</span>
+                                    <span class="hint">{move || if closed() { "" } else { " (worked as a normal day)" }}</span>
                                 </label>
                             </li>
                         }
                     })
-                    .collect_any();
+                    .collect_view();
                 view! {
                     <div class="calendar">
                         <h3>{heading}</h3>
@@ -139,9 +133,9 @@ pub fn HolidayEditor(
                     </div>
                 }
             })
-            .collect_any()
+            .collect_view()
     };
-    let any_added = Derived::new(move || query.with(|q| !q.holidays.added.is_empty()));
+    let any_added = Memo::new(move |_| query.with(|q| !q.holidays.added.is_empty()));
     let added = move || {
         query
             .with(|q| q.holidays.added.iter().copied().collect::<Vec<_>>())
@@ -164,7 +158,7 @@ pub fn HolidayEditor(
                     </li>
                 }
             })
-            .collect_any()
+            .collect_view()
     };
 
     view! {

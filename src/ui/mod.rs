@@ -1,35 +1,7 @@
-//! The Leptos web app (wasm32 only). One component per file; the logic they
-//! show lives in [`crate::present`] and the engine.
-//!
-//! Reactive text and attribute closures return `String` (texts may be
-//! `Option<String>`), even for a fixed word: each other return type
-//! (`&str`, `Option<&str>`, a number) would instantiate tachys'
-//! render-effect code once more (measured: four such types cost 1.15 KB of
-//! brotli). For the same reason, a closure that returns a view returns an
-//! erased one (`AnyView`, `Option<AnyView>`), and lists are `Vec<AnyView>`
-//! built with `collect_any` (below) rather than `collect_view`: every
-//! list then shares one renderer (measured: -5.6 KB brotli for the lists,
-//! -1.0 KB for the closures; update latency unchanged). Static attribute
-//! values are strings too: a boolean attribute is written `required=""`
-//! and a number is formatted, as every other value type adds an attribute
-//! renderer; and a mark of state is a `data-` attribute present or absent
-//! (`Option<&str>`) or a CSS `:empty` rule, never a `class:` toggle.
-//!
-//! Reactive closures are written in place in the view (`{move || label()}`,
-//! `data-target=move || ..`), never passed by name (`{label}`): with
-//! `erase_components` the `view!` macro erases the closures it sees, so
-//! they share one renderer per return type, while a named closure gets one
-//! of its own (measured: 25 named uses cost 2.6 KB brotli).
-//!
-//! Signals and memos are [`reactive::Source`] and [`reactive::Derived`],
-//! which hold their values type-erased: Leptos' own `RwSignal<T>` and
-//! `Memo<T>` would compile their machinery once per value type.
-//!
-//! In views rebuilt on edits, literal text is an expression
-//! (`<dt>{"Price"}</dt>`), so no element there is literal-only markup:
-//! tachys builds those from a template cache whose lookup clones every
-//! template cached before the one it needs (see the README's Performance
-//! section), and the form's templates are cached first.
+//! The Leptos web app (wasm32 only). One component per file, each reading
+//! the shared state from context ([`state::use_ctx`]); what a panel shows
+//! is computed in [`crate::present`] as a plain view-model, and components
+//! lay it out.
 
 mod app;
 mod assumption_note;
@@ -42,7 +14,6 @@ mod page_footer;
 mod pause_list;
 mod policy_facts;
 mod problem_list;
-mod reactive;
 mod severity_field;
 mod share_bar;
 mod staged;
@@ -50,6 +21,7 @@ mod state;
 mod support_status;
 mod target_card;
 mod tier_table;
+mod tiers_table;
 mod vendor_fields;
 mod vendor_overview;
 mod view_switch;
@@ -90,12 +62,13 @@ pub fn mount() {
         return;
     };
     let app = move || {
-        let ctx = state::Ctx::new(initial, problems, now, browser_zone);
+        state::provide_ctx(initial, problems, now, browser_zone);
+        let clock = state::use_ctx().now;
         let interval =
-            gloo_timers::callback::Interval::new(1000, move || ctx.now.set(browser::now()));
+            gloo_timers::callback::Interval::new(1000, move || clock.set(browser::now()));
         // The clock runs as long as the page.
         interval.forget();
-        view! { <app::App ctx=ctx /> }
+        view! { <app::App /> }
     };
     let root = element("app");
     // After the next paint, so the static first view is on screen before
@@ -113,19 +86,4 @@ pub fn mount() {
             std::time::Duration::ZERO,
         )
     });
-}
-
-/// Lists of views, each view erased, so every list shares one renderer.
-pub(crate) trait CollectAny {
-    fn collect_any(self) -> Vec<AnyView>;
-}
-
-impl<I, V> CollectAny for I
-where
-    I: IntoIterator<Item = V>,
-    V: IntoAny,
-{
-    fn collect_any(self) -> Vec<AnyView> {
-        self.into_iter().map(IntoAny::into_any).collect()
-    }
 }

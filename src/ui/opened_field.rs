@@ -7,8 +7,7 @@ use crate::present::text;
 use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
 
-use super::reactive::Source;
-use super::state::Ctx;
+use super::state::{use_ctx, Ctx};
 
 /// The instant a `datetime-local` value denotes in the display zone, if it
 /// is a time within the supported years.
@@ -24,12 +23,10 @@ pub fn local_value(ctx: &Ctx, at: crate::engine::time::Instant) -> String {
 }
 
 #[component]
-pub fn OpenedField(
-    /// Shared state; edits `query.opened`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn OpenedField() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
-    let error = Source::new(false);
+    let error = RwSignal::new(false);
     let opened = move || query.with(|q| q.opened);
     let on_change = move |ev: leptos::ev::Event| match parse_local(&ctx, &event_target_value(&ev)) {
         Some(at) => {

@@ -6,19 +6,15 @@ use leptos::prelude::*;
 use crate::present::query::{check_pause, this_minute};
 
 use super::opened_field::{local_value, parse_local};
-use super::reactive::{Derived, Source};
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn PauseList(
-    /// Shared state; edits `query.pauses`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn PauseList() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
-    let error = Source::new(String::new());
+    let error = RwSignal::new(String::new());
     // Rows follow the pause count; each row reads its pause by index.
-    let count = Derived::new(move || query.with(|q| q.pauses.len()));
+    let count = Memo::new(move |_| query.with(|q| q.pauses.len()));
 
     let add = move |_| {
         // A first guess the user then adjusts: from now (or the opening) for an hour.
@@ -113,7 +109,7 @@ pub fn PauseList(
                 "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later."
             </p>
             <ul class="pause-list">
-                {move || (0..count.get()).map(row).collect_any()}
+                {move || (0..count.get()).map(row).collect_view()}
             </ul>
             <p class="hint error" aria-live="polite">
                 {move || error.get()}

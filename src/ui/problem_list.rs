@@ -2,20 +2,16 @@
 
 use leptos::prelude::*;
 
-use super::reactive::Derived;
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn ProblemList(
-    /// Shared state; reads `problems`.
-    ctx: Ctx,
-) -> impl IntoView {
-    let problems = ctx.problems;
-    let any = Derived::new(move || problems.with(|p| !p.is_empty()));
-    let list = move || {
-        any.get().then(|| {
-            view! {
+pub fn ProblemList() -> impl IntoView {
+    let problems = use_ctx().problems;
+    view! {
+        // Hidden by CSS while empty (`.problems:empty`), so the alert region
+        // is in the page from the start and screen readers announce additions.
+        <div role="alert" class="problems">
+            <Show when=move || problems.with(|p| !p.is_empty())>
                 <p class="problems-title">"Part of this link could not be used:"</p>
                 <ul>
                     {move || {
@@ -23,20 +19,13 @@ pub fn ProblemList(
                             .get()
                             .into_iter()
                             .map(|p| view! { <li data-problem=p.field>{p.message}</li> })
-                            .collect_any()
+                            .collect_view()
                     }}
                 </ul>
                 <button type="button" class="quiet" on:click=move |_| problems.set(Vec::new())>
                     "Dismiss"
                 </button>
-            }
-            .into_any()
-        })
-    };
-    view! {
-        // Hidden by CSS while it holds no problems (`.problems:empty`).
-        <div role="alert" class="problems">
-            {move || list()}
+            </Show>
         </div>
     }
 }

@@ -3,33 +3,36 @@
 
 use leptos::prelude::*;
 
-use super::reactive::Derived;
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn SeverityField(
-    /// Shared state; edits `query.severity`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn SeverityField() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
     let catalog = ctx.catalog;
     let vendor = ctx.vendor;
-    let severity = move |index: usize| {
+    let severities = move || {
         catalog
             .policy(vendor.get())
-            .and_then(|p| p.severities().get(index))
+            .map(|p| p.severities())
+            .unwrap_or_default()
     };
-    // One slot per severity of the policy with the most. A slot is built
-    // again only when its severity id changes (or the slot comes or goes);
-    // switching between vendors with the same ids rewrites the words only,
-    // so the radios keep focus and tachys does not remove and set every
-    // attribute of a radio it rebuilds.
-    let options = (0..ctx.slots(|p| p.severities().len()))
-        .map(|index| {
-            let id = Derived::new(move || severity(index).map(|s| s.id()));
-            move || {
-                id.get().map(|id| {
+    let ids = Memo::new(move |_| severities().iter().map(|s| s.id()).collect::<Vec<_>>());
+    // Keyed by id: switching between vendors with the same ids rewrites the
+    // words and keeps the radios (and keyboard focus).
+    let words = move |id: &str, pick: fn(&crate::engine::policy::Severity) -> &str| {
+        severities()
+            .iter()
+            .find(|s| s.id() == id)
+            .map(|s| pick(s).to_string())
+    };
+    view! {
+        <fieldset class="field severity">
+            <legend>"Severity"</legend>
+            <For
+                each=move || ids.get()
+                key=|id| *id
+                children=move |id| {
                     let input_id = format!("f-severity-{id}");
                     view! {
                         <div class="choice">
@@ -42,24 +45,13 @@ pub fn SeverityField(
                                 on:change=move |_| query.update(|q| q.severity = id.to_string())
                             />
                             <label for=input_id>
-                                <span class="choice-label">
-                                    {move || severity(index).map(|s| s.label().to_string())}
-                                </span>
-                                <span class="choice-hint">
-                                    {move || severity(index).map(|s| s.definition().to_string())}
-                                </span>
+                                <span class="choice-label">{move || words(id, |s| s.label())}</span>
+                                <span class="choice-hint">{move || words(id, |s| s.definition())}</span>
                             </label>
                         </div>
                     }
-                    .into_any()
-                })
-            }
-        })
-        .collect_any();
-    view! {
-        <fieldset class="field severity">
-            <legend>"Severity"</legend>
-            {options}
+                }
+            />
         </fieldset>
     }
 }

@@ -7,8 +7,7 @@ use crate::present::query;
 use crate::present::summary::{events, summary, title, Ticket};
 
 use super::browser;
-use super::reactive::Source;
-use super::state::Ctx;
+use super::state::{use_ctx, Ctx};
 
 /// The link that reopens the current view, optionally embedded.
 pub fn link(ctx: &Ctx, embed: bool) -> String {
@@ -33,13 +32,11 @@ pub fn embed_code(src: &str) -> String {
 }
 
 #[component]
-pub fn ShareBar(
-    /// Shared state; reads everything, writes `notice`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn ShareBar() -> impl IntoView {
+    let ctx = use_ctx();
     let notice = ctx.notice;
     // Text the clipboard refused, offered for copying by hand.
-    let manual = Source::new(None::<(String, String)>);
+    let manual = RwSignal::new(None::<(String, String)>);
     let copy = move |what: &'static str, text: String| {
         manual.set(None);
         let fallback = text.clone();

@@ -1,15 +1,16 @@
-//! The app's reactive state: one signal of plain inputs ([`Query`]), one
-//! ticking clock, and the memos every panel shares.
+//! The app's shared state, provided as context: one signal of plain inputs
+//! ([`Query`]), the ticking clock, and the memos every panel reads.
+
+use leptos::prelude::*;
 
 use crate::engine::deadline::{deadlines, Due, Selection, Timing};
 use crate::engine::load;
-use crate::engine::policy::{Catalog, Policy};
+use crate::engine::policy::Catalog;
 use crate::engine::time::{Instant, Pauses};
 use crate::engine::zone::Zone as CompiledZone;
 use crate::present::query::{Problem, Query};
 
 use super::browser::Zone;
-use super::reactive::{Derived, Source};
 
 /// A selection compared by what was chosen, not by address.
 #[derive(Clone, Copy)]
@@ -35,36 +36,35 @@ pub struct Ticket {
     pub dues: Result<Vec<Due<'static>>, String>,
 }
 
-impl Ticket {
-    /// The target at `index`, if the ticket has it.
-    pub fn due(&self, index: usize) -> Option<&Due<'static>> {
-        self.dues.as_ref().ok()?.get(index)
-    }
-}
-
-/// Everything components share. Copy: signals and memos are handles.
+/// Everything components share, from [`use_ctx`]. `Copy`: signals and
+/// memos are handles.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub catalog: &'static Catalog,
     /// Every input, as the URL carries it.
-    pub query: Source<Query>,
+    pub query: RwSignal<Query>,
     /// The current instant, ticking every second.
-    pub now: Source<Instant>,
+    pub now: RwSignal<Instant>,
     /// Link parameters that could not be used.
-    pub problems: Source<Vec<Problem>>,
+    pub problems: RwSignal<Vec<Problem>>,
     /// A short polite status message ("Link copied").
-    pub notice: Source<String>,
+    pub notice: RwSignal<String>,
     /// The browser's own zone name.
     pub browser_zone: &'static str,
-    pub selection: Derived<Chosen>,
+    pub selection: Memo<Chosen>,
     /// The chosen vendor's id: changes only with the vendor.
-    pub vendor: Derived<&'static str>,
-    /// The chosen vendor and package (by index): changes only with them.
-    pub package: Derived<(&'static str, usize)>,
-    pub timing: Derived<Timing>,
-    pub ticket: Derived<Ticket>,
+    pub vendor: Memo<&'static str>,
+    pub timing: Memo<Timing>,
+    pub ticket: Memo<Ticket>,
     /// The zone times are shown in.
-    pub zone: Derived<Zone>,
+    pub zone: Memo<Zone>,
+    /// The zone the chosen coverage runs in.
+    pub vendor_zone: Memo<CompiledZone>,
+}
+
+/// The shared state, provided by [`provide_ctx`] at the app's root.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
 }
 
 /// The selection for a query; falls back to the catalog's first choices
@@ -85,23 +85,23 @@ pub fn select(catalog: &'static Catalog, q: &Query) -> Selection<'static> {
         })
 }
 
-impl Ctx {
-    pub fn new(query: Query, problems: Vec<Problem>, now: Instant, browser_zone: String) -> Ctx {
-        let catalog = load::embedded();
-        let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
-        let query = Source::new(query);
-        let selection = Derived::new(move || Chosen(query.with(|q| select(catalog, q))));
-        let vendor = Derived::new(move || selection.with(|s| s.0.policy.id()));
-        let package = Derived::new(move || selection.with(|s| (s.0.policy.id(), s.0.package)));
-        let timing = Derived::new(move || {
-            query.with(|q| Timing {
-                pauses: Pauses::new(q.pauses.clone()).unwrap_or_default(),
-                holidays: q.holidays.clone(),
-            })
-        });
-        let opened = Derived::new(move || query.with(|q| q.opened));
-        // Recomputed only when an input changed, so always news.
-        let ticket = Derived::always_new(move || {
+/// Builds the state from the first inputs and provides it to every component.
+pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_zone: String) {
+    let catalog = load::embedded();
+    let browser_zone: &'static str = Box::leak(browser_zone.into_boxed_str());
+    let query = RwSignal::new(query);
+    let selection = Memo::new(move |_| query.with(|q| Chosen(select(catalog, q))));
+    let vendor = Memo::new(move |_| selection.with(|s| s.0.policy.id()));
+    let timing = Memo::new(move |_| {
+        query.with(|q| Timing {
+            pauses: Pauses::new(q.pauses.clone()).unwrap_or_default(),
+            holidays: q.holidays.clone(),
+        })
+    });
+    let opened = Memo::new(move |_| query.with(|q| q.opened));
+    // Recomputed only when an input it reads changed, so always news.
+    let ticket = Memo::new_with_compare(
+        move |_| {
             let selection = selection.get().0;
             let opened = opened.get();
             let timing = timing.get();
@@ -112,39 +112,30 @@ impl Ctx {
                 timing,
                 dues,
             }
-        });
-        let zone = Derived::new(move || {
-            query.with(|q| {
-                q.tz.as_deref()
-                    .and_then(Zone::named)
-                    .or_else(|| Zone::named(browser_zone))
-                    .unwrap_or(Zone::Compiled(CompiledZone::UTC))
-            })
-        });
-        Ctx {
-            catalog,
-            query,
-            now: Source::new(now),
-            problems: Source::new(problems),
-            notice: Source::new(String::new()),
-            browser_zone,
-            selection,
-            vendor,
-            package,
-            timing,
-            ticket,
-            zone,
-        }
-    }
-
-    /// How many slots a list of `count` things per policy needs: as many as
-    /// the policy with the most has (see the severity radios and cards).
-    pub fn slots(&self, count: impl Fn(&Policy) -> usize) -> usize {
-        self.catalog.policies().iter().map(count).max().unwrap_or(0)
-    }
-
-    /// The vendor's zone for the selection: where its support hours run.
-    pub fn vendor_zone(&self) -> CompiledZone {
-        self.selection.with(|s| s.0.coverage().schedule().zone())
-    }
+        },
+        |_, _| true,
+    );
+    let zone = Memo::new(move |_| {
+        query.with(|q| {
+            q.tz.as_deref()
+                .and_then(Zone::named)
+                .or_else(|| Zone::named(browser_zone))
+                .unwrap_or(Zone::Compiled(CompiledZone::UTC))
+        })
+    });
+    let vendor_zone = Memo::new(move |_| selection.with(|s| s.0.coverage().schedule().zone()));
+    provide_context(Ctx {
+        catalog,
+        query,
+        now: RwSignal::new(now),
+        problems: RwSignal::new(problems),
+        notice: RwSignal::new(String::new()),
+        browser_zone,
+        selection,
+        vendor,
+        timing,
+        ticket,
+        zone,
+        vendor_zone,
+    });
 }

@@ -3,104 +3,59 @@
 
 use leptos::prelude::*;
 
-use crate::engine::deadline::{lead_time_due, next_downtime, support_state};
-use crate::engine::time::local_date;
-use crate::present::text;
-use crate::present::ticket::{downtime_words, support_words};
+use crate::present::support::support;
 
 use super::assumption_note::AssumptionNote;
-use super::reactive::Derived;
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn SupportStatus(
-    /// Shared state; reads the selection, holidays and `now`.
-    ctx: Ctx,
-) -> impl IntoView {
-    let state = Derived::new(move || {
-        let s = ctx.selection.get().0;
+pub fn SupportStatus() -> impl IntoView {
+    let ctx = use_ctx();
+    let panel = Memo::new(move |_| {
         let now = ctx.now.get();
-        ctx.timing.with(|t| {
-            let zone = s.coverage().schedule().zone();
-            support_words(support_state(&s, now, &t.holidays), now, &zone)
-        })
+        ctx.selection
+            .with(|s| ctx.timing.with(|t| support(&s.0, now, &t.holidays)))
     });
-    let open = Derived::new(move || state.with(|s| s.0));
-    // Data memos: the markup is rebuilt only when the words change.
-    let downtime = Derived::new(move || {
-        let s = ctx.selection.get().0;
-        let now = ctx.now.get();
-        let d = s.policy.downtime()?;
-        let window = next_downtime(&s, now)?;
-        let zone = s.policy.schedule(d.schedule()).schedule().zone();
-        Some((
-            d.label(),
-            downtime_words(window, now, &zone),
-            d.provenance().assumption.as_deref(),
-        ))
-    });
-    let lead_times = Derived::new(move || {
-        let s = ctx.selection.get().0;
-        let now = ctx.now.get();
-        ctx.timing.with(|t| {
-            s.policy
-                .lead_times()
-                .iter()
-                .filter_map(|lead| {
-                    let due = lead_time_due(&s, lead, now, &t.holidays).ok()?;
-                    let zone = s.policy.schedule(lead.clock()).schedule().zone();
-                    let day = text::date(local_date(zone, due));
-                    Some((
-                        lead.id(),
-                        lead.label(),
-                        format!("{day}, if requested now ({} in advance)", lead.amount()),
-                    ))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let downtime_view = move || {
-        downtime.get().map(|(label, words, assumption)| {
-            view! {
-                <p data-downtime="">
-                    <strong>{format!("{label}: ")}</strong>
-                    {words}
-                </p>
-                {assumption.map(|a| view! { <AssumptionNote text=a /> })}
-            }
-            .into_any()
-        })
-    };
-    let lead_view = move || {
-        lead_times
-            .get()
-            .into_iter()
-            .map(|(id, label, words)| {
-                view! {
-                    <p data-lead-time=id>
-                        <strong>{format!("{label}: ")}</strong>
-                        {words}
-                    </p>
-                }
-            })
-            .collect_any()
-    };
+    let open = Memo::new(move |_| panel.with(|p| p.open));
+    // Parts in memos of their own: the markup is rebuilt only when they change.
+    let downtime = Memo::new(move |_| panel.with(|p| p.downtime.clone()));
+    let lead_times = Memo::new(move |_| panel.with(|p| p.lead_times.clone()));
     view! {
         <section class="panel support" aria-labelledby="h-support">
             <h2 id="h-support">"Support now"</h2>
-            <p class="support-state" data-support=move || String::from(if open.get() { "open" } else { "closed" })>
+            <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }>
                 <span class="dot" aria-hidden="true"></span>
-                {move || state.with(|s| s.1.clone())}
+                {move || panel.with(|p| p.words.clone())}
             </p>
-            <p class="hint">
-                {move || ctx.selection.with(|s| format!("Support hours: {}", s.0.coverage().name()))}
-            </p>
+            <p class="hint">{move || panel.with(|p| p.hours.clone())}</p>
             <p class="sr-only" aria-live="polite">
-                {move || String::from(if open.get() { "Support is open." } else { "Support is closed." })}
+                {move || if open.get() { "Support is open." } else { "Support is closed." }}
             </p>
-            {move || downtime_view()}
-            {move || lead_view()}
+            {move || {
+                downtime
+                    .get()
+                    .map(|d| {
+                        view! {
+                            <p data-downtime="">
+                                <strong>{format!("{}: ", d.label)}</strong>
+                                {d.words}
+                            </p>
+                            {d.assumption.map(|a| view! { <AssumptionNote text=a /> })}
+                        }
+                    })
+            }}
+            <For
+                each=move || lead_times.get()
+                key=|lead| (lead.id, lead.words.clone())
+                children=|lead| {
+                    view! {
+                        <p data-lead-time=lead.id>
+                            <strong>{format!("{}: ", lead.label)}</strong>
+                            {lead.words}
+                        </p>
+                    }
+                }
+            />
         </section>
     }
 }

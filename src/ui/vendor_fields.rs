@@ -2,18 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::reactive::Derived;
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn VendorFields(
-    /// Shared state; edits `query`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn VendorFields() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
     let catalog = ctx.catalog;
-    // Options are rebuilt per vendor (or package), never while one is picked.
     let vendor = ctx.vendor;
     let policy = move || {
         catalog
@@ -48,15 +43,27 @@ pub fn VendorFields(
     };
     let set_region = move |id: String| query.update(|q| q.region = Some(id));
 
-    let package = ctx.package;
-    let regions = move || {
-        let (vendor, package) = package.get();
-        catalog
-            .policy(vendor)
-            .map(|p| p.packages()[package].regions())
-            .unwrap_or_default()
-    };
-    let has_regions = Derived::new(move || !regions().is_empty());
+    // (vendor id, package id, name): package ids repeat across vendors.
+    let packages = Memo::new(move |_| {
+        let policy = policy();
+        policy
+            .packages()
+            .iter()
+            .map(|p| (policy.id(), p.id(), p.name()))
+            .collect::<Vec<_>>()
+    });
+    // (region id, name, chosen) of the chosen package.
+    let regions = Memo::new(move |_| {
+        ctx.selection.with(|s| {
+            let s = s.0;
+            s.package()
+                .regions()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id(), r.name(), s.region == Some(i)))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <div class="field">
             <label for="f-vendor">"Vendor"</label>
@@ -67,12 +74,12 @@ pub fn VendorFields(
                     .map(|p| {
                         let id = p.id();
                         view! {
-                            <option value=id prop:selected=move || query.with(|q| q.vendor == id)>
+                            <option value=id prop:selected=move || vendor.get() == id>
                                 {p.name()}
                             </option>
                         }
                     })
-                    .collect_any()}
+                    .collect_view()}
             </select>
         </div>
         <div class="field">
@@ -83,45 +90,34 @@ pub fn VendorFields(
                 aria-describedby="f-package-hint"
                 on:change=move |ev| set_package(event_target_value(&ev))
             >
-                {move || {
-                    policy()
-                        .packages()
-                        .iter()
-                        .map(|p| {
-                            let id = p.id();
-                            view! {
-                                <option value=id prop:selected=move || query.with(|q| q.package == id)>
-                                    {p.name()}
-                                </option>
-                            }
-                        })
-                        .collect_any()
-                }}
+                <For
+                    each=move || packages.get()
+                    key=|(vendor, id, _)| (*vendor, *id)
+                    children=move |(_, id, name)| {
+                        let chosen = move || ctx.selection.with(|s| s.0.package().id() == id);
+                        view! { <option value=id prop:selected=chosen>{name}</option> }
+                    }
+                />
             </select>
             <p id="f-package-hint" class="hint">
                 {move || ctx.selection.with(|s| s.0.package().summary().to_string())}
             </p>
         </div>
-        {move || has_regions.get().then(|| view! {
+        <Show when=move || regions.with(|r| !r.is_empty())>
             <div class="field">
                 <label for="f-region">"Coverage region"</label>
                 <select id="f-region" name="region" on:change=move |ev| set_region(event_target_value(&ev))>
                     {move || {
-                        regions()
-                            .iter()
-                            .enumerate()
-                            .map(|(i, r)| {
-                                let current = move || ctx.selection.with(|s| s.0.region);
-                                view! {
-                                    <option value=r.id() prop:selected=move || current() == Some(i)>
-                                        {r.name()}
-                                    </option>
-                                }
+                        regions
+                            .get()
+                            .into_iter()
+                            .map(|(id, name, chosen)| {
+                                view! { <option value=id prop:selected=chosen>{name}</option> }
                             })
-                            .collect_any()
+                            .collect_view()
                     }}
                 </select>
             </div>
-        }.into_any())}
+        </Show>
     }
 }

@@ -5,19 +5,17 @@ use leptos::prelude::*;
 use crate::present::compare::tiers;
 use crate::present::ticket::when;
 
-use super::state::Ctx;
-use super::tier_table::tiers_table;
-use super::CollectAny;
+use super::state::use_ctx;
+use super::tiers_table::TiersTable;
 
 #[component]
-pub fn VendorOverview(
-    /// Shared state; reads the ticket, may switch vendor and package.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn VendorOverview() -> impl IntoView {
+    let ctx = use_ctx();
     let tables = move || {
         let ticket = ctx.ticket.get();
         let s = ticket.selection;
-        let severity = s.severity().id().to_string();
+        let severity = s.severity().id();
+        // The cells show dates in the display zone.
         ctx.zone.track();
         s.catalog
             .policies()
@@ -28,16 +26,16 @@ pub fn VendorOverview(
                 let t = tiers(
                     s.catalog,
                     policy,
-                    &severity,
+                    severity,
                     ticket.opened,
                     &ticket.timing,
                     chosen,
                     true,
                 );
                 let caption = format!("{}: {}", t.vendor_name, t.severity_label);
-                tiers_table(ctx, t, caption)
+                view! { <TiersTable tiers=t caption=caption /> }
             })
-            .collect_any()
+            .collect_view()
     };
     let intro = move || {
         ctx.ticket.with(|t| {
@@ -54,8 +52,8 @@ pub fn VendorOverview(
     view! {
         <section class="panel vendors-panel" aria-labelledby="h-vendors">
             <h2 id="h-vendors">"All vendors"</h2>
-            <p class="hint">{move || intro()}</p>
-            {move || tables()}
+            <p class="hint">{intro}</p>
+            {tables}
         </section>
     }
 }

@@ -4,14 +4,11 @@ use leptos::prelude::*;
 
 use crate::present::query::View;
 
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 #[component]
-pub fn ViewSwitch(
-    /// Shared state; edits `query.view`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn ViewSwitch() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
     view! {
         <fieldset class="view-switch">
@@ -32,7 +29,7 @@ pub fn ViewSwitch(
                         </label>
                     }
                 })
-                .collect_any()}
+                .collect_view()}
         </fieldset>
     }
 }

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::reactive::Source;
-
 #[component]
 pub fn WorkField(
     /// The field's name: the URL parameter it edits ("hours", "days").
@@ -20,7 +18,7 @@ pub fn WorkField(
     /// text stays as typed.
     store: Callback<String, Result<(), String>>,
 ) -> impl IntoView {
-    let error = Source::new(String::new());
+    let error = RwSignal::new(None::<String>);
     let id = format!("f-{name}");
     let hint_id = format!("{id}-hint");
     view! {
@@ -33,15 +31,12 @@ pub fn WorkField(
                 inputmode=mode
                 autocomplete="off"
                 aria-describedby=hint_id.clone()
-                aria-invalid=move || (!error.get().is_empty()).to_string()
+                aria-invalid=move || error.with(Option::is_some).to_string()
                 value=value
-                on:input=move |ev| error.set(store.run(event_target_value(&ev)).err().unwrap_or_default())
+                on:input=move |ev| error.set(store.run(event_target_value(&ev)).err())
             />
             <p id=hint_id class="hint" aria-live="polite">
-                {move || {
-                    let e = error.get();
-                    if e.is_empty() { hint.to_string() } else { e }
-                }}
+                {move || error.get().unwrap_or_else(|| hint.to_string())}
             </p>
         </div>
     }

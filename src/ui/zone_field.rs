@@ -6,29 +6,24 @@ use leptos::prelude::*;
 use crate::present::zone;
 
 use super::browser::{self, Zone};
-use super::reactive::{Derived, Source};
-use super::state::Ctx;
-use super::CollectAny;
+use super::state::use_ctx;
 
 /// The select value that reveals the free-text zone input.
 const OTHER: &str = "other";
 
 #[component]
-pub fn ZoneField(
-    /// Shared state; edits `query.tz`.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn ZoneField() -> impl IntoView {
+    let ctx = use_ctx();
     let query = ctx.query;
     let browser_zone = ctx.browser_zone;
-    let other_open = Source::new(false);
-    let other_error = Source::new(String::new());
+    let other_open = RwSignal::new(false);
+    let other_error = RwSignal::new(String::new());
     // The browser's ~400 zone names are suggestions for typing: built when
     // the field is focused, so choosing "another zone" stays a quick update.
-    let suggest = Source::new(false);
-    let tz_memo = Derived::new(move || query.with(|q| q.tz.clone().unwrap_or_default()));
+    let suggest = RwSignal::new(false);
+    let tz_memo = Memo::new(move |_| query.with(|q| q.tz.clone().unwrap_or_default()));
     let tz = move || tz_memo.get();
-    let vendor_memo = Derived::new(move || ctx.vendor_zone().name());
-    let vendor_zone = move || vendor_memo.get();
+    let vendor_zone = move || ctx.vendor_zone.get().name();
     // A zone not in the list (an alias, or one the browser knows) gets an
     // option of its own, so the select always shows what is in use.
     let custom = move || {
@@ -106,7 +101,7 @@ pub fn ZoneField(
                                 </option>
                             }
                         })
-                        .collect_any()}
+                        .collect_view()}
                 </optgroup>
                 <option value=OTHER prop:selected=move || other_open.get()>
                     "Another IANA zone\u{2026}"
@@ -134,7 +129,7 @@ pub fn ZoneField(
                                 browser::browser_zones()
                                     .into_iter()
                                     .map(|name| view! { <option value=name></option> })
-                                    .collect_any()
+                                    .collect_view()
                             } else {
                                 Vec::new()
                             }
