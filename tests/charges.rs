@@ -1,5 +1,5 @@
 //! Charge estimates, in integer minor units (cents), from each vendor's
-//! rules (POLICY-NOTES §3):
+//! rules (docs/policy-reading.md §3 and §4):
 //! - NextPlane startup federated partner support: US$250/h, rounded up to
 //!   full hours, only Mon-Fri 09-17 America/Los_Angeles (us-federal).
 //! - IPcelerate time and materials: remote US$650/h prorated by the minute,

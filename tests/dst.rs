@@ -3,12 +3,12 @@
 //! between 10-25 and 11-01 the US and EU offsets differ from the rest of
 //! the year (New York is UTC-4 while Berlin is UTC+1).
 //!
-//! POLICY-NOTES §1: window times are local each day; a window boundary in a
-//! spring-forward gap moves to the first instant after the gap, one in a
-//! fall-back fold takes the earlier instant; clock hours are real elapsed
-//! hours. The boundary rules are exercised through a test-only vendor
-//! (`dst-lab`) whose windows sit inside the transition hours, loaded next to
-//! the embedded policies.
+//! docs/policy-reading.md §1.7: window times are local each day; a window
+//! boundary in a spring-forward gap moves to the first instant after the
+//! gap, one in a fall-back fold takes the earlier instant; clock hours are
+//! real elapsed hours. The boundary rules are exercised through a test-only
+//! vendor (`dst-lab`) whose windows sit inside the transition hours, loaded
+//! next to the embedded policies.
 
 mod common;
 

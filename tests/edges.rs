@@ -1,8 +1,8 @@
 //! Opening instants at the edges (holidays, weekends, exactly at opening,
 //! exactly at closing, one second before closing), the business-day rule
-//! (POLICY-NOTES §1: the close of the Nth business day after the local
-//! opening day; the opening day never counts, whatever the hour) and the
-//! user's holiday edits.
+//! (docs/policy-reading.md §1.5: the close of the Nth business day after
+//! the local opening day; the opening day never counts, whatever the hour)
+//! and the user's holiday edits.
 //!
 //! unnamed-eu: Europe/Berlin Mon-Fri 09-17 (8 h), CET = UTC+1 in February.
 //! 2026-02-09 is a Monday.

@@ -1,6 +1,6 @@
 //! Every vendor's target table, cell by cell, from its source document and
-//! POLICY-NOTES §3. Each expected instant is worked out by hand in the
-//! comment above it (local wall time first, then UTC).
+//! docs/policy-reading.md §3. Each expected instant is worked out by hand
+//! in the comment above it (local wall time first, then UTC).
 //!
 //! Offsets used: New York EST -5 / EDT -4, Los Angeles PST -8 / PDT -7,
 //! Chicago CST -6 / CDT -5, Berlin CET +1 / CEST +2. 2026 US daylight time

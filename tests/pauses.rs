@@ -1,9 +1,10 @@
-//! Pauses (POLICY-NOTES §1): intervals [from, until) during which the clock
-//! stops. Countable time = open (for business units) and not paused. Pauses
-//! merge whatever their order or overlap; a pause before the opening has no
-//! effect; a pause whose end is not after its start is an error. Business
-//! days: D0 = the unpaused deadline, R = open time from opening to D0, the
-//! deadline is the first instant at which countable time reaches R.
+//! Pauses (docs/policy-reading.md §1.8): intervals [from, until) during
+//! which the clock stops. Countable time = open (for business units) and
+//! not paused. Pauses merge whatever their order or overlap; a pause before
+//! the opening has no effect; a pause whose end is not after its start is
+//! an error. Business days: D0 = the unpaused deadline, R = open time from
+//! opening to D0, the deadline is the first instant at which countable time
+//! reaches R.
 //!
 //! unnamed-eu: Europe/Berlin Mon-Fri 09-17, CET = UTC+1; 2026-02-09 is a
 //! Monday. Unpaused, Enterprise S1 opened Mon 10:00 CET (09:00Z) is due Tue

@@ -5,7 +5,7 @@
 //! windows that run through midnight or across a daylight-saving change, and
 //! zones in the southern hemisphere and without daylight saving. The engine
 //! is also checked against `reference`, a plain day-by-day walk written here
-//! from POLICY-NOTES with chrono-tz alone.
+//! from docs/policy-reading.md with chrono-tz alone.
 
 use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
@@ -195,10 +195,11 @@ fn dues(
         .collect()
 }
 
-/// A plain, slow, day-by-day reading of POLICY-NOTES §1, independent of the
-/// engine's time module: windows resolved with chrono-tz directly (a time in
-/// a gap moves forward to the first valid minute, a time in a fold takes the
-/// earlier instant), holidays from the calendar's dates plus user edits.
+/// A plain, slow, day-by-day reading of docs/policy-reading.md §1,
+/// independent of the engine's time module: windows resolved with chrono-tz
+/// directly (a time in a gap moves forward to the first valid minute, a time
+/// in a fold takes the earlier instant), holidays from the calendar's dates
+/// plus user edits.
 mod reference {
     use sla::engine::holidays::DateSet;
 

@@ -34,7 +34,8 @@ fn embedded_policy_files_load() {
         let on_disk = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
         assert_eq!(&on_disk, text, "{file}");
     }
-    // Every policy names its source document as in POLICY-NOTES.
+    // Every policy names its source document as in docs/policy-reading.md
+    // (Sources).
     let sources: Vec<(&str, &str)> = catalog
         .policies()
         .iter()

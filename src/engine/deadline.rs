@@ -157,7 +157,8 @@ fn time_error(selection: &Selection<'_>, schedule: usize, error: TimeError) -> E
     }
 }
 
-/// The instant `amount` after `start`, per the unit's reading in POLICY-NOTES.
+/// The instant `amount` after `start`, per the unit's reading in
+/// docs/policy-reading.md (§1.3 to §1.5, pauses §1.8).
 pub fn due_after(
     selection: &Selection<'_>,
     schedule: usize,

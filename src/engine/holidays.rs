@@ -162,7 +162,7 @@ impl HolidayCalendar {
 
 /// A set of dates in order. Holiday edits are a handful of dates, so a
 /// sorted `Vec` serves, and ships far less code in the wasm than a
-/// `BTreeSet` (README: Performance).
+/// `BTreeSet` (docs/performance.md).
 ///
 /// ```
 /// use chrono::NaiveDate;
