@@ -70,7 +70,7 @@ pub fn load_catalog(calendars: (&str, &str), policies: &[(&str, &str)]) -> Resul
     })
 }
 
-pub(super) mod raw {
+pub(crate) mod raw {
     //! The JSON as written; see `policies/README.md`. The doc comments are
     //! the `description`s of `policies/schema.json`, which the tests
     //! generate from these types (`engine::schema`).
@@ -634,7 +634,7 @@ fn clock_time(text: &str) -> Option<u16> {
     (m < 60 && minutes <= DAY_MINUTES).then_some(minutes)
 }
 
-fn window(text: &str) -> Result<Window, String> {
+pub(crate) fn window(text: &str) -> Result<Window, String> {
     let (start, end) = text
         .split_once('-')
         .ok_or_else(|| format!("window {text:?} is not HH:MM-HH:MM"))?;
@@ -647,7 +647,7 @@ fn window(text: &str) -> Result<Window, String> {
 }
 
 /// Parses a day ("mon") or range ("mon-fri", wrapping allowed) into Monday-based indices.
-fn day_range(key: &str) -> Result<Vec<usize>, String> {
+pub(crate) fn day_range(key: &str) -> Result<Vec<usize>, String> {
     let index = |name: &str| weekday(name).map(|d| d.num_days_from_monday() as usize);
     match key.split_once('-') {
         None => Ok(vec![index(key)?]),
@@ -1138,7 +1138,7 @@ pub fn format_window(w: Window) -> String {
 }
 
 /// Parses a billable condition; errors carry a JSON path suffix.
-fn condition(
+pub(crate) fn condition(
     value: &serde_json::Value,
     schedules: &[&str],
     severities: &[&str],
