@@ -229,10 +229,7 @@ fn policy(found: &mut Findings<'_>, value: &Value, calendars: &[HolidayCalendar]
                  ({code} has {digits} minor digits), e.g. 12550 for 125.50"
             ),
         );
-        let pointer = format!(
-            "/{}",
-            path.replace(['.', '['], "/").replace(']', "")
-        );
+        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
         if let Some(slot) = value.pointer_mut(&pointer) {
             *slot = Value::from(0);
         }

@@ -711,3 +711,84 @@ fn init_prints_a_policy_that_check_accepts_and_deadlines_uses() {
     assert_eq!(status, 2);
     assert!(err.contains("\"no spaces\" is not an id"), "{err}");
 }
+
+/// The worked example of docs/authoring-policies.md: a fictional vendor in
+/// Sydney (a zone no shipped policy uses), opened on a Friday before the
+/// end of daylight saving (Sunday 2026-04-05, +11:00 to +10:00).
+#[test]
+fn the_authoring_example_checks_and_computes() {
+    let file = "tests/fixtures/acme.json";
+    let (status, out, err) = run(&["check", file], b"");
+    assert_eq!(
+        (status, out.as_str()),
+        (0, "tests/fixtures/acme.json:13:5: schedules[0]: warning: schedule \"business\" has no holidays, so holidays count as open time: add \"holidays\": \"<calendar id>\" if the vendor closes on holidays\n"),
+        "{err}"
+    );
+    // Friday 16:00 AEDT: 2 business hours that day, 2 more from Monday
+    // 08:00 AEST; the update is due at the close of the next business day.
+    let (status, out, err) = run(
+        &[
+            "deadlines",
+            "--policy",
+            file,
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T16:00:00+11:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(
+        dues(&lines(&out)[0]),
+        [
+            s("response", "deadline", Some("2026-04-06T00:00:00Z")),
+            s("update", "deadline", Some("2026-04-07T08:00:00Z")),
+            s("resolution", "best_effort", None),
+        ]
+    );
+    // Opened at 19:00, after hours: 1 h 15 min billed as 1 h 30 min at 180.00.
+    let (status, out, err) = run(
+        &[
+            "charge",
+            "--policy",
+            file,
+            "--vendor",
+            "acme",
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T19:00:00+11:00",
+            "--service",
+            "after_hours",
+            "--hours",
+            "1:15",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(lines(&out)[0]["total_minor"], 27000, "{out}");
+    // The built-in catalog does not know the vendor.
+    let (status, _, err) = run(
+        &[
+            "deadlines",
+            "--vendor",
+            "acme",
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T16:00:00+11:00",
+        ],
+        b"",
+    );
+    assert_eq!(status, 2);
+    assert!(err.contains("unknown vendor \"acme\""), "{err}");
+}
