@@ -23,14 +23,21 @@ pub(super) fn condition(generator: &mut SchemaGenerator) -> Schema {
             "additionalProperties": false,
         })
     };
+    // within and outside take the moment judged beside the schedule.
+    let timed = |key: &str, description: &str| {
+        let mut schema = one(key, description, text("Schedule id, e.g. \"business\"."));
+        schema["properties"]["at"] = json!({
+            "enum": ["opened", "work"],
+            "description": "The moment judged: \"opened\" (the ticket's opening) or \"work\" (when the work starts).",
+        });
+        schema
+    };
     let definition = json!({
         "description": "When work is charged: \"always\", or an object with one key (within, outside, severity, flag, any, all).",
         "oneOf": [
             { "const": "always", "description": "Always charged." },
-            one("within", "Charged when the ticket was opened inside a schedule.",
-                text("Schedule id, e.g. \"business\".")),
-            one("outside", "Charged when the ticket was opened outside a schedule (after hours).",
-                text("Schedule id, e.g. \"business\".")),
+            timed("within", "Charged when the moment judged falls inside a schedule."),
+            timed("outside", "Charged when the moment judged falls outside a schedule (after hours)."),
             one("severity", "Charged for these severities.", json!({
                 "type": "array", "items": { "type": "string" },
                 "description": "Severity ids, e.g. [\"1\", \"2\"]."
