@@ -1,7 +1,8 @@
 //! `sla check`: every problem of policy files at once, each with where it
 //! is (`FILE:LINE:COLUMN: JSON.PATH`), what is wrong and what is expected.
 //! Errors make a file invalid; warnings (a target without a source, a
-//! business schedule without holidays, a zone this build does not compile)
+//! business schedule without holidays or an assumption saying why, a zone
+//! this build does not compile)
 //! do not. After its own checks find no error, a file is also loaded with
 //! [`load::load_policy`], so a file `check` accepts is one the engine loads.
 //! Pure: texts in, problems out (the command reads the files).
@@ -530,11 +531,12 @@ fn schedule(
     let always = week
         .iter()
         .all(|d| d.len() == 1 && d[0].0.start() == 0 && d[0].0.end() == 24 * 60);
-    if s.holidays.is_none() && !always && !downtime && any {
+    // Without holidays and without an assumption saying why: likely forgotten.
+    if s.holidays.is_none() && s.assumption.is_none() && !always && !downtime && any {
         found.warn(
             &at,
             format!(
-                "schedule {:?} has no holidays, so holidays count as open time: add \"holidays\": \"<calendar id>\" if the vendor closes on holidays",
+                "schedule {:?} has no holidays, so holidays count as open time: add \"holidays\": \"<calendar id>\", or an \"assumption\" saying why not",
                 s.id
             ),
         );

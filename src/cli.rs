@@ -163,7 +163,7 @@ impl Flags {
 /// then defaults to its id).
 fn with_catalog(
     mut flags: Flags,
-    command: fn(&Catalog, &Flags) -> Result<String, Error>,
+    command: fn(&'static Catalog, &Flags) -> Result<String, Error>,
 ) -> Result<String, Error> {
     let Some(file) = flags.one("policy").map(str::to_string) else {
         return command(load::embedded(), &flags);
@@ -176,11 +176,13 @@ fn with_catalog(
             format!("{e} (sla check {file} lists every problem)"),
         )
     })?;
+    // Lives as long as the built-in catalog would: `sla` runs one command.
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
     if flags.one("vendor").is_none() {
         let id = catalog.policies()[0].id().to_string();
         flags.pairs.push(("vendor".into(), id));
     }
-    command(&catalog, &flags)
+    command(catalog, &flags)
 }
 
 /// `sla check FILE...`: one line per problem on stdout, a summary on
