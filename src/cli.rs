@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::check;
 use crate::engine::charge::{self, Billing, Work};
 use crate::engine::deadline::{self, Due, Selection, Timing};
 use crate::engine::load;
@@ -21,7 +22,10 @@ usage:
                 [--pause FROM/UNTIL]... [--holiday +DATE|-DATE]... [--json]
   sla charge --vendor V --package P [--region R] --severity S --opened RFC3339
              --service ID [--hours H] [--days D] [--flag ID]... [--json]
-  sla batch   (JSON lines on stdin, one JSON line out per line)";
+  sla batch   (JSON lines on stdin, one JSON line out per line)
+  sla check FILE...   (policy files: one line per problem, exit 1 on any error)
+  sla init ID         (prints a minimal valid policy to start from)
+deadlines and charge take --policy FILE to use a policy file instead of the built-in ones.";
 
 /// Runs the command line `args` (without the program name), writing to
 /// `stdout` and `stderr`; returns the exit status.
@@ -34,9 +38,13 @@ pub fn run(
     let catalog = load::embedded();
     let result = match args.first().map(String::as_str) {
         Some("policies") if args.len() == 1 => Ok(policies(catalog)),
-        Some("deadlines") => Flags::parse(&args[1..]).and_then(|f| deadlines_command(catalog, &f)),
-        Some("charge") => Flags::parse(&args[1..]).and_then(|f| charge_command(catalog, &f)),
+        Some("deadlines") => {
+            Flags::parse(&args[1..]).and_then(|f| with_catalog(f, deadlines_command))
+        }
+        Some("charge") => Flags::parse(&args[1..]).and_then(|f| with_catalog(f, charge_command)),
         Some("batch") if args.len() == 1 => return batch(catalog, stdin, stdout, stderr),
+        Some("check") if args.len() > 1 => return check_command(&args[1..], stdout, stderr),
+        Some("init") if args.len() == 2 => init(&args[1]),
         Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Error::invalid(
             "command",
@@ -82,9 +90,9 @@ struct Flags {
     json: bool,
 }
 
-const VALUED: [&str; 12] = [
+const VALUED: [&str; 13] = [
     "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours",
-    "days", "flag", "now",
+    "days", "flag", "now", "policy",
 ];
 
 impl Flags {
@@ -149,6 +157,113 @@ impl Flags {
         Ok((selection, opened))
     }
 }
+
+/// Runs `command` on the built-in catalog, or with `--policy FILE` on that
+/// file alone (checked against the built-in holiday calendars; `--vendor`
+/// then defaults to its id).
+fn with_catalog(
+    mut flags: Flags,
+    command: fn(&'static Catalog, &Flags) -> Result<String, Error>,
+) -> Result<String, Error> {
+    let Some(file) = flags.one("policy").map(str::to_string) else {
+        return command(load::embedded(), &flags);
+    };
+    let json = std::fs::read_to_string(&file)
+        .map_err(|e| Error::invalid("--policy", format!("cannot read {file}: {e}")))?;
+    let catalog = load::load_catalog(load::EMBEDDED_CALENDARS, &[(&file, &json)]).map_err(|e| {
+        Error::invalid(
+            "--policy",
+            format!("{e} (sla check {file} lists every problem)"),
+        )
+    })?;
+    // Lives as long as the built-in catalog would: `sla` runs one command.
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    if flags.one("vendor").is_none() {
+        let id = catalog.policies()[0].id().to_string();
+        flags.pairs.push(("vendor".into(), id));
+    }
+    command(catalog, &flags)
+}
+
+/// `sla check FILE...`: one line per problem on stdout, a summary on
+/// stderr; 0 when no file has an error, 1 otherwise, 2 when a file cannot
+/// be read.
+fn check_command(files: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
+        match std::fs::read_to_string(file) {
+            Ok(text) => texts.push((file.clone(), text)),
+            Err(e) => {
+                let _ = writeln!(stderr, "sla: cannot read {file}: {e}");
+                return 2;
+            }
+        }
+    }
+    let problems = check::check(&texts, load::embedded().calendars());
+    let errors = problems.iter().filter(|p| !p.warning).count();
+    for problem in &problems {
+        if writeln!(stdout, "{problem}").is_err() {
+            return 2;
+        }
+    }
+    let _ = writeln!(
+        stderr,
+        "sla check: {} file(s), {errors} error(s), {} warning(s)",
+        files.len(),
+        problems.len() - errors
+    );
+    i32::from(errors > 0)
+}
+
+/// `sla init ID`: a minimal policy that `sla check` accepts as it is.
+fn init(id: &str) -> Result<String, Error> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(Error::invalid(
+            "ID",
+            format!("{id:?} is not an id: expected letters, digits, '-' or '_', e.g. acme"),
+        ));
+    }
+    Ok(INIT.replace("{ID}", id))
+}
+
+/// The policy `sla init` prints; `{ID}` is replaced by the vendor id.
+const INIT: &str = r#"{
+  "$schema": "schema.json",
+  "id": "{ID}",
+  "name": "{ID}",
+  "source": { "file": "{ID}-support-policy.pdf", "title": "Title and date of the vendor's support document" },
+  "currency": "USD",
+  "severities": [
+    { "id": "1", "label": "Severity 1", "definition": "Production is down or unusable and there is no workaround." },
+    { "id": "2", "label": "Severity 2", "definition": "Anything else: degraded service, questions, requests." }
+  ],
+  "schedules": [
+    {
+      "id": "business", "name": "Mon-Fri 09:00-17:00 US Eastern time",
+      "zone": "America/New_York", "weekly": { "mon-fri": ["09:00-17:00"] }, "holidays": "us-federal",
+      "source": "§1 Support hours"
+    }
+  ],
+  "packages": [
+    {
+      "id": "standard", "name": "Standard support",
+      "summary": "Email support during business hours.",
+      "channels": ["Email"], "coverage": "business"
+    }
+  ],
+  "targets": [
+    {
+      "id": "response", "label": "First response", "clock": "coverage",
+      "source": "§2 Response times",
+      "values": { "standard": { "1": "4 business_hours", "2": "2 business_days" } }
+    }
+  ]
+}
+"#;
 
 /// The JSON form of one target, as `sla batch` and `--json` print it.
 pub fn due_json(due: &Due<'_>) -> Value {
