@@ -46,10 +46,6 @@ for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
   const url = attr(tag, 'href') ?? attr(tag, 'src');
   if (url && /\.(?:js|wasm|css)$/.test(url)) references.set(fileName(url), attr(tag, 'integrity'));
 }
-// The wasm is fetched by an inline script (scripts/defer-wasm.mjs).
-for (const [, url, integrity] of html.matchAll(/fetch\("([^"]+)",\{integrity:"([^"]+)"\}\)/g)) {
-  references.set(fileName(url), integrity);
-}
 const problems = [];
 for (const file of readdirSync(dist).filter((f) => /\.(?:js|wasm|css)$/.test(f))) {
   const want = `sha384-${createHash('sha384').update(readFileSync(join(dist, file))).digest('base64')}`;
