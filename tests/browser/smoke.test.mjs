@@ -29,19 +29,17 @@ test('app is served from the sub-path (assets resolve relative to it)', async (t
 // The first paint needs no request but the page (the style sheet is inline),
 // and the wasm download starts from the preload in the head, while the page
 // is parsed, without waiting for the JS glue to ask for it.
-test('the wasm download starts from the preload, before the JS glue asks', async (t) => {
+test('the wasm download starts from the preload, not from the JS glue', async (t) => {
   await t.openApp('', { selector: '[data-target]' });
   const resources = await t.page.evaluate(() =>
-    performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.initiatorType, r.startTime, r.responseEnd]),
+    performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.initiatorType]),
   );
   const named = (ending) => resources.filter(([name]) => name.endsWith(ending));
   assert.deepEqual(named('.css'), [], 'no style sheet request');
   const wasm = named('.wasm');
-  const [glue] = named('.js');
   assert.equal(wasm.length, 1, `one wasm download (got ${JSON.stringify(resources)})`);
-  const [[, initiator, start]] = wasm;
-  assert.equal(initiator, 'link', 'the preload link started the wasm download');
-  assert.ok(start < glue[3], `the wasm started at ${start} ms, before the glue arrived at ${glue[3]} ms`);
+  // Started by the preload link in the head, not by the glue's fetch.
+  assert.equal(wasm[0][1], 'link', `the preload started the wasm download (got ${JSON.stringify(resources)})`);
 });
 
 // The header is real HTML in index.html, painted before the wasm arrives;
