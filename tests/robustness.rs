@@ -24,7 +24,7 @@ fn embedded_policy_files_load() {
     let catalog = load::load_catalog(load::EMBEDDED_CALENDARS, &load::EMBEDDED_POLICIES)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.policies().len(), 5);
-    assert_eq!(catalog.calendars().len(), 2);
+    assert_eq!(catalog.calendars().len(), 3);
     // The same files on disk as compiled in (the loader embeds them).
     let root = env!("CARGO_MANIFEST_DIR");
     for (file, text) in load::EMBEDDED_POLICIES
@@ -603,9 +603,13 @@ fn exercise(catalog: &Catalog, opened: Instant, pauses: &[(Instant, Instant)]) -
                             minutes: 61,
                             days: 1,
                             flags: vec!["priority_handling".into()],
+                            starts: opened.checked_add_signed(chrono::Duration::hours(5)),
                         };
-                        if catch_unwind(AssertUnwindSafe(|| estimate(&s, rule, opened, &work)))
-                            .is_err()
+                        let edits = sla::engine::holidays::HolidayEdits::none();
+                        if catch_unwind(AssertUnwindSafe(|| {
+                            estimate(&s, rule, opened, &work, edits)
+                        }))
+                        .is_err()
                         {
                             panics.push(format!("estimate {} {what} at {opened:?}", rule.id()));
                         }

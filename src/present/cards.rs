@@ -106,7 +106,7 @@ fn card(
     ];
     rule.extend(explained.reading.map(|r| ("How it is read", r)));
     rule.extend(explained.recurring.map(|r| ("Updates", r)));
-    rule.push(("Source", explained.source.to_string()));
+    rule.push(("Source", explained.source));
     Card {
         id: due.target.id(),
         label: due.target.label(),

@@ -5,6 +5,7 @@
 
 use crate::engine::charge::{estimate, format_money, offered, Billing, Work};
 use crate::engine::deadline::Selection;
+use crate::engine::holidays::HolidayEdits;
 use crate::engine::policy::RateUnit;
 use crate::engine::time::Instant;
 use crate::request;
@@ -80,6 +81,7 @@ pub fn work(query: &Query) -> Work {
         minutes: request::parse_hours("hours", query.hours.as_deref().unwrap_or("1")).unwrap_or(60),
         days: request::parse_days("days", query.days.as_deref().unwrap_or("1")).unwrap_or(1),
         flags: query.flags.clone(),
+        starts: Some(query.work_start()),
     }
 }
 
@@ -90,6 +92,7 @@ pub fn charges(
     service: Option<&str>,
     opened: Instant,
     work: &Work,
+    edits: &HolidayEdits,
     zone: &dyn Offsets,
 ) -> Charges {
     let policy = selection.policy;
@@ -112,7 +115,7 @@ pub fn charges(
         flags: r.flags(),
     });
     let estimate = chosen.map(|(_, r)| {
-        let e = estimate(selection, r, opened, work);
+        let e = estimate(selection, r, opened, work, edits);
         Estimate {
             billing: match e.billing {
                 Billing::Billable { .. } => "billable",
@@ -176,7 +179,14 @@ mod tests {
             ..Work::default()
         };
         let zone = Zone::known("America/New_York");
-        let panel = charges(&threepbx(), Some("new_install"), opened, &work, &zone);
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        );
         let ids: Vec<&str> = panel.services.iter().map(|s| s.id).collect();
         assert_eq!(ids[0], "new_install");
         let rule = panel.rule.unwrap();
@@ -206,9 +216,16 @@ mod tests {
             ..Work::default()
         };
         let zone = Zone::known("America/New_York");
-        let estimate = charges(&threepbx(), Some("new_install"), opened, &work, &zone)
-            .estimate
-            .unwrap();
+        let estimate = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        )
+        .estimate
+        .unwrap();
         assert_eq!(estimate.billing, "not-billable");
         assert_eq!(estimate.total, Some((0, "US$0.00".to_string())));
         assert!(estimate.lines.is_empty());
@@ -217,7 +234,14 @@ mod tests {
     #[test]
     fn no_service_chosen_shows_no_estimate() {
         let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
-        let panel = charges(&threepbx(), None, opened, &Work::default(), &Zone::UTC);
+        let panel = charges(
+            &threepbx(),
+            None,
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
         assert!(!panel.services.is_empty());
         assert_eq!((panel.rule, panel.estimate), (None, None));
     }
@@ -230,7 +254,14 @@ mod tests {
         let package = policy.packages()[0].id();
         let s = catalog.select("ipcelerate", package, None, "1").unwrap();
         let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
-        let panel = charges(&s, None, opened, &Work::default(), &Zone::UTC);
+        let panel = charges(
+            &s,
+            None,
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
         assert!(!panel.unstated.is_empty());
         for line in &panel.unstated {
             assert!(

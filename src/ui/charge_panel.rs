@@ -23,7 +23,7 @@ pub fn ChargePanel() -> impl IntoView {
                 .clone()
                 .or_else(|| default_service(ctx.catalog, q));
             ctx.zone
-                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), z))
+                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), &q.holidays, z))
         })
     });
     // Each part in a memo of its own, so typing hours rebuilds only the estimate.
