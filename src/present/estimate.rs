@@ -10,8 +10,9 @@ use crate::engine::policy::RateUnit;
 use crate::engine::time::Instant;
 use crate::request;
 
-use super::charges::{applies_words, billing_words, rate_words};
+use super::charges::{applies_words, billing_words, charge_assumptions, judged_words, rate_words};
 use super::query::Query;
+use super::ticket::source_line;
 use super::zone::Offsets;
 
 /// A service offered on the package (a `<select>` option).
@@ -30,8 +31,10 @@ pub struct Rule {
     /// "Charged for tickets opened outside …".
     pub applies: String,
     pub note: Option<&'static str>,
-    pub assumption: Option<&'static str>,
-    /// "Source: §3 New Install Support".
+    /// Every assumption the rule and the hours it reads rest on; marked
+    /// beside the rate and the total.
+    pub assumptions: Vec<&'static str>,
+    /// "Source: ThreePBX Support Policy (updated 12/01/21), §3 New Install Support".
     pub source: String,
     /// Priced by the hour: ask for hours of work.
     pub asks_hours: bool,
@@ -49,6 +52,15 @@ pub struct Line {
     pub amount: String,
 }
 
+/// A time condition and the instant it was judged at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The `data-judged` hook: `opened` or `work`.
+    pub moment: &'static str,
+    /// "Judged at the work start, Tue 3 Mar 2026, 20:00 EST: outside …".
+    pub words: String,
+}
+
 /// The estimate for the chosen service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Estimate {
@@ -56,6 +68,8 @@ pub struct Estimate {
     pub billing: &'static str,
     /// Why this ticket is or is not billed.
     pub words: String,
+    /// Each time condition with the instant it was judged at.
+    pub judged: Vec<Judged>,
     pub lines: Vec<Line>,
     /// The total in minor units and in words; `None` when the policy does
     /// not state the amount.
@@ -108,8 +122,8 @@ pub fn charges(
         rate: rate_words(r),
         applies: applies_words(r, policy),
         note: r.note(),
-        assumption: r.provenance().assumption.as_deref(),
-        source: format!("Source: {}", r.provenance().source),
+        assumptions: charge_assumptions(selection, r),
+        source: source_line(policy, Some(&r.provenance().source)),
         asks_hours: r.rate().is_some() && matches!(r.unit(), RateUnit::Hour(_)),
         asks_days: r.rate().is_some() && r.unit() == RateUnit::Day,
         flags: r.flags(),
@@ -124,6 +138,14 @@ pub fn charges(
                 Billing::AmountNotStated => "not-stated",
             },
             words: billing_words(&e.billing, zone),
+            judged: e
+                .judged
+                .iter()
+                .map(|j| Judged {
+                    moment: j.moment.id(),
+                    words: judged_words(policy, j),
+                })
+                .collect(),
             lines: e
                 .lines
                 .into_iter()
@@ -137,8 +159,13 @@ pub fn charges(
             currency: policy.currency().code(),
         }
     });
+    // Fees without an amount that apply to this ticket (a flag may decide).
     let unstated = offered(selection)
-        .filter(|(_, r)| r.rate().is_none())
+        .filter(|(_, r)| {
+            r.rate().is_none()
+                && crate::engine::charge::estimate(selection, r, opened, work, edits).billing
+                    == Billing::AmountNotStated
+        })
         .map(|(_, r)| {
             let note = r.note().map(|n| format!(" {n}")).unwrap_or_default();
             format!(
@@ -269,6 +296,84 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// Opened Tue 3 Mar 2026 12:00 Eastern for a session at 20:00: judged
+    /// at the work start, billed, and the panel says so; the assumptions
+    /// behind the rule and its business hours come with it.
+    #[test]
+    fn conditions_are_judged_at_the_work_start_and_say_so() {
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
+        let work = Work {
+            minutes: 60,
+            starts: Some(Utc.with_ymd_and_hms(2026, 3, 4, 1, 0, 0).unwrap()),
+            ..Work::default()
+        };
+        let zone = Zone::known("America/New_York");
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        );
+        let estimate = panel.estimate.unwrap();
+        assert_eq!(estimate.billing, "billable");
+        assert_eq!(
+            estimate.judged,
+            [Judged {
+                moment: "work",
+                words: "Judged at the work start, Tue 3 Mar 2026, 20:00 EST: outside Mon–Fri 09:00–19:00 US Eastern time".into(),
+            }]
+        );
+        let rule = panel.rule.unwrap();
+        assert_eq!(rule.assumptions.len(), 2, "{:?}", rule.assumptions);
+        assert!(rule.assumptions[1].starts_with("Business hours are not defined"));
+        assert_eq!(
+            rule.source,
+            "Source: ThreePBX Support Policy (updated 12/01/21), §3 New Install Support"
+        );
+        // A closed date (+2026-03-03) makes noon work after hours too.
+        let mut edits = HolidayEdits::default();
+        crate::request::parse_holiday_edit("holiday", "+2026-03-03", &mut edits).unwrap();
+        let noon = Work {
+            minutes: 60,
+            ..Work::default()
+        };
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &noon,
+            &edits,
+            &zone,
+        );
+        assert_eq!(panel.estimate.unwrap().billing, "billable");
+    }
+
+    /// The software assessment fee is listed only once maintenance lapsed
+    /// or was never held; the major release fee is listed on Maintenance.
+    #[test]
+    fn the_assessment_fee_needs_its_flag() {
+        let catalog = load::embedded();
+        let s = catalog
+            .select("ipcelerate", "maintenance", None, "1")
+            .unwrap();
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
+        let listed = |flags: Vec<String>| {
+            let work = Work {
+                flags,
+                ..Work::default()
+            };
+            charges(&s, None, opened, &work, HolidayEdits::none(), &Zone::UTC).unstated
+        };
+        let without = listed(vec![]);
+        assert_eq!(without.len(), 1, "{without:?}");
+        assert!(without[0].starts_with("Major release upgrade: "));
+        let with = listed(vec!["maintenance_lapsed".into()]);
+        assert_eq!(with.len(), 2, "{with:?}");
+        assert!(with[0].starts_with("Software assessment fee"));
     }
 
     #[test]

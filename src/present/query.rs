@@ -716,6 +716,34 @@ mod tests {
     }
 
     #[test]
+    fn work_at_round_trips_and_defaults_to_the_opening() {
+        let (query, problems) =
+            read_url("opened=2026-03-03T12:00:00-05:00&work_at=2026-03-03T20:00:00-05:00");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            request::format_instant(query.work_start()),
+            "2026-03-04T01:00:00Z"
+        );
+        assert!(
+            write(&query).contains("work_at=2026-03-04T01%3A00%3A00Z")
+                || write(&query).contains("work_at=2026-03-04T01:00:00Z"),
+            "{}",
+            write(&query)
+        );
+        let (query, _) = read_url("opened=2026-03-03T12:00:00-05:00");
+        assert_eq!(query.work_start(), query.opened);
+        assert!(!write(&query).contains("work_at"));
+        let (query, problems) =
+            read_url("opened=2026-03-03T12:00:00-05:00&work_at=9999-01-01T00:00:00Z");
+        assert_eq!(query.work_at, None);
+        assert_eq!(problems[0].field, "work_at");
+        assert_eq!(
+            problems[0].message,
+            "work_at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000; judging charges at the opening time"
+        );
+    }
+
+    #[test]
     fn plus_signs_survive_in_offsets() {
         let (query, problems) = read_url("opened=2026-03-02T10:00:00+01:00");
         assert!(problems.is_empty(), "{problems:?}");

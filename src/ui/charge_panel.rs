@@ -7,9 +7,11 @@ use crate::present::estimate::{charges, work};
 use crate::present::query::default_service;
 use crate::request;
 
+use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
 use super::work_field::WorkField;
+use super::work_start_field::WorkStartField;
 
 #[component]
 pub fn ChargePanel() -> impl IntoView {
@@ -32,6 +34,13 @@ pub fn ChargePanel() -> impl IntoView {
     let estimate = Memo::new(move |_| panel.with(|p| p.estimate.clone()));
     let unstated = Memo::new(move |_| panel.with(|p| p.unstated.clone()));
     let chosen = Memo::new(move |_| rule.with(|r| r.as_ref().map(|r| r.id)));
+    let assumptions = Memo::new(move |_| {
+        rule.with(|r| {
+            r.as_ref()
+                .map(|r| r.assumptions.clone())
+                .unwrap_or_default()
+        })
+    });
     let asks_hours = Memo::new(move |_| rule.with(|r| r.as_ref().is_some_and(|r| r.asks_hours)));
     let asks_days = Memo::new(move |_| rule.with(|r| r.as_ref().is_some_and(|r| r.asks_days)));
     let flags =
@@ -86,14 +95,23 @@ pub fn ChargePanel() -> impl IntoView {
                     rule.get()
                         .map(|r| {
                             view! {
-                                <p class="rate">{r.rate}</p>
+                                <div class="rate">
+                                    {r.rate} " " <AssumptionMark texts=r.assumptions.clone() />
+                                </div>
                                 <p class="hint">{r.applies}</p>
                                 {r.note.map(|n| view! { <p class="hint">{n}</p> })}
-                                {r.assumption.map(|a| view! { <AssumptionNote text=a /> })}
+                                {r
+                                    .assumptions
+                                    .into_iter()
+                                    .map(|a| view! { <AssumptionNote text=a /> })
+                                    .collect_view()}
                                 <p class="hint">{r.source}</p>
                             }
                         })
                 }}
+                <Show when=move || rule.with(Option::is_some)>
+                    <WorkStartField />
+                </Show>
                 <Show when=move || asks_hours.get()>
                     <WorkField
                         name="hours"
@@ -158,6 +176,10 @@ pub fn ChargePanel() -> impl IntoView {
                                 .map_or_else(|| "Not stated".to_string(), |t| t.1.clone());
                             view! {
                                 <p class="billing" data-billing=e.billing>{e.words}</p>
+                                {e.judged
+                                    .into_iter()
+                                    .map(|j| view! { <p class="hint" data-judged=j.moment>{j.words}</p> })
+                                    .collect_view()}
                                 <table class="lines">
                                     <caption class="sr-only">"Charge lines"</caption>
                                     <tbody>
@@ -186,6 +208,8 @@ pub fn ChargePanel() -> impl IntoView {
                                                 data-currency=e.currency
                                             >
                                                 {total_text}
+                                                " "
+                                                <AssumptionMark texts=assumptions.get() />
                                             </td>
                                         </tr>
                                     </tfoot>

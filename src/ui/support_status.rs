@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::present::support::support;
 
+use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
 
@@ -27,6 +28,7 @@ pub fn SupportStatus() -> impl IntoView {
                 <span class="dot" aria-hidden="true"></span>
                 {move || panel.with(|p| p.words.clone())}
             </p>
+            {move || view! { <AssumptionMark texts=panel.with(|p| p.assumptions.clone()) /> }}
             <p class="hint">{move || panel.with(|p| p.hours.clone())}</p>
             <p class="sr-only" aria-live="polite">
                 {move || if open.get() { "Support is open." } else { "Support is closed." }}
@@ -49,10 +51,12 @@ pub fn SupportStatus() -> impl IntoView {
                 key=|lead| (lead.id, lead.words.clone())
                 children=|lead| {
                     view! {
-                        <p data-lead-time=lead.id>
+                        <div class="lead-time" data-lead-time=lead.id>
                             <strong>{format!("{}: ", lead.label)}</strong>
                             {lead.words}
-                        </p>
+                            " "
+                            <AssumptionMark texts=lead.assumptions />
+                        </div>
                     }
                 }
             />
