@@ -9,7 +9,7 @@ use crate::engine::time::Instant;
 use crate::request::format_instant;
 
 use super::text;
-use super::ticket::{explain, is_dated, outcome_sentence, when};
+use super::ticket::{due_sentence, explain, is_dated, when};
 use super::zone::{self, Offsets};
 
 /// One target of the ticket.
@@ -113,7 +113,7 @@ fn card(
         qualifier: explained.qualifier,
         outcome: due.outcome.id(),
         dated,
-        sentence: (!is_dated(due.outcome)).then(|| outcome_sentence(due.outcome)),
+        sentence: (!is_dated(due.outcome)).then(|| due_sentence(due)),
         rule,
         assumptions: explained.assumptions,
     }

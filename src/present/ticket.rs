@@ -156,7 +156,20 @@ pub fn is_dated(outcome: Outcome) -> bool {
 
 /// A sentence for an outcome without a date: "Not included in this package."
 pub fn outcome_sentence(outcome: Outcome) -> String {
-    let words = outcome.describe();
+    sentence(outcome.describe())
+}
+
+/// A target without a date as a sentence, in the policy's own words where
+/// the data gives them.
+pub fn due_sentence(due: &Due<'_>) -> String {
+    match due.words.filter(|_| due.outcome == due.rule.outcome()) {
+        Some(words) => sentence(words),
+        None => outcome_sentence(due.outcome),
+    }
+}
+
+/// Words as a sentence: the first letter upper case, a final stop.
+fn sentence(words: &str) -> String {
     let mut out = String::with_capacity(words.len() + 1);
     let mut chars = words.chars();
     if let Some(first) = chars.next() {

@@ -201,13 +201,14 @@ pub fn ChargePanel() -> impl IntoView {
                                     <tfoot>
                                         <tr>
                                             <th scope="row">"Total"</th>
-                                            <td
-                                                class="money total"
-                                                data-charge-total=e.total.as_ref().map(|t| t.0.to_string())
-                                                data-charge-status=not_stated.then_some("not-stated")
-                                                data-currency=e.currency
-                                            >
-                                                {total_text}
+                                            <td class="money total">
+                                                <span
+                                                    data-charge-total=e.total.as_ref().map(|t| t.0.to_string())
+                                                    data-charge-status=not_stated.then_some("not-stated")
+                                                    data-currency=e.currency
+                                                >
+                                                    {total_text}
+                                                </span>
                                                 " "
                                                 <AssumptionMark texts=assumptions.get() />
                                             </td>
