@@ -16,17 +16,14 @@ if [[ "${SKIP_SETUP:-0}" != 1 ]]; then
   "$REPO_ROOT/scripts/setup.sh"
 fi
 
-# The shipped wasm links a standard library rebuilt for size (scripts/lib.sh).
-use_size_std
+# The linker and, on the measured toolchain, the size options (scripts/lib.sh).
+use_site_build_options
 
 log "trunk build --release (public URL $PUBLIC_URL) into $DIST/"
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 
-log "minify the JS glue ($DIST/)"
-node scripts/minify-js.mjs "$DIST"
-
-log "start the wasm download after the first paint ($DIST/)"
-node scripts/defer-wasm.mjs "$DIST"
+log "fit the JS glue to the wasm ($DIST/)"
+node scripts/fit-glue.mjs "$DIST"
 
 log "content security policy and integrity ($DIST/index.html)"
 node scripts/csp.mjs "$DIST"

@@ -48,30 +48,48 @@ trunk_wasm_opt_version() {
   sed -n 's/^[[:space:]]*wasm_opt[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$REPO_ROOT/Trunk.toml" | head -n1
 }
 
-# Settings for building the shipped wasm (scripts/build-site.sh): it links a
-# standard library rebuilt for size, in which a panic is a trap (no panic
-# messages, locations or formatting machinery), Debug formatting prints
-# nothing (-Zfmt-debug=none; user-facing text never uses `{:?}`), and any
-# function may be inlined across crates (LLVM still decides). These are
-# unstable options of the pinned toolchain, allowed for this build only
-# (RUSTC_BOOTSTRAP); the library source is that toolchain's own rust-src
-# (scripts/setup.sh). Measured: -16.6 KB brotli (README: Performance).
-# It also links without the exports of wasm-streams (scripts/link-wasm.sh).
-use_size_std() {
+# The toolchain the size options below were measured on. They use unstable
+# options, so on any other toolchain the site build leaves them off.
+SIZE_OPTIONS_RUSTC="rustc 1.95.0 (59807616e 2026-04-14)"
+# What leaving them off costs (docs/performance.md: build options).
+# shellcheck disable=SC2034
+SIZE_OPTIONS_WORTH="about 22 KB brotli"
+
+# Settings for building the shipped wasm (scripts/build-site.sh).
+#
+# Always: the linker leaves out the exports of wasm-streams
+# (scripts/link-wasm.sh says why).
+#
+# On the measured toolchain only, the size options: a standard library
+# rebuilt for size, in which a panic is a trap (no panic messages, locations
+# or formatting machinery), Debug formatting prints nothing (-Zfmt-debug=none;
+# user-facing text never uses `{:?}`), and any function may be inlined across
+# crates. They are unstable options, allowed for this build only
+# (RUSTC_BOOTSTRAP); the library source is the toolchain's own rust-src
+# (scripts/setup.sh). SLA_SIZE_OPTIONS=off leaves them off anywhere; on
+# another toolchain they are off and one line says so.
+use_site_build_options() {
+  SLA_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+  [[ -x "$SLA_RUST_LLD" ]] || die "no rust-lld at $SLA_RUST_LLD"
+  export SLA_RUST_LLD
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$REPO_ROOT/scripts/link-wasm.sh"
+
+  local have
+  have="$(rustc -V)"
+  if [[ "${SLA_SIZE_OPTIONS:-on}" == off ]]; then
+    note "size options off (SLA_SIZE_OPTIONS=off): plain release profile, $SIZE_OPTIONS_WORTH larger"
+    return
+  fi
+  if [[ "$have" != "$SIZE_OPTIONS_RUSTC" ]]; then
+    note "size options off: they need $SIZE_OPTIONS_RUSTC, this is $have; plain release profile, $SIZE_OPTIONS_WORTH larger"
+    return
+  fi
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
   export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
-  # Symbol names stay in the wasm until wasm-opt, which orders functions by
-  # them (index.html), so each generic's copies sit together and compress
-  # better; scripts/minify-js.mjs drops the name section.
-  export CARGO_PROFILE_RELEASE_STRIP=false
   # Added to .cargo/config.toml's rustflags for this target, not replacing them.
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none -Zcross-crate-inline-threshold=yes"
-  # rust-lld without the exports of wasm-streams (scripts/link-wasm.sh says why).
-  SLA_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
-  [[ -x "$SLA_RUST_LLD" ]] || die "no rust-lld at $SLA_RUST_LLD"
-  export SLA_RUST_LLD
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$REPO_ROOT/scripts/link-wasm.sh"
 }
+

@@ -103,8 +103,11 @@ fi
 
 log "setup: crates (cargo fetch; trunk builds with cargo --offline)"
 cargo fetch --quiet
-# The standard library's own crates, for the site build's build-std.
-(use_size_std && cargo fetch --quiet --target wasm32-unknown-unknown)
+# The standard library's own crates, for the site build's size options
+# (only on the toolchain they apply to).
+if [[ "$(rustc -V)" == "$SIZE_OPTIONS_RUSTC" ]]; then
+  (SLA_SIZE_OPTIONS=on use_site_build_options && cargo fetch --quiet --target wasm32-unknown-unknown)
+fi
 note "ok"
 
 log "setup: done in $((SECONDS - t0)) s"

@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::check;
 use crate::engine::charge::{self, Billing, Work};
 use crate::engine::deadline::{self, Due, Selection, Timing};
 use crate::engine::load;
@@ -24,7 +25,10 @@ usage:
              --service ID [--work-at RFC3339] [--hours H | --days D] [--flag ID]...
              [--holiday +DATE|-DATE]... [--pause FROM/UNTIL]... [--json]
   sla batch   (JSON lines on stdin, one JSON line out per line)
-  sla charge --help   (what the charge options mean)";
+  sla check FILE...   (policy files: one line per problem, exit 1 on any error)
+  sla init ID         (prints a minimal valid policy to start from)
+  sla charge --help   (what the charge options mean)
+deadlines and charge take --policy FILE to use a policy file instead of the built-in ones.";
 
 /// `sla charge --help`.
 pub const CHARGE_HELP: &str = "\
@@ -43,6 +47,7 @@ sla charge: the estimate of one charge rule for a ticket
                    charge reads the same calendar as the deadlines
   --pause F/U      repeatable waiting-on-customer interval; checked as for
                    `sla deadlines` (no charge rule depends on it)
+  --policy FILE    use a policy file instead of the built-in ones
   --json           one JSON object instead of text
 
 Errors (exit status 2) name the option, for example:
@@ -68,9 +73,13 @@ pub fn run(
         Some("charge") if args[1..].iter().any(|a| a == "--help" || a == "-h") => {
             Ok(CHARGE_HELP.to_string())
         }
-        Some("deadlines") => Flags::parse(&args[1..]).and_then(|f| deadlines_command(catalog, &f)),
-        Some("charge") => Flags::parse(&args[1..]).and_then(|f| charge_command(catalog, &f)),
+        Some("deadlines") => {
+            Flags::parse(&args[1..]).and_then(|f| with_catalog(f, deadlines_command))
+        }
+        Some("charge") => Flags::parse(&args[1..]).and_then(|f| with_catalog(f, charge_command)),
         Some("batch") if args.len() == 1 => return batch(catalog, stdin, stdout, stderr),
+        Some("check") if args.len() > 1 => return check_command(&args[1..], stdout, stderr),
+        Some("init") if args.len() == 2 => init(&args[1]),
         Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Error::invalid(
             "command",
@@ -143,9 +152,9 @@ struct Flags {
     json: bool,
 }
 
-const VALUED: [&str; 13] = [
+const VALUED: [&str; 14] = [
     "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours",
-    "days", "flag", "now", "work-at",
+    "days", "flag", "now", "work-at", "policy",
 ];
 
 impl Flags {
@@ -210,6 +219,113 @@ impl Flags {
         Ok((selection, opened))
     }
 }
+
+/// Runs `command` on the built-in catalog, or with `--policy FILE` on that
+/// file alone (checked against the built-in holiday calendars; `--vendor`
+/// then defaults to its id).
+fn with_catalog(
+    mut flags: Flags,
+    command: fn(&'static Catalog, &Flags) -> Result<String, Error>,
+) -> Result<String, Error> {
+    let Some(file) = flags.one("policy").map(str::to_string) else {
+        return command(load::embedded(), &flags);
+    };
+    let json = std::fs::read_to_string(&file)
+        .map_err(|e| Error::invalid("--policy", format!("cannot read {file}: {e}")))?;
+    let catalog = load::load_catalog(load::EMBEDDED_CALENDARS, &[(&file, &json)]).map_err(|e| {
+        Error::invalid(
+            "--policy",
+            format!("{e} (sla check {file} lists every problem)"),
+        )
+    })?;
+    // Lives as long as the built-in catalog would: `sla` runs one command.
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    if flags.one("vendor").is_none() {
+        let id = catalog.policies()[0].id().to_string();
+        flags.pairs.push(("vendor".into(), id));
+    }
+    command(catalog, &flags)
+}
+
+/// `sla check FILE...`: one line per problem on stdout, a summary on
+/// stderr; 0 when no file has an error, 1 otherwise, 2 when a file cannot
+/// be read.
+fn check_command(files: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
+        match std::fs::read_to_string(file) {
+            Ok(text) => texts.push((file.clone(), text)),
+            Err(e) => {
+                let _ = writeln!(stderr, "sla: cannot read {file}: {e}");
+                return 2;
+            }
+        }
+    }
+    let problems = check::check(&texts, load::embedded().calendars());
+    let errors = problems.iter().filter(|p| !p.warning).count();
+    for problem in &problems {
+        if writeln!(stdout, "{problem}").is_err() {
+            return 2;
+        }
+    }
+    let _ = writeln!(
+        stderr,
+        "sla check: {} file(s), {errors} error(s), {} warning(s)",
+        files.len(),
+        problems.len() - errors
+    );
+    i32::from(errors > 0)
+}
+
+/// `sla init ID`: a minimal policy that `sla check` accepts as it is.
+fn init(id: &str) -> Result<String, Error> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(Error::invalid(
+            "ID",
+            format!("{id:?} is not an id: expected letters, digits, '-' or '_', e.g. acme"),
+        ));
+    }
+    Ok(INIT.replace("{ID}", id))
+}
+
+/// The policy `sla init` prints; `{ID}` is replaced by the vendor id.
+const INIT: &str = r#"{
+  "$schema": "schema.json",
+  "id": "{ID}",
+  "name": "{ID}",
+  "source": { "file": "{ID}-support-policy.pdf", "title": "Title and date of the vendor's support document" },
+  "currency": "USD",
+  "severities": [
+    { "id": "1", "label": "Severity 1", "definition": "Production is down or unusable and there is no workaround." },
+    { "id": "2", "label": "Severity 2", "definition": "Anything else: degraded service, questions, requests." }
+  ],
+  "schedules": [
+    {
+      "id": "business", "name": "Mon-Fri 09:00-17:00 US Eastern time",
+      "zone": "America/New_York", "weekly": { "mon-fri": ["09:00-17:00"] }, "holidays": "us-federal",
+      "source": "§1 Support hours"
+    }
+  ],
+  "packages": [
+    {
+      "id": "standard", "name": "Standard support",
+      "summary": "Email support during business hours.",
+      "channels": ["Email"], "coverage": "business"
+    }
+  ],
+  "targets": [
+    {
+      "id": "response", "label": "First response", "clock": "coverage",
+      "source": "§2 Response times",
+      "values": { "standard": { "1": "4 business_hours", "2": "2 business_days" } }
+    }
+  ]
+}
+"#;
 
 /// The JSON form of one target, as `sla batch` and `--json` print it.
 pub fn due_json(due: &Due<'_>) -> Value {

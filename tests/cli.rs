@@ -594,6 +594,202 @@ fn help_and_policies() {
     assert!(stdout.contains("[regions: us, emea]"), "{stdout}");
 }
 
+// --------------------------------------------------------------------- check
+
+/// Each fixture holds one problem: (fixture, exit status, exact output).
+const CHECK_CASES: [(&str, i32, &str); 12] = [
+    ("unknown-unit", 1, "29:38: targets[0].values.standard.1: unknown unit \"hrs\" (expected one of clock_hours, clock_days, business_hours, business_days)"),
+    ("unknown-schedule", 1, "27:61: targets[0].clock: unknown schedule \"support_hours\" (expected one of business)"),
+    ("severity-without-targets", 1, "29:31: targets[0].values.standard: severity \"2\" has no value for target \"response\": expected \"2\": \"<rule>\", e.g. \"8 business_hours\" or \"none_stated\""),
+    ("overlapping-windows", 1, "14:74: schedules[0].weekly.mon-fri[1]: windows overlap on mon: 09:00-13:00 and 12:00-17:00 (schedules[0].weekly.mon-fri[0]): expected windows that do not overlap, e.g. \"09:00-12:00\" and \"13:00-17:00\""),
+    ("empty-window", 1, "14:83: schedules[0].weekly.sat[0]: window \"10:00-10:00\" is empty: expected an end after the start, e.g. \"09:00-17:00\""),
+    ("empty-weekly", 1, "14:45: schedules[0].weekly: no open windows: expected at least one, e.g. {\"mon-fri\": [\"09:00-17:00\"]}\n\
+      {}14:58: schedules[0].weekly.mon-fri: no windows for \"mon-fri\": expected windows such as [\"09:00-17:00\"], or leave \"mon-fri\" out"),
+    ("not-an-iana-zone", 1, "14:15: schedules[0].zone: \"America/NewYork\" is not an IANA time zone: expected a name such as \"Europe/Berlin\" or \"America/New_York\""),
+    ("zone-not-compiled", 0, "14:15: schedules[0].zone: warning: \"Asia/Tokyo\" is an IANA zone but is not compiled into this build: add it to CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml and rebuild to use this policy"),
+    ("charge-condition-schedule", 1, "35:66: charges[0].billable.any[1].outside: unknown schedule \"bussiness\" (expected one of business)"),
+    ("duplicate-id", 1, "31:13: targets[1].id: duplicate id \"response\" (also at targets[0]): expected an id of its own"),
+    ("minor-digits", 1, "33:65: charges[0].rate: amount 150.005 has more minor digits than USD has: amounts are whole minor units (USD has 2 minor digits), e.g. 12550 for 125.50"),
+    ("warnings", 0, "12:5: schedules[0]: warning: schedule \"business\" has no holidays, so holidays count as open time: add \"holidays\": \"<calendar id>\", or an \"assumption\" saying why not\n\
+      {}26:5: targets[0].source: warning: target \"response\" has no source: expected where the document states it, e.g. \"source\": \"§4 Response times\""),
+];
+
+#[test]
+fn check_reports_each_problem_with_its_position() {
+    for (name, status, lines) in CHECK_CASES {
+        let file = format!("tests/fixtures/check/{name}.json");
+        let want: String = lines
+            .split("\n{}")
+            .map(|line| format!("{file}:{line}\n"))
+            .collect();
+        let (got, out, err) = run(&["check", &file], b"");
+        assert_eq!(
+            (got, out.as_str()),
+            (status, want.as_str()),
+            "{name}: {err}"
+        );
+        assert!(err.starts_with("sla check: 1 file(s)"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn check_accepts_the_shipped_policies_without_a_warning() {
+    let mut args = vec!["check".to_string()];
+    for entry in std::fs::read_dir("policies").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            args.push(path.to_string_lossy().into_owned());
+        }
+    }
+    assert!(args.len() >= 7, "{args:?}");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, out, err) = run(&args, b"");
+    assert_eq!((status, out.as_str()), (0, ""), "{err}");
+}
+
+#[test]
+fn check_reports_syntax_errors_unreadable_files_and_duplicate_vendors() {
+    let dir = std::env::temp_dir().join(format!("sla-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\n  \"id\": \"x\",\n  \"name\" \"x\"\n}\n").unwrap();
+    let broken = broken.to_string_lossy().into_owned();
+    let (status, out, _) = run(&["check", &broken], b"");
+    assert_eq!(
+        (status, out),
+        (
+            1,
+            format!("{broken}:3:10: $: expected `:`: expected a JSON object\n")
+        )
+    );
+    let (status, _, err) = run(&["check", "tests/fixtures/check/no-such-file.json"], b"");
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("cannot read tests/fixtures/check/no-such-file.json"),
+        "{err}"
+    );
+    let file = "tests/fixtures/check/warnings.json";
+    let (status, out, _) = run(&["check", file, file], b"");
+    assert_eq!(status, 1);
+    assert!(
+        out.contains(&format!("{file}:3:9: id: duplicate vendor id \"fixture\" (also in {file}): expected an id of its own")),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_prints_a_policy_that_check_accepts_and_deadlines_uses() {
+    let (status, policy, err) = run(&["init", "acme-2"], b"");
+    assert_eq!(status, 0, "{err}");
+    assert!(policy.contains("\"id\": \"acme-2\""), "{policy}");
+    let file = std::env::temp_dir().join(format!("sla-init-{}.json", std::process::id()));
+    std::fs::write(&file, &policy).unwrap();
+    let file = file.to_string_lossy().into_owned();
+    let (status, out, err) = run(&["check", &file], b"");
+    assert_eq!((status, out.as_str()), (0, ""), "{err}");
+    // Severity 1: 4 business hours from Monday 16:00 New York (1 today, 3 on Tuesday).
+    let (status, out, err) = run(
+        &[
+            "deadlines",
+            "--policy",
+            &file,
+            "--package",
+            "standard",
+            "--severity",
+            "1",
+            "--opened",
+            "2026-03-02T16:00:00-05:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(
+        dues(&lines(&out)[0]),
+        [s("response", "deadline", Some("2026-03-03T17:00:00Z"))]
+    );
+    let (status, _, err) = run(&["init", "no spaces"], b"");
+    assert_eq!(status, 2);
+    assert!(err.contains("\"no spaces\" is not an id"), "{err}");
+}
+
+/// The worked example of docs/authoring-policies.md: a fictional vendor in
+/// Sydney (a zone no shipped policy uses), opened on a Friday before the
+/// end of daylight saving (Sunday 2026-04-05, +11:00 to +10:00).
+#[test]
+fn the_authoring_example_checks_and_computes() {
+    let file = "tests/fixtures/acme.json";
+    let (status, out, err) = run(&["check", file], b"");
+    assert_eq!((status, out.as_str()), (0, ""), "{err}");
+    // Friday 16:00 AEDT: 2 business hours that day, 2 more from Monday
+    // 08:00 AEST; the update is due at the close of the next business day.
+    let (status, out, err) = run(
+        &[
+            "deadlines",
+            "--policy",
+            file,
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T16:00:00+11:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(
+        dues(&lines(&out)[0]),
+        [
+            s("response", "deadline", Some("2026-04-06T00:00:00Z")),
+            s("update", "deadline", Some("2026-04-07T08:00:00Z")),
+            s("resolution", "best_effort", None),
+        ]
+    );
+    // Opened at 19:00, after hours: 1 h 15 min billed as 1 h 30 min at 180.00.
+    let (status, out, err) = run(
+        &[
+            "charge",
+            "--policy",
+            file,
+            "--vendor",
+            "acme",
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T19:00:00+11:00",
+            "--service",
+            "after_hours",
+            "--hours",
+            "1:15",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(lines(&out)[0]["total_minor"], 27000, "{out}");
+    // The built-in catalog does not know the vendor.
+    let (status, _, err) = run(
+        &[
+            "deadlines",
+            "--vendor",
+            "acme",
+            "--package",
+            "standard",
+            "--severity",
+            "2",
+            "--opened",
+            "2026-04-03T16:00:00+11:00",
+        ],
+        b"",
+    );
+    assert_eq!(status, 2);
+    assert!(err.contains("unknown vendor \"acme\""), "{err}");
+}
+
 /// `sla charge` with `args`, which must fail: its stderr.
 fn charge_error(args: &str) -> String {
     let mut argv: Vec<&str> = vec!["charge"];

@@ -70,148 +70,243 @@ pub fn load_catalog(calendars: (&str, &str), policies: &[(&str, &str)]) -> Resul
     })
 }
 
-mod raw {
-    //! The JSON as written; see `policies/README.md`.
+pub(crate) mod raw {
+    //! The JSON as written; see `policies/README.md`. The doc comments are
+    //! the `description`s of `policies/schema.json`, which the tests
+    //! generate from these types (`engine::schema`).
     use std::collections::BTreeMap;
 
     use serde::Deserialize;
 
+    /// The shared holiday calendars (`policies/calendars.json`).
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Calendars {
+        /// The JSON Schema this file follows, for editors: "calendars.schema.json".
+        #[serde(rename = "$schema", default)]
+        #[allow(dead_code)] // for editors; the loader ignores it
+        pub schema: Option<String>,
+        /// The holiday calendars that schedules name by id.
         pub calendars: Vec<Calendar>,
     }
 
+    /// A named set of holidays; a schedule that names it is closed on them.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Calendar {
+        /// Calendar id, named by a schedule's "holidays", e.g. "us-federal".
         pub id: String,
+        /// Display name, e.g. "US federal holidays".
         pub name: String,
+        /// What we assumed where the vendor's document is silent (shown in the app); null when nothing was assumed.
         #[serde(default)]
         pub assumption: Option<String>,
+        /// The holidays, each closing a whole local date.
         pub holidays: Vec<Holiday>,
     }
 
+    /// A holiday: a name and exactly one rule (fixed, nth, last, easter or date).
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Holiday {
+        /// Display name, e.g. "Independence Day".
         pub name: String,
+        /// Rule: the same date every year, "MM-DD", e.g. "07-04".
         #[serde(default)]
+        #[cfg_attr(test, schemars(regex(pattern = r"^\d\d-\d\d$")))]
         pub fixed: Option<String>,
+        /// With "fixed": "on_date" (default, the date itself) or "nearest_weekday" (Saturday to the Friday before, Sunday to the Monday after).
         #[serde(default)]
+        #[cfg_attr(test, schemars(extend("enum" = ["on_date", "nearest_weekday", null])))]
         pub observed: Option<String>,
+        /// Rule: the nth (1 to 5) "weekday" of "month", e.g. 4 for the 4th Thursday of November.
         #[serde(default)]
         pub nth: Option<u8>,
+        /// Rule: true for the last "weekday" of "month", e.g. the last Monday of May.
         #[serde(default)]
         pub last: Option<bool>,
+        /// With "nth" or "last": mon, tue, wed, thu, fri, sat or sun.
         #[serde(default)]
+        #[cfg_attr(test, schemars(extend("enum" = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", null])))]
         pub weekday: Option<String>,
+        /// With "nth" or "last": the month, 1 to 12.
         #[serde(default)]
         pub month: Option<u32>,
+        /// Rule: days from Gregorian Easter Sunday (-100 to 100), e.g. -2 for Good Friday.
         #[serde(default)]
         pub easter: Option<i32>,
+        /// Rule: one explicit date, "YYYY-MM-DD".
         #[serde(default)]
+        #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d\d-\d\d$")))]
         pub date: Option<String>,
+        /// Keep this holiday only from this year on, e.g. 2021 for Juneteenth.
         #[serde(default)]
         pub from_year: Option<i32>,
     }
 
+    /// One vendor's support policy (`policies/<id>.json`); see policies/README.md and docs/authoring-policies.md.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Policy {
+        /// The JSON Schema this file follows, for editors: "schema.json".
+        #[serde(rename = "$schema", default)]
+        #[allow(dead_code)] // for editors; the loader ignores it
+        pub schema: Option<String>,
+        /// Vendor id, used in URLs and by `sla`: letters, digits, '-' or '_', e.g. "acme".
         pub id: String,
+        /// Vendor display name, e.g. "Acme Cloud".
         pub name: String,
+        /// The vendor's document this policy is read from.
         pub source: Source,
+        /// Currency of every amount: "USD" or "EUR" (amounts are in minor units, cents).
+        #[cfg_attr(test, schemars(extend("enum" = ["USD", "EUR"])))]
         pub currency: String,
+        /// Severity levels, most urgent first; at least one.
         pub severities: Vec<Severity>,
+        /// Weekly schedules (support hours, business hours, maintenance windows) that packages, targets and charges name by id.
         pub schedules: Vec<Schedule>,
+        /// Support packages (tiers) the buyer chooses from; at least one.
         pub packages: Vec<Package>,
+        /// The target table: one row per target (response, resolution...), a cell per package and severity.
         pub targets: Vec<Target>,
+        /// Billable services and when they are charged.
         #[serde(default)]
         pub charges: Vec<Charge>,
+        /// Scheduled maintenance windows, if the document states them.
         #[serde(default)]
         pub downtime: Option<Downtime>,
+        /// Notice periods, e.g. "3 business days in advance".
         #[serde(default)]
         pub lead_times: Vec<LeadTime>,
+        /// Any other entitlement the document states (escalation, account standing, exclusions).
         #[serde(default)]
         pub facts: Vec<Fact>,
     }
 
+    /// The vendor's source document.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Source {
+        /// File name of the document as received, e.g. "acme-support-2026.pdf".
         pub file: String,
+        /// The document's title and version or date, e.g. "Acme Support Policy (rev. 3, 2026-01-15)".
         pub title: String,
     }
 
+    /// A severity (priority) level.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Severity {
+        /// Severity id, used in URLs and as a key in target rows, e.g. "1".
         pub id: String,
+        /// The vendor's name for it, e.g. "Priority 1 (Critical)".
         pub label: String,
+        /// What qualifies, in our words.
         pub definition: String,
     }
 
+    /// A weekly schedule in one time zone, optionally closed on a calendar's holidays.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Schedule {
+        /// Schedule id, named by packages ("coverage"), targets ("clock"), charges and lead times, e.g. "business".
         pub id: String,
+        /// Display name, e.g. "Mon-Fri 09:00-17:00 Eastern".
         pub name: String,
+        /// IANA time zone the windows are in, e.g. "America/New_York".
         pub zone: String,
-        /// Day or day range ("mon", "mon-fri") to windows ("09:00-17:00").
+        /// Day ("mon") or day range ("mon-fri", "sat-sun", "mon-sun") to open windows "HH:MM-HH:MM" in local time (end may be 24:00); windows must not overlap.
+        #[cfg_attr(test, schemars(extend("propertyNames" = {"pattern": "^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$"}, "additionalProperties" = {"type": "array", "items": {"type": "string", "pattern": "^\\d\\d:\\d\\d-\\d\\d:\\d\\d$"}})))]
         pub weekly: BTreeMap<String, Vec<String>>,
+        /// Holiday calendar id (from calendars.json) whose dates close this schedule, e.g. "us-federal"; leave out for none.
         #[serde(default)]
         pub holidays: Option<String>,
+        /// Where the document states these hours, e.g. "§2 Support Hours".
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
     }
 
+    /// A support package (tier).
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Package {
+        /// Package id, used in URLs and as a key in target rows, e.g. "standard".
         pub id: String,
+        /// Display name, e.g. "Standard support".
         pub name: String,
+        /// One sentence on what the package offers.
         pub summary: String,
+        /// The price, when the document states one.
         #[serde(default)]
         pub price: Option<Price>,
+        /// Price in words when there is no amount, e.g. "Included with the service".
         #[serde(default)]
         pub price_note: Option<String>,
+        /// Support channels, e.g. ["Email", "Telephone"].
         pub channels: Vec<String>,
+        /// Incidents included per month, when limited.
         #[serde(default)]
         pub incidents_per_month: Option<u32>,
+        /// Schedule id of the support hours; exactly one of "coverage" or "regions".
         #[serde(default)]
         pub coverage: Option<String>,
+        /// Regions the buyer picks from, each with its own coverage (the first is the default); exactly one of "coverage" or "regions".
         #[serde(default)]
         pub regions: Vec<Region>,
     }
 
+    /// A package's price.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Price {
-        /// Minor units (cents).
+        /// Amount in minor units (cents), a whole number: 1250000 for 12,500.00.
         pub amount: i64,
+        /// What the amount is for, e.g. "year" or "month".
         pub period: String,
+        /// Terms in words, e.g. "billed annually".
         #[serde(default)]
         pub terms: Option<String>,
     }
 
+    /// A coverage region of a package.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Region {
+        /// Region id, used in URLs, e.g. "emea".
         pub id: String,
+        /// Display name, e.g. "Europe, Middle East and Africa".
         pub name: String,
+        /// Schedule id of this region's support hours.
         pub coverage: String,
     }
 
+    /// A cell of the target table: a rule, alone or with its own provenance.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(untagged)]
     pub enum Cell {
+        /// "<n> <unit>", "not_before <n> <unit>" or an outcome id (best_effort, asap, as_needed, next_release, continuous, none_stated, not_offered, periodic); units: clock_hours, clock_days, business_hours, business_days.
         Text(String),
+        /// A rule with its own source or assumption.
         Detailed {
+            /// "<n> <unit>", "not_before <n> <unit>" or an outcome id, as in a plain cell.
             rule: String,
+            /// Where the document states this cell (default: the target's source).
             #[serde(default)]
             source: Option<String>,
+            /// What we assumed for this cell (shown in the app).
             #[serde(default)]
             assumption: Option<String>,
             /// The policy's own words for a result without a date.
@@ -222,84 +317,133 @@ mod raw {
 
     /// A package's row: one rule for every severity, or one per severity id.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(untagged)]
     pub enum Row {
+        /// The same cell for every severity.
         All(Cell),
+        /// A cell per severity id (every severity needs one).
         BySeverity(BTreeMap<String, Cell>),
     }
 
+    /// A row of the target table: one target (response, resolution, update...).
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Target {
+        /// Target id, e.g. "response".
         pub id: String,
+        /// Display name, e.g. "First response".
         pub label: String,
+        /// "coverage" (default: the package's or region's support hours) or a schedule id; business units count on it.
         #[serde(default)]
         pub clock: Option<String>,
+        /// Id of a target earlier in the list: the value then counts from that target's due time (a cadence such as updates).
         #[serde(default)]
         pub after: Option<String>,
+        /// A word shown beside dated results, e.g. "best effort".
         #[serde(default)]
         pub qualifier: Option<String>,
+        /// Where the document states this target, e.g. "§4 Response Times"; `sla check` warns when it is empty.
+        #[serde(default)]
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
+        /// Package id to its row: one cell for all severities, or an object with a cell per severity id.
         pub values: BTreeMap<String, Row>,
     }
 
+    /// A billable service.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Charge {
+        /// Service id, e.g. "after_hours".
         pub id: String,
+        /// Display name, e.g. "After-hours support".
         pub label: String,
+        /// Package ids where the service is offered (empty: all).
         #[serde(default)]
         pub packages: Vec<String>,
-        /// Minor units per unit; null when the policy states no amount.
+        /// Minor units (cents) per "per", a whole number, e.g. 12500 for 125.00 an hour; null when the policy says a fee exists but not its amount.
         pub rate: Option<i64>,
-        /// "hour" or "day"; may be left out when the rate is not stated.
+        /// "hour" or "day"; may be left out when the rate is null.
         #[serde(default)]
+        #[cfg_attr(test, schemars(extend("enum" = ["hour", "day", null])))]
         pub per: Option<String>,
+        /// Hourly rates only: billed time is rounded up to "minute", "half_hour" or "hour".
         #[serde(default)]
+        #[cfg_attr(test, schemars(extend("enum" = ["minute", "half_hour", "hour", null])))]
         pub increment: Option<String>,
+        /// The minimum billed time, in minutes (0: none).
         #[serde(default)]
         pub minimum_minutes: u32,
+        /// Schedule id outside which the service is not provided at all.
         #[serde(default)]
         pub available: Option<String>,
+        /// When the work is charged (default "always"), time conditions judged when the work starts unless they say "at": "opened".
         #[serde(default)]
+        #[cfg_attr(test, schemars(schema_with = "super::super::schema::condition"))]
         pub billable: Option<serde_json::Value>,
+        /// A note shown with the estimate.
         #[serde(default)]
         pub note: Option<String>,
+        /// Where the document states this charge.
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
     }
 
+    /// Scheduled maintenance windows.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Downtime {
+        /// Display name, e.g. "Scheduled maintenance".
         pub label: String,
+        /// Schedule id whose windows are the maintenance windows.
         pub schedule: String,
+        /// Where the document states them.
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
     }
 
+    /// A notice period, such as "3 business days in advance".
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct LeadTime {
+        /// Lead time id, e.g. "new_install".
         pub id: String,
+        /// Display name, e.g. "Earliest new-install session".
         pub label: String,
+        /// "<n> <unit>", e.g. "3 business_days".
         pub value: String,
+        /// Schedule id the business units count on.
         pub clock: String,
+        /// Where the document states it.
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
     }
 
+    /// Any other entitlement the document states.
     #[derive(Deserialize)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct Fact {
+        /// Short topic, e.g. "Escalation".
         pub topic: String,
+        /// The fact in our words.
         pub text: String,
+        /// Where the document states it.
         pub source: String,
+        /// What we assumed where the document is silent (shown in the app).
         #[serde(default)]
         pub assumption: Option<String>,
     }
@@ -493,7 +637,7 @@ fn clock_time(text: &str) -> Option<u16> {
     (m < 60 && minutes <= DAY_MINUTES).then_some(minutes)
 }
 
-fn window(text: &str) -> Result<Window, String> {
+pub(crate) fn window(text: &str) -> Result<Window, String> {
     let (start, end) = text
         .split_once('-')
         .ok_or_else(|| format!("window {text:?} is not HH:MM-HH:MM"))?;
@@ -506,7 +650,7 @@ fn window(text: &str) -> Result<Window, String> {
 }
 
 /// Parses a day ("mon") or range ("mon-fri", wrapping allowed) into Monday-based indices.
-fn day_range(key: &str) -> Result<Vec<usize>, String> {
+pub(crate) fn day_range(key: &str) -> Result<Vec<usize>, String> {
     let index = |name: &str| weekday(name).map(|d| d.num_days_from_monday() as usize);
     match key.split_once('-') {
         None => Ok(vec![index(key)?]),
@@ -1006,7 +1150,7 @@ pub fn format_window(w: Window) -> String {
 }
 
 /// Parses a billable condition; errors carry a JSON path suffix.
-fn condition(
+pub(crate) fn condition(
     value: &serde_json::Value,
     schedules: &[&str],
     severities: &[&str],

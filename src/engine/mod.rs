@@ -13,6 +13,8 @@ pub mod error;
 pub mod holidays;
 pub mod load;
 pub mod policy;
+#[cfg(test)]
+mod schema;
 pub mod time;
 pub mod zone;
 #[rustfmt::skip]

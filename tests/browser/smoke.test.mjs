@@ -27,29 +27,21 @@ test('app is served from the sub-path (assets resolve relative to it)', async (t
 });
 
 // The first paint needs no request but the page (the style sheet is inline),
-// and the wasm download starts once that paint is reported, without waiting
-// for the JS glue (scripts/defer-wasm.mjs). The glue is held back until the
-// wasm is requested, so that its loader, which would otherwise start the
-// download if it asked first, cannot.
-test('the wasm starts downloading after the first paint, before the JS glue asks', async (t) => {
-  await t.context.route(/\.js$/, async (route) => {
-    await t.page.waitForRequest(/\.wasm$/, { timeout: 10000 }).catch(() => {});
-    await route.fallback();
-  });
+// and the wasm download starts from the preload in the head, while the page
+// is parsed, without waiting for the JS glue to ask for it.
+test('the wasm download starts from the preload, before the JS glue asks', async (t) => {
   await t.openApp('', { selector: '[data-target]' });
-  const timing = await t.page.evaluate(() => ({
-    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.startTime, r.responseEnd]),
-  }));
-  const named = (ending) => timing.resources.filter(([name]) => name.endsWith(ending));
+  const resources = await t.page.evaluate(() =>
+    performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.initiatorType, r.startTime, r.responseEnd]),
+  );
+  const named = (ending) => resources.filter(([name]) => name.endsWith(ending));
   assert.deepEqual(named('.css'), [], 'no style sheet request');
-  assert.ok(timing.paint > 0, 'the first contentful paint was reported');
   const wasm = named('.wasm');
   const [glue] = named('.js');
-  assert.equal(wasm.length, 1, `one wasm download (got ${JSON.stringify(timing.resources)})`);
-  const [[, start]] = wasm;
-  assert.ok(start >= timing.paint, `the wasm started at ${start} ms, after the paint at ${timing.paint} ms`);
-  assert.ok(start < glue[2], `the wasm started at ${start} ms, before the glue arrived at ${glue[2]} ms`);
+  assert.equal(wasm.length, 1, `one wasm download (got ${JSON.stringify(resources)})`);
+  const [[, initiator, start]] = wasm;
+  assert.equal(initiator, 'link', 'the preload link started the wasm download');
+  assert.ok(start < glue[3], `the wasm started at ${start} ms, before the glue arrived at ${glue[3]} ms`);
 });
 
 // The header is real HTML in index.html, painted before the wasm arrives;

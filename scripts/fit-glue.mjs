@@ -1,23 +1,20 @@
-// Post-build: fits the JS Trunk ships to the wasm it loads, minifies it
-// (Trunk's release `minify` leaves the wasm-bindgen glue whole: 41 KB raw,
-// 6.6 KB brotli, against 19 KB and 5.0 KB minified) and updates each file's
-// integrity hash in index.html. scripts/csp.mjs runs after it and verifies
-// every hash.
+// Post-build: fits the JS glue Trunk ships to the wasm it loads, and
+// updates each file's integrity hash in index.html. scripts/csp.mjs runs
+// after it and verifies every hash.
 //
-// Fitting: the site build links the wasm without exports that nothing in
-// this app calls (scripts/link-wasm.sh), so the glue's classes for them are
-// dead and are dropped. The build fails if the glue still calls an export
-// that is gone, or uses what was dropped.
+// The site build links the wasm without exports that nothing in this app
+// calls (scripts/link-wasm.sh), so the glue's classes for them are dead and
+// are dropped. The build fails if the glue still calls an export that is
+// gone, or uses what was dropped.
 //
 // Then the wasm's import and export names become short ones, in the wasm
 // and in the glue, and the wasm loses its custom sections
 // (scripts/wasm-compact.mjs says why); its integrity hash is updated too.
-//   node scripts/minify-js.mjs [dist]
+//   node scripts/fit-glue.mjs [dist]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'acorn';
-import { minify } from 'terser';
 import { compactModule } from './wasm-compact.mjs';
 
 const dist = process.argv[2] || 'dist';
@@ -25,7 +22,7 @@ const htmlPath = join(dist, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const fail = (message) => {
-  console.error(`minify-js: ${message}`);
+  console.error(`fit-glue: ${message}`);
   process.exit(1);
 };
 
@@ -163,14 +160,13 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   } catch (e) {
     fail(`${file}: ${e.message}`);
   }
-  // Exports stay: index.html imports the module as a whole.
-  const { code } = await minify(renamed, { module: true, compress: { passes: 2 }, format: { comments: false } });
+  const code = renamed;
   const before = sri(Buffer.from(source));
   if (!html.includes(before)) fail(`${file}: index.html does not reference it with integrity ${before}`);
   writeFileSync(path, code);
   html = html.replaceAll(before, sri(Buffer.from(code)));
   const dropped = fitted.dropped.length ? `; dropped ${fitted.dropped.join(', ')}` : '';
-  console.log(`minify-js: ${file}: ${source.length} -> ${code.length} bytes${dropped}`);
+  console.log(`fit-glue: ${file}: ${source.length} -> ${code.length} bytes${dropped}`);
 }
 // The file keeps its name: Trunk's hash in it stays a function of the
 // content, as this renaming is.
@@ -178,5 +174,5 @@ const wasmBefore = sri(wasmBytes);
 if (!html.includes(wasmBefore)) fail(`${wasmFiles[0]}: index.html does not reference it with integrity ${wasmBefore}`);
 writeFileSync(wasmPath, names.bytes);
 html = html.replaceAll(wasmBefore, sri(names.bytes));
-console.log(`minify-js: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names, no custom sections)`);
+console.log(`fit-glue: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names, no custom sections)`);
 writeFileSync(htmlPath, html);
