@@ -111,6 +111,25 @@ fn semantic_errors_name_the_file_and_json_path() {
     let cases: Vec<(String, &str)> = vec![
         (
             mutated(THREEPBX, |v| {
+                v["targets"][0]["values"]["standard"]["1"] =
+                    json!({ "rule": "1 clock_hours", "words": "within the hour" })
+            }),
+            "policies/threepbx.json: at targets[0].values.standard.1.words: words are for results without a date",
+        ),
+        (
+            mutated(THREEPBX, |v| {
+                v["charges"][0]["billable"] = json!({ "outside": "business", "at": "lunch" })
+            }),
+            "policies/threepbx.json: at charges[0].billable.at: expected \"opened\" or \"work\"",
+        ),
+        (
+            mutated(THREEPBX, |v| {
+                v["charges"][0]["billable"] = json!({ "severity": ["1"], "at": "opened" })
+            }),
+            "policies/threepbx.json: at charges[0].billable: a condition is",
+        ),
+        (
+            mutated(THREEPBX, |v| {
                 v["targets"][1]["values"]["standard"]["5"] = json!("8 business_hours")
             }),
             "policies/threepbx.json: at targets[1].values.standard.5: ",
