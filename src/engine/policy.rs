@@ -530,6 +530,18 @@ impl ChargeRule {
     pub fn offered_on(&self, package: usize) -> bool {
         self.packages.is_empty() || self.packages.contains(&package)
     }
+    /// True when an instant decides the charge (availability, or hours
+    /// within or outside a schedule): then the work start matters.
+    pub fn judges_time(&self) -> bool {
+        fn timed(condition: &Condition) -> bool {
+            match condition {
+                Condition::Within { .. } | Condition::Outside { .. } => true,
+                Condition::Any(items) | Condition::All(items) => items.iter().any(timed),
+                _ => false,
+            }
+        }
+        self.available.is_some() || timed(&self.billable)
+    }
     /// The user flags this rule's condition mentions, in order.
     pub fn flags(&self) -> Vec<(&str, &str)> {
         fn collect<'a>(condition: &'a Condition, out: &mut Vec<(&'a str, &'a str)>) {

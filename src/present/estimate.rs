@@ -42,6 +42,8 @@ pub struct Rule {
     pub asks_days: bool,
     /// Facts only the user knows (id, label), asked as checkboxes.
     pub flags: Vec<(&'static str, &'static str)>,
+    /// An instant decides the charge: ask when the work starts.
+    pub asks_work_start: bool,
 }
 
 /// One line of the estimate.
@@ -127,6 +129,7 @@ pub fn charges(
         asks_hours: r.rate().is_some() && matches!(r.unit(), RateUnit::Hour(_)),
         asks_days: r.rate().is_some() && r.unit() == RateUnit::Day,
         flags: r.flags(),
+        asks_work_start: r.judges_time(),
     });
     let estimate = chosen.map(|(_, r)| {
         let e = estimate(selection, r, opened, work, edits);
@@ -271,6 +274,16 @@ mod tests {
         );
         assert!(!panel.services.is_empty());
         assert_eq!((panel.rule, panel.estimate), (None, None));
+        // Professional services are charged at any time: no work start asked.
+        let panel = charges(
+            &threepbx(),
+            Some("professional_services"),
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
+        assert!(!panel.rule.unwrap().asks_work_start);
     }
 
     #[test]
@@ -328,6 +341,7 @@ mod tests {
             }]
         );
         let rule = panel.rule.unwrap();
+        assert!(rule.asks_work_start);
         assert_eq!(rule.assumptions.len(), 2, "{:?}", rule.assumptions);
         assert!(rule.assumptions[1].starts_with("Business hours are not defined"));
         assert_eq!(

@@ -109,7 +109,7 @@ pub fn ChargePanel() -> impl IntoView {
                             }
                         })
                 }}
-                <Show when=move || rule.with(Option::is_some)>
+                <Show when=move || rule.with(|r| r.as_ref().is_some_and(|r| r.asks_work_start))>
                     <WorkStartField />
                 </Show>
                 <Show when=move || asks_hours.get()>

@@ -132,6 +132,9 @@ test('charges are judged when the work starts (work_at), and the page says when'
   await t.page.click('#f-work-at + button');
   await t.page.waitForFunction(() => !new URL(location.href).searchParams.has('work_at'));
   await t.page.waitForSelector('[data-billing="not-billable"]');
+  // A service charged at any time does not ask when the work starts.
+  await t.page.selectOption('select[name="service"]', 'professional_services');
+  await t.page.waitForFunction(() => !document.querySelector('[data-work-at]'));
 });
 
 test('charges read the same calendar as the deadlines (holiday edits)', async (t) => {
