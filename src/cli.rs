@@ -13,19 +13,50 @@ use crate::engine::load;
 use crate::engine::policy::Catalog;
 use crate::engine::time::Instant;
 use crate::engine::Error;
+use crate::present::{charges, ticket};
 use crate::request::{self, format_instant};
 
 pub const USAGE: &str = "\
 usage:
-  sla policies
+  sla policies [--json]
   sla deadlines --vendor V --package P [--region R] --severity S --opened RFC3339
                 [--pause FROM/UNTIL]... [--holiday +DATE|-DATE]... [--json]
   sla charge --vendor V --package P [--region R] --severity S --opened RFC3339
-             --service ID [--hours H] [--days D] [--flag ID]... [--json]
+             --service ID [--work-at RFC3339] [--hours H | --days D] [--flag ID]...
+             [--holiday +DATE|-DATE]... [--pause FROM/UNTIL]... [--json]
   sla batch   (JSON lines on stdin, one JSON line out per line)
   sla check FILE...   (policy files: one line per problem, exit 1 on any error)
   sla init ID         (prints a minimal valid policy to start from)
+  sla charge --help   (what the charge options mean)
 deadlines and charge take --policy FILE to use a policy file instead of the built-in ones.";
+
+/// `sla charge --help`.
+pub const CHARGE_HELP: &str = "\
+sla charge: the estimate of one charge rule for a ticket
+
+  --vendor, --package, --region, --severity, --opened   the ticket, as for `sla deadlines`
+  --service ID     the charge rule (an unknown one lists those offered on the package)
+  --work-at T      when the work starts, RFC 3339 with an offset (default: --opened);
+                   after-hours, partner support hours and availability are judged
+                   at this instant; conditions on the contact at --opened
+  --hours H        hours of work (1.5 or 1:30), for hourly rates only
+  --days D         whole days of work, for daily rates only
+  --flag ID        repeatable: a fact about the ticket the rule asks about
+                   (an id the rule does not ask about is an error listing its ids)
+  --holiday +DATE  close a date (YYYY-MM-DD); -DATE works a listed holiday: the
+                   charge reads the same calendar as the deadlines
+  --pause F/U      repeatable waiting-on-customer interval; checked as for
+                   `sla deadlines` (no charge rule depends on it)
+  --policy FILE    use a policy file instead of the built-in ones
+  --json           one JSON object instead of text
+
+Errors (exit status 2) name the option, for example:
+  --hours: service \"remote_daily\" is charged per day: give --days instead
+  --days: service \"new_install\" is charged per hour: give --hours instead
+  --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)
+  --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000
+  pause: a pause may last at most 10 years
+";
 
 /// Runs the command line `args` (without the program name), writing to
 /// `stdout` and `stderr`; returns the exit status.
@@ -38,6 +69,10 @@ pub fn run(
     let catalog = load::embedded();
     let result = match args.first().map(String::as_str) {
         Some("policies") if args.len() == 1 => Ok(policies(catalog)),
+        Some("policies") if args.len() == 2 && args[1] == "--json" => Ok(policies_json(catalog)),
+        Some("charge") if args[1..].iter().any(|a| a == "--help" || a == "-h") => {
+            Ok(CHARGE_HELP.to_string())
+        }
         Some("deadlines") => {
             Flags::parse(&args[1..]).and_then(|f| with_catalog(f, deadlines_command))
         }
@@ -66,7 +101,7 @@ fn policies(catalog: &Catalog) -> String {
             "{} ({}), from {}\n",
             policy.id(),
             policy.name(),
-            policy.source().file
+            policy.source().title
         );
         for package in policy.packages() {
             let regions: Vec<&str> = package.regions().iter().map(|r| r.id()).collect();
@@ -84,15 +119,42 @@ fn policies(catalog: &Catalog) -> String {
     out
 }
 
+/// Every vendor, package, region and severity id, for scripts and tests.
+fn policies_json(catalog: &Catalog) -> String {
+    let policies: Vec<Value> = catalog
+        .policies()
+        .iter()
+        .map(|policy| {
+            let packages: Vec<Value> = policy
+                .packages()
+                .iter()
+                .map(|p| {
+                    let regions: Vec<&str> = p.regions().iter().map(|r| r.id()).collect();
+                    json!({ "id": p.id(), "name": p.name(), "regions": regions })
+                })
+                .collect();
+            let severities: Vec<&str> = policy.severities().iter().map(|s| s.id()).collect();
+            json!({
+                "id": policy.id(),
+                "name": policy.name(),
+                "source": policy.source().title,
+                "packages": packages,
+                "severities": severities,
+            })
+        })
+        .collect();
+    format!("{}\n", json!({ "policies": policies }))
+}
+
 /// `--name value` pairs; repeatable flags keep every value.
 struct Flags {
     pairs: Vec<(String, String)>,
     json: bool,
 }
 
-const VALUED: [&str; 13] = [
+const VALUED: [&str; 14] = [
     "vendor", "package", "region", "severity", "opened", "pause", "holiday", "service", "hours",
-    "days", "flag", "now", "policy",
+    "days", "flag", "now", "work-at", "policy",
 ];
 
 impl Flags {
@@ -278,7 +340,11 @@ pub fn due_json(due: &Due<'_>) -> Value {
 fn describe(selection: &Selection<'_>, due: &Due<'_>) -> String {
     let mut rule = match due.rule.amount() {
         Some(amount) => amount.to_string(),
-        None => due.outcome.describe().to_string(),
+        None => due
+            .words
+            .filter(|_| due.outcome == due.rule.outcome())
+            .unwrap_or(due.outcome.describe())
+            .to_string(),
     };
     if let Some(schedule) = due.business {
         rule += &format!(", {}", selection.policy.schedule(schedule).name());
@@ -289,12 +355,23 @@ fn describe(selection: &Selection<'_>, due: &Due<'_>) -> String {
     rule
 }
 
-fn deadlines_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
+fn deadlines_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
     let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
     let dues = deadline::deadlines(&selection, opened, &timing)?;
     if flags.json {
-        let targets: Vec<Value> = dues.iter().map(due_json).collect();
+        let targets: Vec<Value> = dues
+            .iter()
+            .map(|due| {
+                let mut value = due_json(due);
+                value["source"] = json!(ticket::source_line(
+                    selection.policy,
+                    Some(&due.provenance.source)
+                ));
+                value["assumptions"] = json!(ticket::target_assumptions(&selection, due));
+                value
+            })
+            .collect();
         return Ok(format!("{}\n", json!({ "targets": targets })));
     }
     let region = selection
@@ -321,12 +398,25 @@ fn deadlines_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> 
             due.outcome.id(),
             describe(&selection, due)
         );
+        out += &format!(
+            "    {}\n",
+            ticket::source_line(selection.policy, Some(&due.provenance.source))
+        );
+        for assumption in ticket::target_assumptions(&selection, due) {
+            out += &format!("    assumption: {assumption}\n");
+        }
     }
     Ok(out)
 }
 
-fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
+fn charge_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
+    // Checked like `sla deadlines`; the holidays are the charge's calendar.
+    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let starts = flags
+        .one("work-at")
+        .map(|t| request::parse_instant("--work-at", t))
+        .transpose()?;
     let service = flags.required("service")?;
     let rule = charge::offered(&selection)
         .map(|(_, r)| r)
@@ -350,19 +440,32 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
             .transpose()?
             .unwrap_or(0),
         flags: flags.all("flag").map(str::to_string).collect(),
+        starts,
     };
-    let estimate = charge::estimate(&selection, rule, opened, &work);
+    request::check_work(
+        rule,
+        flags.one("hours").is_some(),
+        flags.one("days").is_some(),
+        &work.flags,
+    )?;
+    let estimate = charge::estimate(&selection, rule, opened, &work, &timing.holidays);
     let status = match &estimate.billing {
         Billing::Billable { reason } => format!("billable: {reason}"),
         Billing::NotBillable { reason } => format!("not billable: {reason}"),
         Billing::Unavailable { hours, opens } => format!(
-            "not available at the opened time; offered {hours}{}",
+            "not available when the work starts; offered {hours}{}",
             opens
                 .map(|o| format!(", next from {}", format_instant(o)))
                 .unwrap_or_default()
         ),
         Billing::AmountNotStated => "the policy does not state the amount".into(),
     };
+    let judged: Vec<String> = estimate
+        .judged
+        .iter()
+        .map(|j| charges::judged_words(selection.policy, j))
+        .collect();
+    let assumptions = charges::charge_assumptions(&selection, rule);
     if flags.json {
         let lines: Vec<Value> = estimate
             .lines
@@ -374,13 +477,20 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
             json!({
                 "service": rule.id(),
                 "status": status,
+                "work_at": format_instant(starts.unwrap_or(opened)),
+                "judged": judged,
                 "lines": lines,
                 "total_minor": estimate.total.map(|t| t.minor),
                 "currency": selection.policy.currency().code(),
+                "source": ticket::source_line(selection.policy, Some(&rule.provenance().source)),
+                "assumptions": assumptions,
             })
         ));
     }
     let mut out = format!("{}: {status}\n", rule.label());
+    for words in &judged {
+        out += &format!("  {words}\n");
+    }
     for line in &estimate.lines {
         out += &format!(
             "  {:<60} {:>14}\n    {}\n",
@@ -392,6 +502,13 @@ fn charge_command(catalog: &Catalog, flags: &Flags) -> Result<String, Error> {
     match estimate.total {
         Some(total) => out += &format!("  total {}\n", charge::format_money(total)),
         None => out += "  total: not stated\n",
+    }
+    out += &format!(
+        "  {}\n",
+        ticket::source_line(selection.policy, Some(&rule.provenance().source))
+    );
+    for assumption in assumptions {
+        out += &format!("  assumption: {assumption}\n");
     }
     Ok(out)
 }
@@ -440,10 +557,7 @@ pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
             let field = format!("pauses[{i}]");
             let from = request::parse_instant(&format!("{field}.from"), &p.from)?;
             let until = request::parse_instant(&format!("{field}.until"), &p.until)?;
-            if until <= from {
-                return Err(Error::invalid(&field, "until must be after from"));
-            }
-            Ok((from, until))
+            request::check_pause(&field, from, until)
         })
         .collect::<Result<Vec<_>, Error>>()
         .map_err(|e| e.to_string())?;

@@ -7,11 +7,40 @@ use chrono::{NaiveDate, SecondsFormat};
 use crate::engine::civil;
 use crate::engine::deadline::Timing;
 use crate::engine::holidays::HolidayEdits;
-use crate::engine::time::{Instant, Pauses};
+use crate::engine::policy::{ChargeRule, RateUnit};
+use crate::engine::time::{self, Instant, Pauses};
 use crate::engine::Error;
 
-/// Parses an RFC 3339 time with an explicit offset ("2026-03-02T09:00:00-05:00").
+/// Earliest and latest years accepted from people: the engine's range.
+pub const FIRST_YEAR: i32 = *time::SUPPORTED_YEARS.start();
+pub const LAST_YEAR: i32 = *time::SUPPORTED_YEARS.end();
+
+/// The longest pause accepted. Longer ones are typing mistakes, and each
+/// paused year costs the engine a day-by-day walk on every tick.
+pub const MAX_PAUSE_DAYS: i64 = 3660;
+
+fn in_range(field: &str, at: Instant) -> Result<Instant, Error> {
+    if time::is_supported(at) {
+        Ok(at)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "{} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+                format_instant(at)
+            ),
+        ))
+    }
+}
+
+/// Parses an RFC 3339 time with an explicit offset ("2026-03-02T09:00:00-05:00")
+/// in the years [`FIRST_YEAR`] to [`LAST_YEAR`].
 pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
+    parse_any_instant(field, text).and_then(|at| in_range(field, at))
+}
+
+/// [`parse_instant`] without the range check (any year RFC 3339 can write).
+fn parse_any_instant(field: &str, text: &str) -> Result<Instant, Error> {
     let text = text.trim();
     civil::parse_rfc3339(text).ok_or_else(|| {
         let time_part = text.get(10..).unwrap_or_default();
@@ -30,20 +59,45 @@ pub fn format_instant(at: Instant) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// Parses one "FROM/UNTIL" pause; `until` must be after `from`.
-pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error> {
-    let (from, until) = text
-        .split_once('/')
-        .ok_or_else(|| Error::invalid(field, format!("\"{text}\" is not FROM/UNTIL")))?;
-    let from = parse_instant(field, from)?;
-    let until = parse_instant(field, until)?;
+/// Checks one pause: it ends after it starts, and lasts at most 10 years
+/// (both ends are in range when they come from [`parse_instant`]).
+pub fn check_pause(
+    field: &str,
+    from: Instant,
+    until: Instant,
+) -> Result<(Instant, Instant), Error> {
+    let (from, until) = (in_range(field, from)?, in_range(field, until)?);
     if until <= from {
         return Err(Error::invalid(
             field,
-            format!("\"{text}\" ends before it starts"),
+            format!(
+                "the pause {}/{} ends before it starts",
+                format_instant(from),
+                format_instant(until)
+            ),
         ));
     }
+    if (until - from).num_days() > MAX_PAUSE_DAYS {
+        return Err(Error::invalid(field, "a pause may last at most 10 years"));
+    }
     Ok((from, until))
+}
+
+/// Parses one "FROM/UNTIL" pause, checked by [`check_pause`].
+pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error> {
+    let (from, until) = text.split_once('/').ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!(
+                "\"{text}\" is not FROM/UNTIL (such as 2026-03-02T10:00:00Z/2026-03-02T12:00:00Z)"
+            ),
+        )
+    })?;
+    check_pause(
+        field,
+        parse_instant(field, from)?,
+        parse_instant(field, until)?,
+    )
 }
 
 /// Builds merged pauses from validated intervals.
@@ -153,6 +207,47 @@ pub fn parse_days(field: &str, text: &str) -> Result<u32, Error> {
         })
 }
 
+/// Checks what is said about the work against the rule it is for: hours
+/// only on an hourly rate, days only on a daily one, and only the flags
+/// the rule asks about (a typo would otherwise silently cost nothing).
+pub fn check_work(
+    rule: &ChargeRule,
+    has_hours: bool,
+    has_days: bool,
+    flags: &[String],
+) -> Result<(), Error> {
+    let id = rule.id();
+    let unit = rule.rate().map(|_| rule.unit());
+    if has_hours && !matches!(unit, Some(RateUnit::Hour(_))) {
+        let why = match unit {
+            Some(_) => "is charged per day: give --days instead",
+            None => "has no amount in the policy: leave out --hours",
+        };
+        return Err(Error::invalid("--hours", format!("service \"{id}\" {why}")));
+    }
+    if has_days && unit != Some(RateUnit::Day) {
+        let why = match unit {
+            Some(_) => "is charged per hour: give --hours instead",
+            None => "has no amount in the policy: leave out --days",
+        };
+        return Err(Error::invalid("--days", format!("service \"{id}\" {why}")));
+    }
+    let asked = rule.flags();
+    if let Some(bad) = flags.iter().find(|f| !asked.iter().any(|(a, _)| a == f)) {
+        let ids: Vec<&str> = asked.iter().map(|(a, _)| *a).collect();
+        let expected = if ids.is_empty() {
+            "it asks about no flag".to_string()
+        } else {
+            format!("expected {}", ids.join(", "))
+        };
+        return Err(Error::invalid(
+            "--flag",
+            format!("unknown flag \"{bad}\" for service \"{id}\" ({expected})"),
+        ));
+    }
+    Ok(())
+}
+
 /// Timing from pause strings and holiday edit strings.
 pub fn timing<'a>(
     pause_texts: impl Iterator<Item = &'a str>,
@@ -197,6 +292,26 @@ mod tests {
             let error = parse_hours("hours", text).unwrap_err().to_string();
             assert!(error.starts_with("hours: "), "{text}: {error}");
         }
+    }
+
+    #[test]
+    fn years_and_pause_lengths_are_checked_once_for_everyone() {
+        let error = parse_instant("opened", "9999-12-31T23:59:59Z").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "opened: 9999-12-31T23:59:59Z is outside the years 1000 to 9000"
+        );
+        let error = parse_pause("pause", "2026-01-01T00:00:00Z/2040-01-01T00:00:00Z").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "pause: a pause may last at most 10 years"
+        );
+        let error =
+            parse_pause("pause", "2026-03-02T11:00:00Z/2026-03-02T10:00:00+01:00").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "pause: the pause 2026-03-02T11:00:00Z/2026-03-02T09:00:00Z ends before it starts"
+        );
     }
 
     #[test]

@@ -12,8 +12,10 @@
 
 use chrono::{DateTime, Utc};
 use sla::engine::charge::{estimate, offered, Billing, Work};
+use sla::engine::holidays::HolidayEdits;
 use sla::engine::load;
 use sla::engine::policy::Currency;
+use sla::request;
 
 fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
@@ -30,7 +32,8 @@ enum Expect {
     NotStated,
 }
 
-/// The one table helper.
+/// The one table helper, for work starting at the opening, with the
+/// policy's own holidays.
 #[allow(clippy::too_many_arguments)]
 fn check(
     vendor: &str,
@@ -38,6 +41,33 @@ fn check(
     severity: &str,
     service: &str,
     opened: &str,
+    minutes: u32,
+    days: u32,
+    flags: &[&str],
+    expected: Expect,
+) {
+    check_when(
+        vendor,
+        package,
+        severity,
+        service,
+        (opened, None, &[]),
+        minutes,
+        days,
+        flags,
+        expected,
+    );
+}
+
+/// The table helper with the ticket's moments and calendar: `(opened,
+/// work starts, holiday edits "+DATE"/"-DATE")`.
+#[allow(clippy::too_many_arguments)]
+fn check_when(
+    vendor: &str,
+    package: &str,
+    severity: &str,
+    service: &str,
+    (opened, work_at, holidays): (&str, Option<&str>, &[&str]),
     minutes: u32,
     days: u32,
     flags: &[&str],
@@ -55,8 +85,10 @@ fn check(
         minutes,
         days,
         flags: flags.iter().map(|f| f.to_string()).collect(),
+        starts: work_at.map(at),
     };
-    let e = estimate(&selection, rule, at(opened), &work);
+    let timing = request::timing(std::iter::empty(), holidays.iter().copied()).unwrap();
+    let e = estimate(&selection, rule, at(opened), &work, &timing.holidays);
     let lines: i64 = e.lines.iter().map(|l| l.amount.minor).sum();
     let actual = match &e.billing {
         Billing::Billable { .. } => {
@@ -88,7 +120,7 @@ fn check(
     };
     assert_eq!(
         actual, expected,
-        "{vendor}/{package}/sev {severity} {service} opened {opened}, {minutes} min, {days} d, flags {flags:?}: {:?}",
+        "{vendor}/{package}/sev {severity} {service} opened {opened}, work {work_at:?}, holidays {holidays:?}, {minutes} min, {days} d, flags {flags:?}: {:?}",
         e.billing
     );
 }
@@ -127,7 +159,8 @@ fn nextplane_federated_partner_rounds_up_to_full_hours() {
     }
 }
 
-/// Only Mon-Fri 09:00-17:00 Pacific, holidays excluded.
+/// Only Mon-Fri 09:00-17:00 Pacific. The policy names no holidays for it
+/// (policies/README.md), so US holidays do not close it.
 #[test]
 fn nextplane_federated_partner_only_in_pacific_business_hours() {
     let cases = [
@@ -136,8 +169,8 @@ fn nextplane_federated_partner_only_in_pacific_business_hours() {
         ("2026-04-14T23:59:00Z", Billable(25_000)), // Tue 16:59 PDT
         ("2026-04-15T00:00:00Z", Unavailable),      // Tue 17:00 PDT, closing
         ("2026-04-18T18:00:00Z", Unavailable),      // Saturday
-        ("2026-11-26T18:00:00Z", Unavailable),      // Thanksgiving 10:00 PST
-        ("2026-07-03T17:00:00Z", Unavailable),      // Independence Day observed
+        ("2026-11-26T18:00:00Z", Billable(25_000)), // Thanksgiving 10:00 PST
+        ("2026-07-03T17:00:00Z", Billable(25_000)), // Independence Day observed
         ("2026-01-13T17:00:00Z", Billable(25_000)), // Tue 09:00 PST (winter)
         ("2026-01-13T16:30:00Z", Unavailable),      // Tue 08:30 PST; 09:30 if PDT
         ("2026-01-14T00:30:00Z", Billable(25_000)), // Tue 16:30 PST
@@ -174,15 +207,16 @@ fn nextplane_federated_partner_is_offered_on_startup_only() {
     }
 }
 
-/// When unavailable, the estimate says when the hours open next: Thanksgiving
-/// 10:00 PST -> Fri 11-27 09:00 PST (17:00Z); Tue 17:00 PDT -> Wed 09:00 PDT.
+/// When unavailable, the estimate says when the hours open next: Wed 25 Nov
+/// 18:00 PST -> Thanksgiving 09:00 PST (17:00Z, no holidays for partner
+/// support); Tue 17:00 PDT -> Wed 09:00 PDT.
 #[test]
 fn nextplane_unavailable_names_the_next_opening() {
     let catalog = load::embedded();
     let s = catalog.select("nextplane", "startup", None, "1").unwrap();
     let (_, rule) = offered(&s).next().unwrap();
     for (opened, opens) in [
-        ("2026-11-26T18:00:00Z", "2026-11-27T17:00:00Z"),
+        ("2026-11-26T02:00:00Z", "2026-11-26T17:00:00Z"),
         ("2026-04-15T00:00:00Z", "2026-04-15T16:00:00Z"),
         ("2026-04-18T18:00:00Z", "2026-04-20T16:00:00Z"),
     ] {
@@ -194,6 +228,7 @@ fn nextplane_unavailable_names_the_next_opening() {
                 minutes: 60,
                 ..Work::default()
             },
+            HolidayEdits::none(),
         );
         match e.billing {
             Billing::Unavailable { opens: Some(t), .. } => assert_eq!(t, at(opens), "{opened}"),
@@ -313,7 +348,7 @@ fn ipcelerate_unstated_fees() {
         opened,
         60,
         1,
-        &[],
+        &["maintenance_lapsed"],
         NotStated,
     );
     check(
@@ -321,6 +356,54 @@ fn ipcelerate_unstated_fees() {
         "maintenance",
         "1",
         "software_assessment",
+        opened,
+        0,
+        0,
+        &["maintenance_lapsed"],
+        NotStated,
+    );
+}
+
+/// "Should your IPcelerate maintenance lapse ... You will be subject to a
+/// software assessment fee"; "If you never had maintenance ... You must pay
+/// a software assessment fee": only then, so without the flag nothing is
+/// owed. Major releases ("fee based") and the Impact enrollment ("a onetime
+/// fee") are fees whose amount the policy does not state; Impact members
+/// have "No major release fees".
+#[test]
+fn ipcelerate_assessment_needs_lapsed_maintenance_and_release_fees_are_unstated() {
+    let opened = "2026-05-26T15:00:00Z";
+    for package in ["maintenance", "impact", "time-and-materials"] {
+        check(
+            "ipcelerate",
+            package,
+            "3",
+            "software_assessment",
+            opened,
+            0,
+            0,
+            &[],
+            NotBillable,
+        );
+    }
+    for package in ["maintenance", "time-and-materials"] {
+        check(
+            "ipcelerate",
+            package,
+            "3",
+            "major_release",
+            opened,
+            0,
+            0,
+            &[],
+            NotStated,
+        );
+    }
+    check(
+        "ipcelerate",
+        "impact",
+        "3",
+        "impact_enrollment",
         opened,
         0,
         0,
@@ -343,11 +426,12 @@ fn ipcelerate_time_and_materials_charges_only_without_maintenance() {
             "remote_daily",
             "onsite_daily",
             "workaround_fee",
-            "software_assessment"
+            "software_assessment",
+            "major_release"
         ]
     );
-    assert_eq!(ids("maintenance"), ["software_assessment"]);
-    assert_eq!(ids("impact"), ["software_assessment"]);
+    assert_eq!(ids("maintenance"), ["software_assessment", "major_release"]);
+    assert_eq!(ids("impact"), ["software_assessment", "impact_enrollment"]);
 }
 
 // ----------------------------------------------------------------- threepbx
@@ -560,6 +644,129 @@ fn threepbx_p1_after_hours_needs_all_three_conditions() {
     );
 }
 
+/// §4 bills when "customers contacts ThreePBX outside of standard support
+/// hours" for "after-hours non-planned emergency support": the contact (the
+/// opening) and the work (its start) must both be outside business hours.
+#[test]
+fn threepbx_p1_after_hours_needs_contact_and_work_after_hours() {
+    let fault = ["not_vendor_fault"];
+    for (opened, work_at, expected) in [
+        // Contact Tue 20:00 EST, work at 20:30: both after hours.
+        (
+            "2026-02-11T01:00:00Z",
+            "2026-02-11T01:30:00Z",
+            Billable(12_500),
+        ),
+        // Contact Tue 20:00 EST, work Wed 10:00 EST: planned, in hours.
+        ("2026-02-11T01:00:00Z", "2026-02-11T15:00:00Z", NotBillable),
+        // Contact Tue 10:00 EST, work Tue 20:00 EST: contact in hours.
+        ("2026-02-10T15:00:00Z", "2026-02-11T01:00:00Z", NotBillable),
+    ] {
+        check_when(
+            "threepbx",
+            "standard",
+            "1",
+            "p1_after_hours",
+            (opened, Some(work_at), &[]),
+            60,
+            0,
+            &fault,
+            expected,
+        );
+    }
+}
+
+/// §3: "new install support tickets requiring support after 7pm Eastern":
+/// judged when the work starts, not when the ticket was opened.
+#[test]
+fn threepbx_new_install_is_judged_when_the_work_starts() {
+    for (opened, work_at, expected) in [
+        // Opened Tue 3 Mar 12:00 EST for a session at 20:00 EST: billed.
+        (
+            "2026-03-03T17:00:00Z",
+            Some("2026-03-04T01:00:00Z"),
+            Billable(12_500),
+        ),
+        // Opened Tue 08:00 EST for a session at 10:00 EST: free.
+        (
+            "2026-03-03T13:00:00Z",
+            Some("2026-03-03T15:00:00Z"),
+            NotBillable,
+        ),
+        // Opened Tue 08:00 EST with no work time: judged at 08:00, billed.
+        ("2026-03-03T13:00:00Z", None, Billable(12_500)),
+    ] {
+        check_when(
+            "threepbx",
+            "standard",
+            "4",
+            "new_install",
+            (opened, work_at, &[]),
+            60,
+            0,
+            &[],
+            expected,
+        );
+    }
+}
+
+/// Charges read the same calendar as the deadlines: a date the user closes
+/// is outside business hours, a holiday the user works is inside them.
+#[test]
+fn charges_follow_the_holiday_edits() {
+    for (work_at, holidays, expected) in [
+        // Tue 3 Mar 2026 12:00 EST, a normal working day: free.
+        ("2026-03-03T17:00:00Z", &[][..], NotBillable),
+        // The same, closed with +2026-03-03: billed.
+        (
+            "2026-03-03T17:00:00Z",
+            &["+2026-03-03"][..],
+            Billable(12_500),
+        ),
+        // Thanksgiving 12:00 EST: a holiday, billed.
+        ("2026-11-26T17:00:00Z", &[][..], Billable(12_500)),
+        // Thanksgiving worked with -2026-11-26: free.
+        ("2026-11-26T17:00:00Z", &["-2026-11-26"][..], NotBillable),
+    ] {
+        check_when(
+            "threepbx",
+            "standard",
+            "4",
+            "new_install",
+            (work_at, None, holidays),
+            60,
+            0,
+            &[],
+            expected,
+        );
+    }
+    // NextPlane partner support: a closed date makes it unavailable.
+    check_when(
+        "nextplane",
+        "startup",
+        "2",
+        "federated_partner",
+        ("2026-04-14T17:00:00Z", None, &["+2026-04-14"]),
+        60,
+        0,
+        &[],
+        Unavailable,
+    );
+    // Availability is judged when the work starts: Saturday opening,
+    // Monday 10:00 PDT work.
+    check_when(
+        "nextplane",
+        "startup",
+        "2",
+        "federated_partner",
+        ("2026-04-18T18:00:00Z", Some("2026-04-20T17:00:00Z"), &[]),
+        60,
+        0,
+        &[],
+        Billable(25_000),
+    );
+}
+
 /// Professional services: half-hour increments, rounded up, no minimum,
 /// any time.
 #[test]
@@ -623,6 +830,7 @@ fn threepbx_minimum_is_a_separate_line() {
             minutes: 20,
             ..Work::default()
         },
+        HolidayEdits::none(),
     );
     let amounts: Vec<i64> = e.lines.iter().map(|l| l.amount.minor).collect();
     // 20 min = 4166.67 -> 4167; 40 min top-up = 8333.33 -> 8333; 12500 in all.

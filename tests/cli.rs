@@ -88,6 +88,7 @@ fn batch_answers_every_line_in_order() {
         [
             s("response", "deadline", Some("2026-03-05T08:00:00Z")),
             s("resolution", "next_release", None),
+            s("status_reports", "none_stated", None),
         ]
     );
     assert_eq!(
@@ -787,4 +788,159 @@ fn the_authoring_example_checks_and_computes() {
     );
     assert_eq!(status, 2);
     assert!(err.contains("unknown vendor \"acme\""), "{err}");
+}
+
+/// `sla charge` with `args`, which must fail: its stderr.
+fn charge_error(args: &str) -> String {
+    let mut argv: Vec<&str> = vec!["charge"];
+    argv.extend(args.split_whitespace());
+    let (status, stdout, stderr) = run(&argv, b"");
+    assert_eq!(status, 2, "sla {argv:?} should fail: {stdout}");
+    stderr
+}
+
+#[test]
+fn charge_rejects_options_that_would_silently_cost_nothing() {
+    let install = "--vendor threepbx --package standard --severity 4 --opened 2026-03-03T12:00:00-05:00 --service new_install";
+    assert_eq!(
+        charge_error(&format!("{install} --hours 1 --flag priority")),
+        "sla: --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)\n"
+    );
+    assert_eq!(
+        charge_error(&format!("{install} --days 2")),
+        "sla: --days: service \"new_install\" is charged per hour: give --hours instead\n"
+    );
+    let tm = "--vendor ipcelerate --package time-and-materials --severity 2 --opened 2026-05-26T10:00:00-05:00";
+    assert_eq!(
+        charge_error(&format!("{tm} --service remote_daily --hours 3")),
+        "sla: --hours: service \"remote_daily\" is charged per day: give --days instead\n"
+    );
+    assert_eq!(
+        charge_error(&format!("{tm} --service remote_daily --days 1 --flag urgent")),
+        "sla: --flag: unknown flag \"urgent\" for service \"remote_daily\" (it asks about no flag)\n"
+    );
+    assert_eq!(
+        charge_error(&format!("{install} --work-at 2026-03-03T20:00:00")),
+        "sla: --work-at: \"2026-03-03T20:00:00\" is not a valid time: it has no UTC offset; add one such as Z or +01:00\n"
+    );
+    // The app's checks, with the app's words.
+    assert_eq!(
+        charge_error(&format!("{install} --work-at 9999-01-01T00:00:00Z")),
+        "sla: --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000\n"
+    );
+    assert_eq!(
+        charge_error(&format!(
+            "{install} --pause 2026-01-01T00:00:00Z/2037-01-01T00:00:00Z"
+        )),
+        "sla: pause: a pause may last at most 10 years\n"
+    );
+}
+
+#[test]
+fn charge_honors_work_at_and_holidays() {
+    // Opened Tue 3 Mar 12:00 EST, work at 20:00 EST: after hours, billed.
+    let install = "--vendor threepbx --package standard --severity 4 --opened 2026-03-03T12:00:00-05:00 --service new_install --hours 1";
+    let answer = charge_json(install);
+    assert_eq!(answer["total_minor"], 0, "{answer}");
+    assert_eq!(answer["work_at"], "2026-03-03T17:00:00Z");
+    let answer = charge_json(&format!("{install} --work-at 2026-03-03T20:00:00-05:00"));
+    assert_eq!(answer["total_minor"], 12_500, "{answer}");
+    assert_eq!(
+        answer["judged"][0],
+        "Judged at the work start, Tue 3 Mar 2026, 20:00 EST: outside Mon–Fri 09:00–19:00 US Eastern time"
+    );
+    // The same noon with the day closed by the user: billed.
+    let answer = charge_json(&format!("{install} --holiday +2026-03-03"));
+    assert_eq!(answer["total_minor"], 12_500, "{answer}");
+    // Thanksgiving noon is billed, unless the holiday is worked.
+    let thanksgiving = "--vendor threepbx --package standard --severity 4 --opened 2026-11-26T12:00:00-05:00 --service new_install --hours 1";
+    assert_eq!(charge_json(thanksgiving)["total_minor"], 12_500);
+    let answer = charge_json(&format!("{thanksgiving} --holiday -2026-11-26"));
+    assert_eq!(answer["total_minor"], 0, "{answer}");
+    assert!(answer["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("Source: ThreePBX Support Policy (updated 12/01/21), §3"));
+    assert!(
+        answer["assumptions"].as_array().unwrap().len() >= 2,
+        "{answer}"
+    );
+    let (status, help, _) = run(&["charge", "--help"], b"");
+    assert_eq!(status, 0);
+    for option in ["--work-at", "--holiday", "--pause", "unknown flag"] {
+        assert!(help.contains(option), "{help}");
+    }
+}
+
+#[test]
+fn deadlines_print_each_targets_source_and_assumptions() {
+    let args = [
+        "deadlines",
+        "--vendor",
+        "ipcelerate",
+        "--package",
+        "maintenance",
+        "--severity",
+        "1",
+        "--opened",
+        "2026-03-02T09:00:00-06:00",
+    ];
+    let (status, text, stderr) = run(&args, b"");
+    assert_eq!(status, 0, "{stderr}");
+    assert!(text.contains("    Source: IPcelerate Maintenance Policy, Exhibit A: Problem Resolution procedure, Exhibit A: response and escalation table"), "{text}");
+    assert!(
+        text.contains("    assumption: Counted from the ticket's opened time."),
+        "{text}"
+    );
+    assert!(!text.contains(".txt"), "{text}");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let (_, out, _) = run(&json_args, b"");
+    let answer: Value = serde_json::from_str(out.trim()).unwrap();
+    let first = &answer["targets"][0];
+    assert_eq!(first["id"], "level1_response");
+    assert!(first["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("Source: IPcelerate Maintenance Policy"));
+    assert!(first["assumptions"][0]
+        .as_str()
+        .unwrap()
+        .contains("the support team acknowledges"));
+}
+
+#[test]
+fn batch_checks_pauses_like_the_app() {
+    let line = json!({"vendor": "numonix", "package": "saas", "severity": "1", "opened": "2026-03-02T09:00:00Z",
+        "pauses": [{"from": "2026-03-02T11:00:00Z", "until": "2026-03-02T10:00:00Z"},
+                   {"from": "2026-03-02T10:00:00Z", "until": "2040-03-02T10:00:00Z"}]});
+    let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
+    assert_eq!(
+        answer,
+        "pauses[0]: the pause 2026-03-02T11:00:00Z/2026-03-02T10:00:00Z ends before it starts"
+    );
+    let line = json!({"vendor": "numonix", "package": "saas", "severity": "1", "opened": "2026-03-02T09:00:00Z",
+        "pauses": [{"from": "2026-03-02T10:00:00Z", "until": "2040-03-02T10:00:00Z"}]});
+    let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
+    assert_eq!(answer, "pauses[0]: a pause may last at most 10 years");
+    let line = json!({"vendor": "numonix", "package": "saas", "severity": "1", "opened": "0999-03-02T09:00:00Z"});
+    let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
+    assert_eq!(
+        answer,
+        "opened: 0999-03-02T09:00:00Z is outside the years 1000 to 9000"
+    );
+}
+
+#[test]
+fn policies_json_lists_every_vendor_package_region_and_severity() {
+    let (status, out, _) = run(&["policies", "--json"], b"");
+    assert_eq!(status, 0);
+    let answer: Value = serde_json::from_str(out.trim()).unwrap();
+    let policies = answer["policies"].as_array().unwrap();
+    assert_eq!(policies.len(), 5);
+    let nextplane = &policies[0];
+    assert_eq!(nextplane["id"], "nextplane");
+    assert_eq!(nextplane["packages"][2]["id"], "enterprise");
+    assert_eq!(nextplane["packages"][2]["regions"], json!(["us", "emea"]));
+    assert_eq!(nextplane["severities"], json!(["1", "2", "3", "4"]));
 }

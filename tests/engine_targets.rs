@@ -343,6 +343,39 @@ fn nextplane_enterprise_emea_all_severities() {
     );
 }
 
+/// Custom: "24 x 7", but "Time Zone Coverage above, excludes any USA or
+/// EMEA holidays": closed on both calendars' dates, whole days in UTC
+/// (policies/README.md). Opened Wed 2026-11-25 23:30Z, P1 (1 hour): 30 min
+/// on Wednesday, Thanksgiving (US) closed, 30 min on Friday -> 11-27
+/// 00:30Z; the update 2 hours later. Opened Thu 2026-12-24 23:00Z, P2 (2
+/// hours): 1 h, then Christmas (25th) and St Stephen's Day (26th, EMEA)
+/// closed -> Sun 12-27 01:00Z.
+#[test]
+fn nextplane_custom_closes_on_us_and_emea_holidays() {
+    check(
+        "nextplane",
+        "custom",
+        None,
+        "1",
+        "2026-11-25T23:30:00Z",
+        &[
+            ("first_response", "deadline", Some("2026-11-27T00:30:00Z")),
+            ("next_update", "deadline", Some("2026-11-27T02:30:00Z")),
+        ],
+    );
+    check(
+        "nextplane",
+        "custom",
+        None,
+        "2",
+        "2026-12-24T23:00:00Z",
+        &[
+            ("first_response", "deadline", Some("2026-12-27T01:00:00Z")),
+            ("next_update", "deadline", Some("2026-12-27T09:00:00Z")),
+        ],
+    );
+}
+
 /// Custom: 24 x 7, so coverage hours are elapsed hours. Opened Sat
 /// 2026-03-07 23:30Z (the US spring-forward night does not matter).
 #[test]
@@ -411,6 +444,7 @@ fn numonix_saas_all_severities() {
         &[
             ("response", "deadline", Some("2026-10-25T00:15:00Z")),
             ("resolution", "continuous", None),
+            ("status_reports", "periodic", None),
         ],
     );
     check(
@@ -422,6 +456,7 @@ fn numonix_saas_all_severities() {
         &[
             ("response", "deadline", Some("2026-10-25T01:15:00Z")),
             ("resolution", "none_stated", None),
+            ("status_reports", "periodic", None),
         ],
     );
     check(
@@ -433,6 +468,7 @@ fn numonix_saas_all_severities() {
         &[
             ("response", "deadline", Some("2026-10-27T23:15:00Z")),
             ("resolution", "next_release", None),
+            ("status_reports", "none_stated", None),
         ],
     );
     check(
@@ -444,6 +480,7 @@ fn numonix_saas_all_severities() {
         &[
             ("response", "none_stated", None),
             ("resolution", "none_stated", None),
+            ("status_reports", "none_stated", None),
         ],
     );
 }

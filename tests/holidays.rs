@@ -432,13 +432,13 @@ fn emea_common_2030() {
 }
 
 #[test]
-fn the_two_calendars_exist_with_their_ids() {
+fn the_three_calendars_exist_with_their_ids() {
     let ids: Vec<&str> = load::embedded()
         .calendars()
         .iter()
         .map(|c| c.id())
         .collect();
-    assert_eq!(ids, ["us-federal", "emea-common"]);
+    assert_eq!(ids, ["us-federal", "emea-common", "us-and-emea"]);
 }
 
 #[test]

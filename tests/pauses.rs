@@ -261,6 +261,7 @@ fn pauses_on_a_24x7_clock() {
         &[
             ("response", "deadline", Some("2026-02-11T12:00:00Z")),
             ("resolution", "next_release", None),
+            ("status_reports", "none_stated", None),
         ],
     );
     check(
@@ -272,6 +273,7 @@ fn pauses_on_a_24x7_clock() {
         &[
             ("response", "deadline", Some("2026-02-06T14:00:00Z")),
             ("resolution", "continuous", None),
+            ("status_reports", "periodic", None),
         ],
     );
 }

@@ -24,7 +24,7 @@ fn embedded_policy_files_load() {
     let catalog = load::load_catalog(load::EMBEDDED_CALENDARS, &load::EMBEDDED_POLICIES)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.policies().len(), 5);
-    assert_eq!(catalog.calendars().len(), 2);
+    assert_eq!(catalog.calendars().len(), 3);
     // The same files on disk as compiled in (the loader embeds them).
     let root = env!("CARGO_MANIFEST_DIR");
     for (file, text) in load::EMBEDDED_POLICIES
@@ -109,6 +109,25 @@ const CALENDARS: &str = "policies/calendars.json";
 #[test]
 fn semantic_errors_name_the_file_and_json_path() {
     let cases: Vec<(String, &str)> = vec![
+        (
+            mutated(THREEPBX, |v| {
+                v["targets"][0]["values"]["standard"]["1"] =
+                    json!({ "rule": "1 clock_hours", "words": "within the hour" })
+            }),
+            "policies/threepbx.json: at targets[0].values.standard.1.words: words are for results without a date",
+        ),
+        (
+            mutated(THREEPBX, |v| {
+                v["charges"][0]["billable"] = json!({ "outside": "business", "at": "lunch" })
+            }),
+            "policies/threepbx.json: at charges[0].billable.at: expected \"opened\" or \"work\"",
+        ),
+        (
+            mutated(THREEPBX, |v| {
+                v["charges"][0]["billable"] = json!({ "severity": ["1"], "at": "opened" })
+            }),
+            "policies/threepbx.json: at charges[0].billable: a condition is",
+        ),
         (
             mutated(THREEPBX, |v| {
                 v["targets"][1]["values"]["standard"]["5"] = json!("8 business_hours")
@@ -603,9 +622,13 @@ fn exercise(catalog: &Catalog, opened: Instant, pauses: &[(Instant, Instant)]) -
                             minutes: 61,
                             days: 1,
                             flags: vec!["priority_handling".into()],
+                            starts: opened.checked_add_signed(chrono::Duration::hours(5)),
                         };
-                        if catch_unwind(AssertUnwindSafe(|| estimate(&s, rule, opened, &work)))
-                            .is_err()
+                        let edits = sla::engine::holidays::HolidayEdits::none();
+                        if catch_unwind(AssertUnwindSafe(|| {
+                            estimate(&s, rule, opened, &work, edits)
+                        }))
+                        .is_err()
                         {
                             panics.push(format!("estimate {} {what} at {opened:?}", rule.id()));
                         }

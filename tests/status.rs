@@ -114,15 +114,26 @@ fn support_open_and_closed() {
         false,
         Some("2026-03-09T12:00:00Z"),
     );
-    // 24 x 7: open with no closing time.
+    // NextPlane Custom: 24 x 7 except US and EMEA holidays, so it closes
+    // for Labour Day (Fri 1 May, EMEA) and opens again after Christmas
+    // and St Stephen's Day.
     check(
         "nextplane",
         "custom",
         None,
         "2026-04-18T18:00:00Z",
         true,
-        None,
+        Some("2026-05-01T00:00:00Z"),
     );
+    check(
+        "nextplane",
+        "custom",
+        None,
+        "2026-12-25T12:00:00Z",
+        false,
+        Some("2026-12-27T00:00:00Z"),
+    );
+    // 24 x 7 without holidays: open with no closing time.
     check("numonix", "saas", None, "2026-12-25T12:00:00Z", true, None);
     check(
         "threepbx",

@@ -156,7 +156,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     },
                 },
                 NamedSchedule {
-                    name: s("24 x 7"),
+                    name: s("24 x 7, except US and EMEA holidays"),
                     schedule: Schedule::new(
                         s("always"),
                         Zone::known("UTC"),[
@@ -182,11 +182,41 @@ pub(super) static CATALOG: Catalog = Catalog {
                                 window(0, 1440),
                             ]),
                         ],
+                        Some(2),
+                    ),
+                    provenance: Provenance {
+                        source: s("Support contact methods and time zones: Custom (\"Time Zone Coverage above, excludes any USA or EMEA holidays\")"),
+                        assumption: Some(s("The policy says coverage \"excludes any USA or EMEA holidays\", also for 24 x 7: Custom is closed on US federal and common EMEA holidays (whole days in UTC).")),
+                    },
+                },
+                NamedSchedule {
+                    name: s("Mon–Fri 09:00–17:00 US Pacific time, holidays included"),
+                    schedule: Schedule::new(
+                        s("partner-hours"),
+                        Zone::known("America/Los_Angeles"),[
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[
+                                window(540, 1020),
+                            ]),
+                            Cow::Borrowed(&[]),
+                            Cow::Borrowed(&[]),
+                        ],
                         None,
                     ),
                     provenance: Provenance {
-                        source: s("Support contact methods and time zones: Custom"),
-                        assumption: None,
+                        source: s("Federated partner support"),
+                        assumption: Some(s("For federated partner support the policy states only \"9:00am to 5:00pm Monday to Friday – US Pacific Time zone\", without holidays, so US holidays do not close it.")),
                     },
                 },
                 NamedSchedule {
@@ -313,72 +343,88 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 4, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 1, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -398,72 +444,88 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 12, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 36, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::AsNeeded),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -482,7 +544,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     }),
                     unit: RateUnit::Hour(Increment::Hour),
                     minimum_minutes: 0,
-                    available: Some(0),
+                    available: Some(4),
                     billable: Condition::Always,
                     note: None,
                     provenance: Provenance {
@@ -493,7 +555,7 @@ pub(super) static CATALOG: Catalog = Catalog {
             ]),
             downtime: Some(Downtime {
                 label: s("Scheduled downtime"),
-                schedule: 4,
+                schedule: 5,
                 provenance: Provenance {
                     source: s("Service maintenance notification"),
                     assumption: Some(s("The policy says downtime is \"generally\" in this window; actual maintenance is announced by notification.")),
@@ -625,10 +687,12 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 3, unit: Unit::ClockDays }),
@@ -636,10 +700,12 @@ pub(super) static CATALOG: Catalog = Catalog {
                                     source: s("Severity definitions: response time chart"),
                                     assumption: Some(s("\"3 days\" in a 24 x 7 service is read as 72 clock hours.")),
                                 }),
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NoneStated),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -662,6 +728,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                                     source: s("Severity 1: Numonix will work 24x7 until the request is resolved"),
                                     assumption: None,
                                 }),
+                                words: Some(s("worked 24 x 7 until resolved or as long as useful progress can be made")),
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NoneStated),
@@ -669,6 +736,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                                     source: s("Response time chart: an engineer is assigned and work starts"),
                                     assumption: None,
                                 }),
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NextRelease),
@@ -676,10 +744,53 @@ pub(super) static CATALOG: Catalog = Catalog {
                                     source: s("Response time chart: commercially reasonable efforts to include in the next major release"),
                                     assumption: None,
                                 }),
+                                words: Some(s("commercially reasonable efforts to include in the next major release")),
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NoneStated),
                                 provenance: None,
+                                words: None,
+                            },
+                        ]),
+                    ]),
+                },
+                TargetSpec {
+                    id: s("status_reports"),
+                    label: s("Status reports on the correction"),
+                    clock: ClockRef::Coverage,
+                    after: None,
+                    qualifier: None,
+                    provenance: Provenance {
+                        source: s("Response time chart: \"Periodic reports on the status of the correction\" (Severity 1 and 2)"),
+                        assumption: None,
+                    },
+                    cells: Cow::Borrowed(&[
+                        Cow::Borrowed(&[
+                            Cell {
+                                rule: Rule::Other(Outcome::Periodic),
+                                provenance: Some(Provenance {
+                                    source: s("Response time chart: \"Periodic reports on the status of the correction\" (Severity 1 and 2)"),
+                                    assumption: None,
+                                }),
+                                words: Some(s("periodic reports on the status of the correction; the policy does not state how often")),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::Periodic),
+                                provenance: Some(Provenance {
+                                    source: s("Response time chart: \"Periodic reports on the status of the correction\" (Severity 1 and 2)"),
+                                    assumption: None,
+                                }),
+                                words: Some(s("periodic reports on the status of the correction; the policy does not state how often")),
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
+                                words: None,
+                            },
+                            Cell {
+                                rule: Rule::Other(Outcome::NoneStated),
+                                provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -840,61 +951,73 @@ pub(super) static CATALOG: Catalog = Catalog {
                     qualifier: None,
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
-                        assumption: None,
+                        assumption: Some(s("Counted from the ticket's opened time. The policy counts \"from either the receipt of a Telephoned notification of a problem or from the time the support team acknowledges the receipt of an opened Trouble Ticket\"; the acknowledgement time is not known here, so a website ticket's target may start later than shown.")),
                     },
                     cells: Cow::Borrowed(&[
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -907,61 +1030,73 @@ pub(super) static CATALOG: Catalog = Catalog {
                     qualifier: None,
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
-                        assumption: None,
+                        assumption: Some(s("Counted from the ticket's opened time. The policy counts \"from either the receipt of a Telephoned notification of a problem or from the time the support team acknowledges the receipt of an opened Trouble Ticket\"; the acknowledgement time is not known here, so a website ticket's target may start later than shown.")),
                     },
                     cells: Cow::Borrowed(&[
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 6, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -981,54 +1116,66 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 5, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1048,54 +1195,66 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NextRelease),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NextRelease),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Earliest(Amount { value: 10, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Earliest(Amount { value: 20, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NextRelease),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NextRelease),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1187,10 +1346,48 @@ pub(super) static CATALOG: Catalog = Catalog {
                     unit: RateUnit::Day,
                     minimum_minutes: 0,
                     available: None,
-                    billable: Condition::Always,
+                    billable: Condition::Flag {
+                        id: s("maintenance_lapsed"),
+                        label: s("Maintenance lapsed or was never held"),
+                    },
                     note: Some(s("Paid in advance of the assessment; subject to change without notice.")),
                     provenance: Provenance {
                         source: s("Lapsed Maintenance Policy"),
+                        assumption: None,
+                    },
+                },
+                ChargeRule {
+                    id: s("major_release"),
+                    label: s("Major release upgrade"),
+                    packages: Cow::Borrowed(&[
+                        0,
+                        2,
+                    ]),
+                    rate: None,
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: Some(s("Not included in maintenance; fee based on your current system and the MSRP of the upgraded system, for each system. Waived for Impact members.")),
+                    provenance: Provenance {
+                        source: s("Major Release"),
+                        assumption: None,
+                    },
+                },
+                ChargeRule {
+                    id: s("impact_enrollment"),
+                    label: s("Impact program enrollment"),
+                    packages: Cow::Borrowed(&[
+                        1,
+                    ]),
+                    rate: None,
+                    unit: RateUnit::Day,
+                    minimum_minutes: 0,
+                    available: None,
+                    billable: Condition::Always,
+                    note: Some(s("A one-time fee.")),
+                    provenance: Provenance {
+                        source: s("IPcelerate's Impact Program for Customers"),
                         assumption: None,
                     },
                 },
@@ -1372,54 +1569,66 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1439,54 +1648,66 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NotOffered),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::BestEffort),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 32, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 14, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::BestEffort),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                         Cow::Borrowed(&[
                             Cell {
                                 rule: Rule::Due(Amount { value: 16, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 3, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 7, unit: Unit::BusinessDays }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::BestEffort),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1651,18 +1872,22 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 1, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 2, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 4, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1682,18 +1907,22 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Other(Outcome::Asap),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::Asap),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 8, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 48, unit: Unit::BusinessHours }),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1713,18 +1942,22 @@ pub(super) static CATALOG: Catalog = Catalog {
                             Cell {
                                 rule: Rule::Due(Amount { value: 24, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Due(Amount { value: 96, unit: Unit::ClockHours }),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NoneStated),
                                 provenance: None,
+                                words: None,
                             },
                             Cell {
                                 rule: Rule::Other(Outcome::NoneStated),
                                 provenance: None,
+                                words: None,
                             },
                         ]),
                     ]),
@@ -1743,7 +1976,10 @@ pub(super) static CATALOG: Catalog = Catalog {
                     minimum_minutes: 60,
                     available: None,
                     billable: Condition::Any(Cow::Borrowed(&[
-                        Condition::Outside(1),
+                        Condition::Outside {
+                            schedule: 1,
+                            at: Moment::WorkStart,
+                        },
                         Condition::Flag {
                             id: s("priority_handling"),
                             label: s("Priority handling requested"),
@@ -1752,7 +1988,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     note: None,
                     provenance: Provenance {
                         source: s("§3 New Install Support"),
-                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"after 7pm\" means outside the assumed business hours.")),
+                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"after 7pm\" means outside the assumed business hours, judged when the work starts.")),
                     },
                 },
                 ChargeRule {
@@ -1770,7 +2006,14 @@ pub(super) static CATALOG: Catalog = Catalog {
                         Condition::Severity(Cow::Borrowed(&[
                             0,
                         ])),
-                        Condition::Outside(1),
+                        Condition::Outside {
+                            schedule: 1,
+                            at: Moment::Opened,
+                        },
+                        Condition::Outside {
+                            schedule: 1,
+                            at: Moment::WorkStart,
+                        },
                         Condition::Flag {
                             id: s("not_vendor_fault"),
                             label: s("The review found ThreePBX not at fault"),
@@ -1779,7 +2022,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     note: None,
                     provenance: Provenance {
                         source: s("§4 Uncovered Priority 1 Events"),
-                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"outside standard support hours\" means outside the assumed business hours.")),
+                        assumption: Some(s("Beyond the one-hour minimum, time is prorated by the minute; \"outside standard support hours\" means outside the assumed business hours; billing needs both the contact (the opening) and the \"after-hours\" work (the work start) outside them.")),
                     },
                 },
                 ChargeRule {
@@ -1995,6 +2238,161 @@ pub(super) static CATALOG: Catalog = Catalog {
                 },
                 Holiday {
                     name: s("Christmas Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 25,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("St Stephen's Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 26,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+            ]),
+        },
+        HolidayCalendar {
+            id: s("us-and-emea"),
+            name: s("US federal and common EMEA holidays"),
+            assumption: Some(s("\"Excludes any USA or EMEA holidays\" is read as closed on every US federal holiday and every common EMEA holiday, each for the whole calendar day in UTC (a 24 x 7 service has no home time zone).")),
+            holidays: Cow::Borrowed(&[
+                Holiday {
+                    name: s("New Year's Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 1,
+                        day: 1,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Martin Luther King Jr. Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 1,
+                        weekday: Weekday::Mon,
+                        n: 3,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Washington's Birthday"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 2,
+                        weekday: Weekday::Mon,
+                        n: 3,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Memorial Day"),
+                    rule: HolidayRule::LastWeekday {
+                        month: 5,
+                        weekday: Weekday::Mon,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Juneteenth"),
+                    rule: HolidayRule::Fixed {
+                        month: 6,
+                        day: 19,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: Some(2021),
+                },
+                Holiday {
+                    name: s("Independence Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 7,
+                        day: 4,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Labor Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 9,
+                        weekday: Weekday::Mon,
+                        n: 1,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Columbus Day"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 10,
+                        weekday: Weekday::Mon,
+                        n: 2,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Veterans Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 11,
+                        day: 11,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Thanksgiving"),
+                    rule: HolidayRule::NthWeekday {
+                        month: 11,
+                        weekday: Weekday::Thu,
+                        n: 4,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Christmas Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 12,
+                        day: 25,
+                        observed: Observed::NearestWeekday,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("New Year's Day (EMEA)"),
+                    rule: HolidayRule::Fixed {
+                        month: 1,
+                        day: 1,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Good Friday"),
+                    rule: HolidayRule::Easter {
+                        offset: -2,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Easter Monday"),
+                    rule: HolidayRule::Easter {
+                        offset: 1,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Labour Day"),
+                    rule: HolidayRule::Fixed {
+                        month: 5,
+                        day: 1,
+                        observed: Observed::OnDate,
+                    },
+                    from_year: None,
+                },
+                Holiday {
+                    name: s("Christmas Day (EMEA)"),
                     rule: HolidayRule::Fixed {
                         month: 12,
                         day: 25,

@@ -16,6 +16,18 @@ pub struct Work {
     pub days: u32,
     /// Ids of the facts only the user knows that hold for this ticket.
     pub flags: Vec<String>,
+    /// When the work starts; `None`: when the ticket was opened.
+    pub starts: Option<Instant>,
+}
+
+/// A time condition as judged for a ticket: which schedule, at which
+/// moment and instant, and whether that instant was inside its hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judged {
+    pub schedule: usize,
+    pub moment: Moment,
+    pub at: Instant,
+    pub open: bool,
 }
 
 /// One line of an estimate and the rule that produced it.
@@ -33,7 +45,7 @@ pub enum Billing {
     Billable { reason: String },
     /// Not charged for this ticket.
     NotBillable { reason: String },
-    /// The service is not provided at the ticket's opening time.
+    /// The service is not provided when the work starts.
     Unavailable {
         hours: String,
         opens: Option<Instant>,
@@ -50,6 +62,8 @@ pub struct Estimate<'c> {
     pub lines: Vec<Line>,
     /// Sum of the lines; `None` when the amount is not stated.
     pub total: Option<Money>,
+    /// Every time condition judged (availability first), in rule order.
+    pub judged: Vec<Judged>,
 }
 
 /// The charge rules offered on the selection's package, with their index.
@@ -65,26 +79,60 @@ pub fn offered<'c>(
         .filter(move |(_, rule)| rule.offered_on(package))
 }
 
-fn is_open(selection: &Selection<'_>, schedule: usize, at: Instant) -> bool {
-    let hours = selection.hours(schedule, HolidayEdits::none());
-    matches!(time::open_state(hours, at), OpenState::Open { .. })
+/// The ticket's moments and calendar, as charge conditions read them.
+struct Ctx<'a, 'c> {
+    selection: &'a Selection<'c>,
+    opened: Instant,
+    starts: Instant,
+    edits: &'a HolidayEdits,
+    flags: &'a [String],
+    judged: Vec<Judged>,
+}
+
+impl Ctx<'_, '_> {
+    fn instant(&self, moment: Moment) -> Instant {
+        match moment {
+            Moment::Opened => self.opened,
+            Moment::WorkStart => self.starts,
+        }
+    }
+    /// Whether the schedule is open at the moment, on the same calendar
+    /// (holidays and the user's edits) as the deadlines; remembered.
+    fn judge(&mut self, schedule: usize, moment: Moment) -> (bool, OpenState) {
+        let at = self.instant(moment);
+        let state = time::open_state(self.selection.hours(schedule, self.edits), at);
+        let open = matches!(state, OpenState::Open { .. });
+        let judged = Judged {
+            schedule,
+            moment,
+            at,
+            open,
+        };
+        if !self.judged.contains(&judged) {
+            self.judged.push(judged);
+        }
+        (open, state)
+    }
 }
 
 /// Evaluates a condition and says why, in words.
-fn evaluate(
-    condition: &Condition,
-    selection: &Selection<'_>,
-    opened: Instant,
-    flags: &[String],
-) -> (bool, String) {
+fn evaluate(condition: &Condition, cx: &mut Ctx<'_, '_>) -> (bool, String) {
+    let selection = cx.selection;
     let hours_name = |s: usize| selection.policy.schedule(s).name().to_string();
     match condition {
         Condition::Always => (true, "charged for all work".into()),
-        Condition::Within(s) | Condition::Outside(s) => {
-            let open = is_open(selection, *s, opened);
+        Condition::Within { schedule, at } | Condition::Outside { schedule, at } => {
+            let (open, _) = cx.judge(*schedule, *at);
             let place = if open { "within" } else { "outside" };
-            let holds = open == matches!(condition, Condition::Within(_));
-            (holds, format!("opened {place} {}", hours_name(*s)))
+            let holds = open == matches!(condition, Condition::Within { .. });
+            let subject = match at {
+                Moment::Opened => "opened",
+                Moment::WorkStart => "work starts",
+            };
+            (
+                holds,
+                format!("{subject} {place} {}", hours_name(*schedule)),
+            )
         }
         Condition::Severity(list) => {
             let label = selection.severity().label();
@@ -92,7 +140,7 @@ fn evaluate(
             (holds, format!("severity is {label}"))
         }
         Condition::Flag { id, label } => {
-            let holds = flags.iter().any(|f| f == id);
+            let holds = cx.flags.iter().any(|f| f == id);
             let text = if holds {
                 label.to_string()
             } else {
@@ -102,10 +150,7 @@ fn evaluate(
         }
         Condition::Any(items) | Condition::All(items) => {
             let any = matches!(condition, Condition::Any(_));
-            let results: Vec<(bool, String)> = items
-                .iter()
-                .map(|c| evaluate(c, selection, opened, flags))
-                .collect();
+            let results: Vec<(bool, String)> = items.iter().map(|c| evaluate(c, cx)).collect();
             let holds = if any {
                 results.iter().any(|r| r.0)
             } else {
@@ -176,45 +221,58 @@ fn increment_words(increment: Increment) -> &'static str {
     }
 }
 
-/// Estimates the charge of one service for the selection's ticket.
+/// Estimates the charge of one service for the selection's ticket. Time
+/// conditions read the same calendar as the deadlines (`edits`), each at
+/// its moment: availability and after-hours work when the work starts.
 pub fn estimate<'c>(
     selection: &Selection<'c>,
     rule: &'c ChargeRule,
     opened: Instant,
     work: &Work,
+    edits: &HolidayEdits,
 ) -> Estimate<'c> {
     let currency = selection.policy.currency();
-    let nothing = |billing| Estimate {
+    let mut cx = Ctx {
+        selection,
+        opened,
+        starts: work.starts.unwrap_or(opened),
+        edits,
+        flags: &work.flags,
+        judged: Vec::new(),
+    };
+    let nothing = |billing, judged| Estimate {
         rule,
         billing,
         lines: Vec::new(),
         total: Some(Money { minor: 0, currency }),
+        judged,
     };
+    if let Some(schedule) = rule.available() {
+        if let (false, state) = cx.judge(schedule, Moment::WorkStart) {
+            let opens = match state {
+                OpenState::Closed { opens } => opens,
+                OpenState::Open { .. } => None,
+            };
+            let billing = Billing::Unavailable {
+                hours: selection.policy.schedule(schedule).name().to_string(),
+                opens,
+            };
+            return nothing(billing, cx.judged);
+        }
+    }
+    let (billable, reason) = evaluate(rule.billable(), &mut cx);
+    if !billable {
+        return nothing(Billing::NotBillable { reason }, cx.judged);
+    }
     let Some(rate) = rule.rate() else {
         return Estimate {
             rule,
             billing: Billing::AmountNotStated,
             lines: Vec::new(),
             total: None,
+            judged: cx.judged,
         };
     };
-    if let Some(schedule) = rule.available() {
-        if !is_open(selection, schedule, opened) {
-            let hours = selection.hours(schedule, HolidayEdits::none());
-            let opens = match time::open_state(hours, opened) {
-                OpenState::Closed { opens } => opens,
-                OpenState::Open { .. } => None,
-            };
-            return nothing(Billing::Unavailable {
-                hours: selection.policy.schedule(schedule).name().to_string(),
-                opens,
-            });
-        }
-    }
-    let (billable, reason) = evaluate(rule.billable(), selection, opened, &work.flags);
-    if !billable {
-        return nothing(Billing::NotBillable { reason });
-    }
     let source = &rule.provenance().source;
     let mut lines = Vec::new();
     match rule.unit() {
@@ -288,6 +346,7 @@ pub fn estimate<'c>(
             minor: total,
             currency,
         }),
+        judged: cx.judged,
     }
 }
 

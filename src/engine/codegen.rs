@@ -91,7 +91,7 @@ macro_rules! emit_variant {
         }
     )*};
 }
-emit_variant!(Weekday, Observed, Currency, Outcome, Unit, Increment);
+emit_variant!(Weekday, Observed, Currency, Outcome, Unit, Increment, Moment);
 
 impl Emit for Text {
     fn emit(&self, out: &mut Out) {
@@ -377,7 +377,11 @@ impl Emit for Cell {
     fn emit(&self, out: &mut Out) {
         out.record(
             "Cell",
-            &[("rule", &self.rule), ("provenance", &self.provenance)],
+            &[
+                ("rule", &self.rule),
+                ("provenance", &self.provenance),
+                ("words", &self.words),
+            ],
         );
     }
 }
@@ -435,8 +439,12 @@ impl Emit for Condition {
     fn emit(&self, out: &mut Out) {
         match self {
             Condition::Always => out.raw("Condition::Always"),
-            Condition::Within(index) => out.call("Condition::Within", &[index]),
-            Condition::Outside(index) => out.call("Condition::Outside", &[index]),
+            Condition::Within { schedule, at } => {
+                out.record("Condition::Within", &[("schedule", schedule), ("at", at)])
+            }
+            Condition::Outside { schedule, at } => {
+                out.record("Condition::Outside", &[("schedule", schedule), ("at", at)])
+            }
             Condition::Severity(indices) => out.call("Condition::Severity", &[indices]),
             Condition::Flag { id, label } => {
                 out.record("Condition::Flag", &[("id", id), ("label", label)])

@@ -129,6 +129,8 @@ pub struct Due<'c> {
     pub rule: Rule,
     /// The cell's provenance, or the target's.
     pub provenance: &'c Provenance,
+    /// The policy's own words for a result without a date, if given.
+    pub words: Option<&'c str>,
     pub outcome: Outcome,
     /// Due (or, for `Earliest`, not-before) instant; `None` without a date.
     pub due: Option<Instant>,
@@ -268,6 +270,7 @@ pub fn deadlines<'c>(
             target,
             rule: cell.rule,
             provenance: cell.provenance.as_ref().unwrap_or(target.provenance()),
+            words: cell.words.as_deref(),
             outcome,
             due,
             start,

@@ -297,7 +297,7 @@ pub(crate) mod raw {
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(untagged)]
     pub enum Cell {
-        /// "<n> <unit>", "not_before <n> <unit>" or an outcome id (best_effort, asap, as_needed, next_release, continuous, none_stated, not_offered); units: clock_hours, clock_days, business_hours, business_days.
+        /// "<n> <unit>", "not_before <n> <unit>" or an outcome id (best_effort, asap, as_needed, next_release, continuous, none_stated, not_offered, periodic); units: clock_hours, clock_days, business_hours, business_days.
         Text(String),
         /// A rule with its own source or assumption.
         Detailed {
@@ -309,6 +309,9 @@ pub(crate) mod raw {
             /// What we assumed for this cell (shown in the app).
             #[serde(default)]
             assumption: Option<String>,
+            /// The policy's own words for a result without a date.
+            #[serde(default)]
+            words: Option<String>,
         },
     }
 
@@ -379,7 +382,7 @@ pub(crate) mod raw {
         /// Schedule id outside which the service is not provided at all.
         #[serde(default)]
         pub available: Option<String>,
-        /// When the work is charged (default "always"), judged at the ticket's opening time.
+        /// When the work is charged (default "always"), time conditions judged when the work starts unless they say "at": "opened".
         #[serde(default)]
         #[cfg_attr(test, schemars(schema_with = "super::super::schema::condition"))]
         pub billable: Option<serde_json::Value>,
@@ -893,24 +896,33 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
                         (cell, format!("{row_at}.{severity}"))
                     }
                 };
-                let (text, cell_provenance) = match cell {
-                    raw::Cell::Text(text) => (text, None),
+                let (text, cell_provenance, words) = match cell {
+                    raw::Cell::Text(text) => (text, None, None),
                     raw::Cell::Detailed {
                         rule,
                         source,
                         assumption,
+                        words,
                     } => (
                         rule,
                         Some(provenance(
                             source.clone().unwrap_or_else(|| t.source.clone()),
                             assumption.clone(),
                         )),
+                        words.clone(),
                     ),
                 };
                 let rule = rule(text).map_err(|m| cx.err(&cell_at, m))?;
+                if words.is_some() && rule.amount().is_some() {
+                    return Err(cx.err(
+                        &format!("{cell_at}.words"),
+                        "words are for results without a date (such as \"next_release\"), not for a dated rule",
+                    ));
+                }
                 row_cells.push(Cell {
                     rule,
                     provenance: cell_provenance,
+                    words: words.map(Into::into),
                 });
             }
             cells.push(row_cells);
@@ -1147,8 +1159,16 @@ pub(crate) fn condition(
     let bad = |m: String| (String::new(), m);
     match value {
         Value::String(s) if s == "always" => Ok(Condition::Always),
-        Value::Object(map) if map.len() == 1 => {
-            let (key, inner) = map.iter().next().expect("one entry");
+        // One key, plus "at" (the moment judged) beside within/outside.
+        Value::Object(map)
+            if map.len() - usize::from(map.contains_key("at")) == 1
+                && (!map.contains_key("at")
+                    || map.contains_key("within")
+                    || map.contains_key("outside")) =>
+        {
+            let Some((key, inner)) = map.iter().find(|(k, _)| *k != "at") else {
+                return Err(bad("\"at\" goes beside within or outside".into()));
+            };
             let nested = |items: &Value| -> Result<Vec<Condition>, (String, String)> {
                 let list = items.as_array().ok_or_else(|| bad(format!("\"{key}\" needs a list")))?;
                 list.iter()
@@ -1158,8 +1178,20 @@ pub(crate) fn condition(
             };
             let text = || inner.as_str().ok_or_else(|| (format!(".{key}"), "expected a string".to_string()));
             match key.as_str() {
-                "within" => Ok(Condition::Within(find(schedules, text()?, "schedule").map_err(|m| (format!(".{key}"), m))?)),
-                "outside" => Ok(Condition::Outside(find(schedules, text()?, "schedule").map_err(|m| (format!(".{key}"), m))?)),
+                "within" | "outside" => {
+                    let schedule = find(schedules, text()?, "schedule").map_err(|m| (format!(".{key}"), m))?;
+                    let at = match map.get("at") {
+                        None => Moment::WorkStart,
+                        Some(v) => v.as_str().and_then(Moment::from_id).ok_or_else(|| {
+                            (".at".to_string(), "expected \"opened\" or \"work\"".to_string())
+                        })?,
+                    };
+                    Ok(if key == "within" {
+                        Condition::Within { schedule, at }
+                    } else {
+                        Condition::Outside { schedule, at }
+                    })
+                }
                 "severity" => {
                     let list = inner.as_array().ok_or_else(|| bad("\"severity\" needs a list of severity ids".into()))?;
                     list.iter()
@@ -1190,7 +1222,7 @@ pub(crate) fn condition(
             }
         }
         _ => Err(bad(
-            "a condition is \"always\" or an object with one key: within, outside, severity, flag, any or all".into(),
+            "a condition is \"always\" or an object with one key: within, outside (each with an optional \"at\": opened or work), severity, flag, any or all".into(),
         )),
     }
 }

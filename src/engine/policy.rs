@@ -35,10 +35,12 @@ pub enum Outcome {
     Continuous,
     NoneStated,
     NotOffered,
+    /// Recurring reports whose cadence the policy does not state.
+    Periodic,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::Deadline,
         Outcome::Earliest,
         Outcome::BestEffort,
@@ -48,6 +50,7 @@ impl Outcome {
         Outcome::Continuous,
         Outcome::NoneStated,
         Outcome::NotOffered,
+        Outcome::Periodic,
     ];
     /// The identifier used in JSON, URLs, data attributes and `sla batch`.
     pub fn id(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Outcome {
             Outcome::Continuous => "continuous",
             Outcome::NoneStated => "none_stated",
             Outcome::NotOffered => "not_offered",
+            Outcome::Periodic => "periodic",
         }
     }
     pub fn from_id(id: &str) -> Option<Outcome> {
@@ -78,6 +82,7 @@ impl Outcome {
             Outcome::Continuous => "worked around the clock until resolved",
             Outcome::NoneStated => "the policy sets no target",
             Outcome::NotOffered => "not included in this package",
+            Outcome::Periodic => "periodic, cadence not stated",
         }
     }
 }
@@ -175,6 +180,9 @@ impl Rule {
 pub struct Cell {
     pub rule: Rule,
     pub provenance: Option<Provenance>,
+    /// The policy's own words for a result without a date, where the
+    /// outcome's generic words would lose a condition it states.
+    pub words: Option<Text>,
 }
 
 /// Which schedule business units of a target count on.
@@ -385,14 +393,44 @@ impl NamedSchedule {
     }
 }
 
+/// The instant a time condition is judged at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// When the ticket was opened (the customer's contact).
+    Opened,
+    /// When the work starts (default: the opening).
+    WorkStart,
+}
+
+impl Moment {
+    /// The identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Moment::Opened => "opened",
+            Moment::WorkStart => "work",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Moment> {
+        [Moment::Opened, Moment::WorkStart]
+            .into_iter()
+            .find(|m| m.id() == id)
+    }
+}
+
 /// When a charge applies, as a tree of conditions on the ticket.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
     Always,
-    /// The ticket was opened inside this schedule's open hours (index).
-    Within(usize),
-    /// The ticket was opened outside this schedule's open hours (index).
-    Outside(usize),
+    /// Inside this schedule's open hours (index) at the moment.
+    Within {
+        schedule: usize,
+        at: Moment,
+    },
+    /// Outside this schedule's open hours (index) at the moment.
+    Outside {
+        schedule: usize,
+        at: Moment,
+    },
     /// The ticket's severity is one of these (indices).
     Severity(List<usize>),
     /// A fact only the user knows ("priority handling requested").
@@ -491,6 +529,18 @@ impl ChargeRule {
     }
     pub fn offered_on(&self, package: usize) -> bool {
         self.packages.is_empty() || self.packages.contains(&package)
+    }
+    /// True when an instant decides the charge (availability, or hours
+    /// within or outside a schedule): then the work start matters.
+    pub fn judges_time(&self) -> bool {
+        fn timed(condition: &Condition) -> bool {
+            match condition {
+                Condition::Within { .. } | Condition::Outside { .. } => true,
+                Condition::Any(items) | Condition::All(items) => items.iter().any(timed),
+                _ => false,
+            }
+        }
+        self.available.is_some() || timed(&self.billable)
     }
     /// The user flags this rule's condition mentions, in order.
     pub fn flags(&self) -> Vec<(&str, &str)> {

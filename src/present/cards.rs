@@ -9,7 +9,7 @@ use crate::engine::time::Instant;
 use crate::request::format_instant;
 
 use super::text;
-use super::ticket::{explain, is_dated, outcome_sentence, when};
+use super::ticket::{due_sentence, explain, is_dated, when};
 use super::zone::{self, Offsets};
 
 /// One target of the ticket.
@@ -106,14 +106,14 @@ fn card(
     ];
     rule.extend(explained.reading.map(|r| ("How it is read", r)));
     rule.extend(explained.recurring.map(|r| ("Updates", r)));
-    rule.push(("Source", explained.source.to_string()));
+    rule.push(("Source", explained.source));
     Card {
         id: due.target.id(),
         label: due.target.label(),
         qualifier: explained.qualifier,
         outcome: due.outcome.id(),
         dated,
-        sentence: (!is_dated(due.outcome)).then(|| outcome_sentence(due.outcome)),
+        sentence: (!is_dated(due.outcome)).then(|| due_sentence(due)),
         rule,
         assumptions: explained.assumptions,
     }

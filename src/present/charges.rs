@@ -1,9 +1,10 @@
 //! Charge rules and estimates in words: the rate, when it applies, and why
 //! this ticket is or is not billed.
 
-use crate::engine::charge::{format_minutes, format_money, Billing};
+use crate::engine::charge::{format_minutes, format_money, Billing, Judged};
+use crate::engine::deadline::Selection;
 use crate::engine::join;
-use crate::engine::policy::{ChargeRule, Condition, Increment, Policy, RateUnit};
+use crate::engine::policy::{ChargeRule, Condition, Increment, Moment, Policy, RateUnit};
 use crate::engine::time::Instant;
 
 use super::ticket::when;
@@ -38,8 +39,18 @@ pub fn rate_words(rule: &ChargeRule) -> String {
 pub fn condition_words(condition: &Condition, policy: &Policy) -> String {
     match condition {
         Condition::Always => "all work".into(),
-        Condition::Within(s) => format!("tickets opened within {}", policy.schedule(*s).name()),
-        Condition::Outside(s) => format!("tickets opened outside {}", policy.schedule(*s).name()),
+        Condition::Within { schedule, at } | Condition::Outside { schedule, at } => {
+            let place = if matches!(condition, Condition::Within { .. }) {
+                "within"
+            } else {
+                "outside"
+            };
+            let subject = match at {
+                Moment::Opened => "tickets opened",
+                Moment::WorkStart => "work starting",
+            };
+            format!("{subject} {place} {}", policy.schedule(*schedule).name())
+        }
         Condition::Severity(list) => {
             let labels: Vec<&str> = list
                 .iter()
@@ -71,6 +82,62 @@ pub fn applies_words(rule: &ChargeRule, policy: &Policy) -> String {
     out
 }
 
+/// The instant a time condition was judged at, and what it found: "Judged
+/// at the work start, Tue 3 Mar 2026, 12:00 EST: within Mon–Fri 09:00–19:00
+/// US Eastern time". Times are in the schedule's own zone.
+pub fn judged_words(policy: &Policy, judged: &Judged) -> String {
+    let named = policy.schedule(judged.schedule);
+    let moment = match judged.moment {
+        Moment::Opened => "the opening",
+        Moment::WorkStart => "the work start",
+    };
+    let place = if judged.open { "within" } else { "outside" };
+    format!(
+        "Judged at {moment}, {}: {place} {}",
+        when(&named.schedule().zone(), judged.at),
+        named.name()
+    )
+}
+
+/// Every assumption a charge rests on: the rule's own, and those of the
+/// schedules (and their holiday calendars) its conditions read.
+pub fn charge_assumptions(
+    selection: &Selection<'static>,
+    rule: &'static ChargeRule,
+) -> Vec<&'static str> {
+    fn schedules(condition: &Condition, out: &mut Vec<usize>) {
+        match condition {
+            Condition::Within { schedule, .. } | Condition::Outside { schedule, .. } => {
+                out.push(*schedule)
+            }
+            Condition::Any(items) | Condition::All(items) => {
+                items.iter().for_each(|c| schedules(c, out))
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut push = |text: Option<&'static str>| {
+        if let Some(a) = text {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    };
+    push(rule.provenance().assumption.as_deref());
+    let mut used = Vec::new();
+    used.extend(rule.available());
+    schedules(rule.billable(), &mut used);
+    for index in used {
+        let named = selection.policy.schedule(index);
+        push(named.provenance().assumption.as_deref());
+        if let Some(calendar) = named.schedule().calendar() {
+            push(selection.catalog.calendar(calendar).assumption());
+        }
+    }
+    out
+}
+
 /// Why this ticket is or is not billed.
 pub fn billing_words(billing: &Billing, zone: &dyn Offsets) -> String {
     match billing {
@@ -80,7 +147,9 @@ pub fn billing_words(billing: &Billing, zone: &dyn Offsets) -> String {
             let next = opens
                 .map(|o: Instant| format!(" The next time it is: {}.", when(zone, o)))
                 .unwrap_or_default();
-            format!("Not available when the ticket was opened: this service is only provided {hours}.{next}")
+            format!(
+                "Not available when the work starts: this service is only provided {hours}.{next}"
+            )
         }
         Billing::AmountNotStated => {
             "The policy states that this fee exists but not its amount.".into()
@@ -92,6 +161,7 @@ pub fn billing_words(billing: &Billing, zone: &dyn Offsets) -> String {
 mod tests {
     use super::*;
     use crate::engine::charge::{estimate, offered, Work};
+    use crate::engine::holidays::HolidayEdits;
     use crate::engine::load;
     use chrono::{TimeZone, Utc};
 
@@ -106,7 +176,7 @@ mod tests {
         );
         assert_eq!(
             applies_words(install, policy),
-            "Charged for tickets opened outside Mon–Fri 09:00–19:00 US Eastern time, or \u{201c}Priority handling requested\u{201d}."
+            "Charged for work starting outside Mon–Fri 09:00–19:00 US Eastern time, or \u{201c}Priority handling requested\u{201d}."
         );
         assert_eq!(
             rate_words(&policy.charges()[2]),
@@ -126,7 +196,7 @@ mod tests {
         let (_, rule) = offered(&selection).next().unwrap();
         assert_eq!(
             applies_words(rule, selection.policy),
-            "Charged for all work; only provided Mon–Fri 09:00–17:00 US Pacific time."
+            "Charged for all work; only provided Mon–Fri 09:00–17:00 US Pacific time, holidays included."
         );
         // Saturday: federated partner support is not provided.
         let saturday = Utc.with_ymd_and_hms(2026, 3, 7, 18, 0, 0).unwrap();
@@ -134,13 +204,13 @@ mod tests {
             minutes: 90,
             ..Work::default()
         };
-        let e = estimate(&selection, rule, saturday, &work);
+        let e = estimate(&selection, rule, saturday, &work, HolidayEdits::none());
         let words = billing_words(
             &e.billing,
             &crate::engine::zone::Zone::known("America/Los_Angeles"),
         );
         assert!(
-            words.starts_with("Not available when the ticket was opened"),
+            words.starts_with("Not available when the work starts"),
             "{words}"
         );
         assert!(words.contains("Mon 9 Mar 2026, 09:00 PDT"), "{words}");

@@ -123,6 +123,8 @@ pub fn tiers(
                     let due = &dues[t];
                     let text = if due.outcome != due.rule.outcome() {
                         due.outcome.describe().to_string()
+                    } else if let Some(words) = due.words {
+                        words.to_string()
                     } else {
                         rule_words(due.rule)
                     };
@@ -256,6 +258,28 @@ mod tests {
                 .map(|c| c.text.as_str())
                 .collect::<Vec<_>>(),
             ["1", "2", "4"]
+        );
+    }
+
+    /// Numonix severity 3: the comparison keeps the policy's words.
+    #[test]
+    fn dateless_cells_keep_the_policy_words() {
+        let catalog = load::embedded();
+        let policy = catalog.policy("numonix").unwrap();
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
+        let t = tiers(
+            catalog,
+            policy,
+            "3",
+            opened,
+            &Timing::default(),
+            None,
+            false,
+        );
+        let resolution = t.rows.iter().find(|r| r.id == "resolution").unwrap();
+        assert_eq!(
+            resolution.cells[0].text,
+            "commercially reasonable efforts to include in the next major release"
         );
     }
 

@@ -5,12 +5,14 @@
 
 use crate::engine::charge::{estimate, format_money, offered, Billing, Work};
 use crate::engine::deadline::Selection;
+use crate::engine::holidays::HolidayEdits;
 use crate::engine::policy::RateUnit;
 use crate::engine::time::Instant;
 use crate::request;
 
-use super::charges::{applies_words, billing_words, rate_words};
+use super::charges::{applies_words, billing_words, charge_assumptions, judged_words, rate_words};
 use super::query::Query;
+use super::ticket::source_line;
 use super::zone::Offsets;
 
 /// A service offered on the package (a `<select>` option).
@@ -29,8 +31,10 @@ pub struct Rule {
     /// "Charged for tickets opened outside …".
     pub applies: String,
     pub note: Option<&'static str>,
-    pub assumption: Option<&'static str>,
-    /// "Source: §3 New Install Support".
+    /// Every assumption the rule and the hours it reads rest on; marked
+    /// beside the rate and the total.
+    pub assumptions: Vec<&'static str>,
+    /// "Source: ThreePBX Support Policy (updated 12/01/21), §3 New Install Support".
     pub source: String,
     /// Priced by the hour: ask for hours of work.
     pub asks_hours: bool,
@@ -38,6 +42,8 @@ pub struct Rule {
     pub asks_days: bool,
     /// Facts only the user knows (id, label), asked as checkboxes.
     pub flags: Vec<(&'static str, &'static str)>,
+    /// An instant decides the charge: ask when the work starts.
+    pub asks_work_start: bool,
 }
 
 /// One line of the estimate.
@@ -48,6 +54,15 @@ pub struct Line {
     pub amount: String,
 }
 
+/// A time condition and the instant it was judged at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The `data-judged` hook: `opened` or `work`.
+    pub moment: &'static str,
+    /// "Judged at the work start, Tue 3 Mar 2026, 20:00 EST: outside …".
+    pub words: String,
+}
+
 /// The estimate for the chosen service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Estimate {
@@ -55,6 +70,8 @@ pub struct Estimate {
     pub billing: &'static str,
     /// Why this ticket is or is not billed.
     pub words: String,
+    /// Each time condition with the instant it was judged at.
+    pub judged: Vec<Judged>,
     pub lines: Vec<Line>,
     /// The total in minor units and in words; `None` when the policy does
     /// not state the amount.
@@ -80,6 +97,7 @@ pub fn work(query: &Query) -> Work {
         minutes: request::parse_hours("hours", query.hours.as_deref().unwrap_or("1")).unwrap_or(60),
         days: request::parse_days("days", query.days.as_deref().unwrap_or("1")).unwrap_or(1),
         flags: query.flags.clone(),
+        starts: Some(query.work_start()),
     }
 }
 
@@ -90,6 +108,7 @@ pub fn charges(
     service: Option<&str>,
     opened: Instant,
     work: &Work,
+    edits: &HolidayEdits,
     zone: &dyn Offsets,
 ) -> Charges {
     let policy = selection.policy;
@@ -105,14 +124,15 @@ pub fn charges(
         rate: rate_words(r),
         applies: applies_words(r, policy),
         note: r.note(),
-        assumption: r.provenance().assumption.as_deref(),
-        source: format!("Source: {}", r.provenance().source),
+        assumptions: charge_assumptions(selection, r),
+        source: source_line(policy, Some(&r.provenance().source)),
         asks_hours: r.rate().is_some() && matches!(r.unit(), RateUnit::Hour(_)),
         asks_days: r.rate().is_some() && r.unit() == RateUnit::Day,
         flags: r.flags(),
+        asks_work_start: r.judges_time(),
     });
     let estimate = chosen.map(|(_, r)| {
-        let e = estimate(selection, r, opened, work);
+        let e = estimate(selection, r, opened, work, edits);
         Estimate {
             billing: match e.billing {
                 Billing::Billable { .. } => "billable",
@@ -121,6 +141,14 @@ pub fn charges(
                 Billing::AmountNotStated => "not-stated",
             },
             words: billing_words(&e.billing, zone),
+            judged: e
+                .judged
+                .iter()
+                .map(|j| Judged {
+                    moment: j.moment.id(),
+                    words: judged_words(policy, j),
+                })
+                .collect(),
             lines: e
                 .lines
                 .into_iter()
@@ -134,8 +162,13 @@ pub fn charges(
             currency: policy.currency().code(),
         }
     });
+    // Fees without an amount that apply to this ticket (a flag may decide).
     let unstated = offered(selection)
-        .filter(|(_, r)| r.rate().is_none())
+        .filter(|(_, r)| {
+            r.rate().is_none()
+                && crate::engine::charge::estimate(selection, r, opened, work, edits).billing
+                    == Billing::AmountNotStated
+        })
         .map(|(_, r)| {
             let note = r.note().map(|n| format!(" {n}")).unwrap_or_default();
             format!(
@@ -176,7 +209,14 @@ mod tests {
             ..Work::default()
         };
         let zone = Zone::known("America/New_York");
-        let panel = charges(&threepbx(), Some("new_install"), opened, &work, &zone);
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        );
         let ids: Vec<&str> = panel.services.iter().map(|s| s.id).collect();
         assert_eq!(ids[0], "new_install");
         let rule = panel.rule.unwrap();
@@ -206,9 +246,16 @@ mod tests {
             ..Work::default()
         };
         let zone = Zone::known("America/New_York");
-        let estimate = charges(&threepbx(), Some("new_install"), opened, &work, &zone)
-            .estimate
-            .unwrap();
+        let estimate = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        )
+        .estimate
+        .unwrap();
         assert_eq!(estimate.billing, "not-billable");
         assert_eq!(estimate.total, Some((0, "US$0.00".to_string())));
         assert!(estimate.lines.is_empty());
@@ -217,9 +264,26 @@ mod tests {
     #[test]
     fn no_service_chosen_shows_no_estimate() {
         let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
-        let panel = charges(&threepbx(), None, opened, &Work::default(), &Zone::UTC);
+        let panel = charges(
+            &threepbx(),
+            None,
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
         assert!(!panel.services.is_empty());
         assert_eq!((panel.rule, panel.estimate), (None, None));
+        // Professional services are charged at any time: no work start asked.
+        let panel = charges(
+            &threepbx(),
+            Some("professional_services"),
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
+        assert!(!panel.rule.unwrap().asks_work_start);
     }
 
     #[test]
@@ -230,7 +294,14 @@ mod tests {
         let package = policy.packages()[0].id();
         let s = catalog.select("ipcelerate", package, None, "1").unwrap();
         let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
-        let panel = charges(&s, None, opened, &Work::default(), &Zone::UTC);
+        let panel = charges(
+            &s,
+            None,
+            opened,
+            &Work::default(),
+            HolidayEdits::none(),
+            &Zone::UTC,
+        );
         assert!(!panel.unstated.is_empty());
         for line in &panel.unstated {
             assert!(
@@ -238,6 +309,85 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    /// Opened Tue 3 Mar 2026 12:00 Eastern for a session at 20:00: judged
+    /// at the work start, billed, and the panel says so; the assumptions
+    /// behind the rule and its business hours come with it.
+    #[test]
+    fn conditions_are_judged_at_the_work_start_and_say_so() {
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
+        let work = Work {
+            minutes: 60,
+            starts: Some(Utc.with_ymd_and_hms(2026, 3, 4, 1, 0, 0).unwrap()),
+            ..Work::default()
+        };
+        let zone = Zone::known("America/New_York");
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &work,
+            HolidayEdits::none(),
+            &zone,
+        );
+        let estimate = panel.estimate.unwrap();
+        assert_eq!(estimate.billing, "billable");
+        assert_eq!(
+            estimate.judged,
+            [Judged {
+                moment: "work",
+                words: "Judged at the work start, Tue 3 Mar 2026, 20:00 EST: outside Mon–Fri 09:00–19:00 US Eastern time".into(),
+            }]
+        );
+        let rule = panel.rule.unwrap();
+        assert!(rule.asks_work_start);
+        assert_eq!(rule.assumptions.len(), 2, "{:?}", rule.assumptions);
+        assert!(rule.assumptions[1].starts_with("Business hours are not defined"));
+        assert_eq!(
+            rule.source,
+            "Source: ThreePBX Support Policy (updated 12/01/21), §3 New Install Support"
+        );
+        // A closed date (+2026-03-03) makes noon work after hours too.
+        let mut edits = HolidayEdits::default();
+        crate::request::parse_holiday_edit("holiday", "+2026-03-03", &mut edits).unwrap();
+        let noon = Work {
+            minutes: 60,
+            ..Work::default()
+        };
+        let panel = charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            &noon,
+            &edits,
+            &zone,
+        );
+        assert_eq!(panel.estimate.unwrap().billing, "billable");
+    }
+
+    /// The software assessment fee is listed only once maintenance lapsed
+    /// or was never held; the major release fee is listed on Maintenance.
+    #[test]
+    fn the_assessment_fee_needs_its_flag() {
+        let catalog = load::embedded();
+        let s = catalog
+            .select("ipcelerate", "maintenance", None, "1")
+            .unwrap();
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 17, 0, 0).unwrap();
+        let listed = |flags: Vec<String>| {
+            let work = Work {
+                flags,
+                ..Work::default()
+            };
+            charges(&s, None, opened, &work, HolidayEdits::none(), &Zone::UTC).unstated
+        };
+        let without = listed(vec![]);
+        assert_eq!(without.len(), 1, "{without:?}");
+        assert!(without[0].starts_with("Major release upgrade: "));
+        let with = listed(vec!["maintenance_lapsed".into()]);
+        assert_eq!(with.len(), 2, "{with:?}");
+        assert!(with[0].starts_with("Software assessment fee"));
     }
 
     #[test]

@@ -60,10 +60,9 @@ pub fn facts(selection: &Selection<'static>) -> Facts {
         value: f.text.to_string(),
         source: Some(f.provenance.source.to_string()),
     }));
-    let source = selection.policy.source();
     Facts {
         facts,
-        source: format!("Source: {} ({})", source.title, source.file),
+        source: super::ticket::source_line(selection.policy, None),
     }
 }
 

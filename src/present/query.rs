@@ -10,7 +10,7 @@ use chrono::DateTime;
 use crate::engine::charge;
 use crate::engine::holidays::HolidayEdits;
 use crate::engine::policy::{Catalog, Policy};
-use crate::engine::time::{self, Instant};
+use crate::engine::time::Instant;
 use crate::engine::Error;
 use crate::request;
 
@@ -56,6 +56,8 @@ pub struct Query {
     pub region: Option<String>,
     pub severity: String,
     pub opened: Instant,
+    /// When the work starts, for the charge conditions; `None`: at the opening.
+    pub work_at: Option<Instant>,
     /// As entered; the engine merges overlaps.
     pub pauses: Vec<(Instant, Instant)>,
     /// Display zone; `None`: the browser's.
@@ -72,6 +74,13 @@ pub struct Query {
     pub embed: bool,
 }
 
+impl Query {
+    /// The instant charge conditions are judged at: `work_at`, or the opening.
+    pub fn work_start(&self) -> Instant {
+        self.work_at.unwrap_or(self.opened)
+    }
+}
+
 /// A parameter that could not be used, and what was shown instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -82,51 +91,6 @@ pub struct Problem {
 /// The minute a ticket opened "now" is taken to have opened.
 pub fn this_minute(now: Instant) -> Instant {
     DateTime::from_timestamp(now.timestamp().div_euclid(60) * 60, 0).unwrap_or(now)
-}
-
-/// Earliest and latest years accepted from people: the engine's range.
-pub const FIRST_YEAR: i32 = *time::SUPPORTED_YEARS.start();
-pub const LAST_YEAR: i32 = *time::SUPPORTED_YEARS.end();
-
-/// The longest pause accepted. Longer ones are typing mistakes, and each
-/// paused year costs the engine a day-by-day walk on every tick.
-pub const MAX_PAUSE_DAYS: i64 = 3660;
-
-fn in_range(field: &str, at: Instant) -> Result<Instant, Error> {
-    if time::is_supported(at) {
-        Ok(at)
-    } else {
-        Err(Error::Invalid {
-            field: field.into(),
-            message: format!(
-                "{} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
-                request::format_instant(at)
-            ),
-        })
-    }
-}
-
-/// An instant typed by a person, checked for range.
-pub fn parse_instant(field: &str, text: &str) -> Result<Instant, Error> {
-    request::parse_instant(field, text).and_then(|at| in_range(field, at))
-}
-
-/// Checks a pause's range and length (its order is checked by `request`).
-pub fn check_pause(from: Instant, until: Instant) -> Result<(Instant, Instant), Error> {
-    let (from, until) = (in_range("pause", from)?, in_range("pause", until)?);
-    if (until - from).num_days() > MAX_PAUSE_DAYS {
-        return Err(Error::Invalid {
-            field: "pause".into(),
-            message: "a pause may last at most 10 years".into(),
-        });
-    }
-    Ok((from, until))
-}
-
-/// A pause "FROM/UNTIL", checked for range and length.
-pub fn parse_pause(text: &str) -> Result<(Instant, Instant), Error> {
-    let (from, until) = request::parse_pause("pause", text)?;
-    check_pause(from, until)
 }
 
 /// Splits a query string ("?a=1&b=2" or "a=1&b=2") into decoded pairs.
@@ -376,15 +340,25 @@ pub fn read(
 
     let default_opened = this_minute(now);
     let opened = match src.url("opened") {
-        Some(text) => parse_instant("opened", text).unwrap_or_else(|e| {
+        Some(text) => request::parse_instant("opened", text).unwrap_or_else(|e| {
             problem("opened", format!("{e}; showing the current time"));
             default_opened
         }),
         None => default_opened,
     };
+    let work_at = src.url("work_at").and_then(|text| {
+        request::parse_instant("work_at", text)
+            .map_err(|e| {
+                problem(
+                    "work_at",
+                    format!("{e}; judging charges at the opening time"),
+                )
+            })
+            .ok()
+    });
     let mut pauses = Vec::new();
     for text in src.url_all("pause") {
-        match parse_pause(text) {
+        match request::parse_pause("pause", text) {
             Ok(p) => pauses.push(p),
             Err(e) => problem("pause", format!("{e}; this pause is left out")),
         }
@@ -534,6 +508,7 @@ pub fn read(
         region,
         severity,
         opened,
+        work_at,
         pauses,
         tz,
         hours,
@@ -598,6 +573,9 @@ pub fn write(query: &Query) -> String {
     let mut out = String::with_capacity(160);
     write_selection(&mut out, query);
     push(&mut out, "opened", &request::format_instant(query.opened));
+    if let Some(at) = query.work_at {
+        push(&mut out, "work_at", &request::format_instant(at));
+    }
     for (from, until) in &query.pauses {
         let pause = format!(
             "{}/{}",
@@ -735,6 +713,34 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         let (_, problems) = read_url("pause=2026-03-02T11:00:00Z/2026-03-02T10:00:00Z");
         assert!(problems[0].message.contains("ends before it starts"));
+    }
+
+    #[test]
+    fn work_at_round_trips_and_defaults_to_the_opening() {
+        let (query, problems) =
+            read_url("opened=2026-03-03T12:00:00-05:00&work_at=2026-03-03T20:00:00-05:00");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            request::format_instant(query.work_start()),
+            "2026-03-04T01:00:00Z"
+        );
+        assert!(
+            write(&query).contains("work_at=2026-03-04T01%3A00%3A00Z")
+                || write(&query).contains("work_at=2026-03-04T01:00:00Z"),
+            "{}",
+            write(&query)
+        );
+        let (query, _) = read_url("opened=2026-03-03T12:00:00-05:00");
+        assert_eq!(query.work_start(), query.opened);
+        assert!(!write(&query).contains("work_at"));
+        let (query, problems) =
+            read_url("opened=2026-03-03T12:00:00-05:00&work_at=9999-01-01T00:00:00Z");
+        assert_eq!(query.work_at, None);
+        assert_eq!(problems[0].field, "work_at");
+        assert_eq!(
+            problems[0].message,
+            "work_at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000; judging charges at the opening time"
+        );
     }
 
     #[test]

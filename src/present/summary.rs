@@ -137,8 +137,7 @@ pub fn summary(t: &Ticket<'_>) -> String {
             out += &format!("- {a}\n");
         }
     }
-    let source = s.policy.source();
-    out += &format!("\nSource: {} ({})\n", source.title, source.file);
+    out += &format!("\n{}\n", super::ticket::source_line(s.policy, None));
     if !t.link.is_empty() {
         out += &format!("Link: {}\n", t.link);
     }

@@ -7,7 +7,7 @@ use crate::engine::holidays::HolidayEdits;
 use crate::engine::time::{local_date, Instant};
 
 use super::text;
-use super::ticket::{downtime_words, support_words};
+use super::ticket::{downtime_words, lead_time_assumptions, support_assumptions, support_words};
 
 /// The support panel at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct Support {
     pub hours: String,
     pub downtime: Option<Downtime>,
     pub lead_times: Vec<LeadTime>,
+    /// The assumptions behind the open/closed state and the hours.
+    pub assumptions: Vec<&'static str>,
 }
 
 /// The scheduled downtime in progress or next.
@@ -37,6 +39,8 @@ pub struct LeadTime {
     pub label: &'static str,
     /// "Thu 5 Mar 2026, if requested now (3 business days in advance)".
     pub words: String,
+    /// The assumptions behind that date, marked beside it.
+    pub assumptions: Vec<&'static str>,
 }
 
 /// The support panel for a selection at `now`, with the user's holiday edits.
@@ -64,6 +68,7 @@ pub fn support(selection: &Selection<'static>, now: Instant, edits: &HolidayEdit
                 id: lead.id(),
                 label: lead.label(),
                 words: format!("{day}, if requested now ({} in advance)", lead.amount()),
+                assumptions: lead_time_assumptions(selection, lead),
             })
         })
         .collect();
@@ -73,6 +78,7 @@ pub fn support(selection: &Selection<'static>, now: Instant, edits: &HolidayEdit
         hours: format!("Support hours: {}", selection.coverage().name()),
         downtime,
         lead_times,
+        assumptions: support_assumptions(selection),
     }
 }
 
@@ -147,5 +153,19 @@ mod tests {
                 lead.words
             );
         }
+        // The new-install notice rests on its reading and the assumed
+        // business hours; ThreePBX's 24 x 7 coverage on none.
+        assert_eq!(
+            panel.lead_times[0].assumptions,
+            [
+                "Three business days in advance means the session can be on the third business day after the request at the earliest.",
+                "Business hours are not defined; Mon–Fri 09:00–19:00 Eastern with US federal holidays is assumed."
+            ]
+        );
+        assert!(panel.assumptions.is_empty());
+        let custom = catalog.select("nextplane", "custom", None, "1").unwrap();
+        let panel = support(&custom, monday, &HolidayEdits::default());
+        assert_eq!(panel.assumptions.len(), 2, "{:?}", panel.assumptions);
+        assert!(panel.assumptions[0].contains("excludes any USA or EMEA holidays"));
     }
 }

@@ -3,7 +3,7 @@
 //! engine; this module only names them.
 
 use crate::engine::deadline::{Due, Selection};
-use crate::engine::policy::{Outcome, Provenance, Rule, Unit};
+use crate::engine::policy::{LeadTime, Outcome, Policy, Provenance, Rule, Unit};
 use crate::engine::time::{Instant, OpenState};
 
 use super::text;
@@ -22,7 +22,8 @@ pub struct Explained {
     pub reading: Option<String>,
     /// "Counted from the First response deadline, then every 2 business hours."
     pub recurring: Option<String>,
-    pub source: &'static str,
+    /// "<document title>, <section>".
+    pub source: String,
     /// Every assumption behind the result, visibly marked by the UI.
     pub assumptions: Vec<&'static str>,
 }
@@ -33,6 +34,68 @@ fn push_assumption(out: &mut Vec<&'static str>, provenance: &'static Provenance)
             out.push(a);
         }
     }
+}
+
+fn push_text(out: &mut Vec<&'static str>, text: Option<&'static str>) {
+    if let Some(a) = text {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+}
+
+/// The assumptions behind a schedule: its own and its holiday calendar's.
+fn push_schedule(out: &mut Vec<&'static str>, selection: &Selection<'static>, index: usize) {
+    let named = selection.policy.schedule(index);
+    push_assumption(out, named.provenance());
+    if let Some(calendar) = named.schedule().calendar() {
+        push_text(out, selection.catalog.calendar(calendar).assumption());
+    }
+}
+
+/// "Source: <the policy document's title>, <section>": users know the
+/// document, not our copy's file name.
+pub fn source_line(policy: &Policy, section: Option<&str>) -> String {
+    format!("Source: {}", cited(policy, section))
+}
+
+/// "<the policy document's title>, <section>".
+pub fn cited(policy: &Policy, section: Option<&str>) -> String {
+    let title = &policy.source().title;
+    match section.filter(|s| !s.is_empty()) {
+        Some(section) => format!("{title}, {section}"),
+        None => title.to_string(),
+    }
+}
+
+/// Every assumption a target's result rests on: its cell's, its row's,
+/// and those of the schedule and calendar it counts on.
+pub fn target_assumptions(selection: &Selection<'static>, due: &Due<'static>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    push_assumption(&mut out, due.provenance);
+    push_assumption(&mut out, due.target.provenance());
+    if let Some(index) = due.business {
+        push_schedule(&mut out, selection, index);
+    }
+    out
+}
+
+/// The assumptions behind "open now" and the support hours.
+pub fn support_assumptions(selection: &Selection<'static>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    push_schedule(&mut out, selection, selection.coverage_index());
+    out
+}
+
+/// The assumptions behind a notice period's date.
+pub fn lead_time_assumptions(
+    selection: &Selection<'static>,
+    lead: &'static LeadTime,
+) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    push_assumption(&mut out, lead.provenance());
+    push_schedule(&mut out, selection, lead.clock());
+    out
 }
 
 /// "due within 4 business hours" reading of a rule, without dates.
@@ -46,21 +109,10 @@ pub fn rule_words(rule: Rule) -> String {
 
 /// Explains one target of a selection.
 pub fn explain(selection: &Selection<'static>, due: &Due<'static>) -> Explained {
-    let mut assumptions = Vec::new();
-    push_assumption(&mut assumptions, due.provenance);
-    push_assumption(&mut assumptions, due.target.provenance());
-    let schedule = due.business.map(|index| {
-        let named = selection.policy.schedule(index);
-        push_assumption(&mut assumptions, named.provenance());
-        if let Some(calendar) = named.schedule().calendar() {
-            if let Some(a) = selection.catalog.calendar(calendar).assumption() {
-                if !assumptions.contains(&a) {
-                    assumptions.push(a);
-                }
-            }
-        }
-        named.name()
-    });
+    let assumptions = target_assumptions(selection, due);
+    let schedule = due
+        .business
+        .map(|index| selection.policy.schedule(index).name());
     let reading = due.rule.amount().and_then(|amount| match amount.unit {
         Unit::BusinessDays => Some(format!(
             "Due at the close of the {} business day after the day the ticket was opened; the opening day never counts.",
@@ -77,9 +129,12 @@ pub fn explain(selection: &Selection<'static>, due: &Due<'static>) -> Explained 
             None => format!("Follows the {anchor}."),
         }
     });
-    // Inherited outcomes ("as needed" anchor) describe the outcome, not the cell.
+    // Inherited outcomes ("as needed" anchor) describe the outcome, not the
+    // cell; the policy's own words win over the outcome's generic ones.
     let rule = if due.outcome != due.rule.outcome() {
         due.outcome.describe().to_string()
+    } else if let Some(words) = due.words {
+        words.to_string()
     } else {
         rule_words(due.rule)
     };
@@ -89,7 +144,7 @@ pub fn explain(selection: &Selection<'static>, due: &Due<'static>) -> Explained 
         schedule,
         reading,
         recurring,
-        source: &due.provenance.source,
+        source: cited(selection.policy, Some(&due.provenance.source)),
         assumptions,
     }
 }
@@ -101,7 +156,20 @@ pub fn is_dated(outcome: Outcome) -> bool {
 
 /// A sentence for an outcome without a date: "Not included in this package."
 pub fn outcome_sentence(outcome: Outcome) -> String {
-    let words = outcome.describe();
+    sentence(outcome.describe())
+}
+
+/// A target without a date as a sentence, in the policy's own words where
+/// the data gives them.
+pub fn due_sentence(due: &Due<'_>) -> String {
+    match due.words.filter(|_| due.outcome == due.rule.outcome()) {
+        Some(words) => sentence(words),
+        None => outcome_sentence(due.outcome),
+    }
+}
+
+/// Words as a sentence: the first letter upper case, a final stop.
+fn sentence(words: &str) -> String {
     let mut out = String::with_capacity(words.len() + 1);
     let mut chars = words.chars();
     if let Some(first) = chars.next() {
@@ -295,6 +363,58 @@ mod tests {
         assert_eq!(
             downtime_words((start, Some(end)), at(2026, 3, 7, 20, 0), &la),
             "In progress now, ends Sun 00:00 Los Angeles time (in 12 h)"
+        );
+    }
+
+    /// Numonix: "Periodic reports on the status of the correction" (S1, S2)
+    /// with no cadence; "as long as useful progress can be made" and "next
+    /// major release" kept in the policy's words. IPcelerate's response
+    /// targets count from submission, an assumption (the policy: "from the
+    /// time the support team acknowledges"). Sources name the document.
+    #[test]
+    fn policy_words_and_assumptions_are_kept() {
+        let catalog = load::embedded();
+        let opened = at(2026, 3, 2, 9, 0);
+        let s1 = catalog.select("numonix", "saas", None, "1").unwrap();
+        let dues = deadlines(&s1, opened, &Timing::default()).unwrap();
+        let resolution = explain(&s1, &dues[1]);
+        assert_eq!(
+            resolution.rule,
+            "worked 24 x 7 until resolved or as long as useful progress can be made"
+        );
+        assert_eq!(dues[2].target.id(), "status_reports");
+        assert_eq!(dues[2].outcome, Outcome::Periodic);
+        assert!(explain(&s1, &dues[2])
+            .rule
+            .starts_with("periodic reports on the status of the correction"));
+        let s3 = catalog.select("numonix", "saas", None, "3").unwrap();
+        let dues = deadlines(&s3, opened, &Timing::default()).unwrap();
+        assert_eq!(
+            explain(&s3, &dues[1]).rule,
+            "commercially reasonable efforts to include in the next major release"
+        );
+        let ipc = catalog
+            .select("ipcelerate", "maintenance", None, "1")
+            .unwrap();
+        let dues = deadlines(&ipc, opened, &Timing::default()).unwrap();
+        for due in &dues[..2] {
+            let assumptions = target_assumptions(&ipc, due);
+            assert!(
+                assumptions[0].contains("the support team acknowledges"),
+                "{assumptions:?}"
+            );
+        }
+        let explained = explain(&ipc, &dues[0]);
+        assert!(
+            explained
+                .source
+                .starts_with("IPcelerate Maintenance Policy, Exhibit A"),
+            "{}",
+            explained.source
+        );
+        assert_eq!(
+            source_line(s1.policy, None),
+            "Source: IXCloud SaaS Support Policies (IXCloud and IXCloud Hybrid)"
         );
     }
 

@@ -7,9 +7,11 @@ use crate::present::estimate::{charges, work};
 use crate::present::query::default_service;
 use crate::request;
 
+use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
 use super::work_field::WorkField;
+use super::work_start_field::WorkStartField;
 
 #[component]
 pub fn ChargePanel() -> impl IntoView {
@@ -23,7 +25,7 @@ pub fn ChargePanel() -> impl IntoView {
                 .clone()
                 .or_else(|| default_service(ctx.catalog, q));
             ctx.zone
-                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), z))
+                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), &q.holidays, z))
         })
     });
     // Each part in a memo of its own, so typing hours rebuilds only the estimate.
@@ -32,6 +34,13 @@ pub fn ChargePanel() -> impl IntoView {
     let estimate = Memo::new(move |_| panel.with(|p| p.estimate.clone()));
     let unstated = Memo::new(move |_| panel.with(|p| p.unstated.clone()));
     let chosen = Memo::new(move |_| rule.with(|r| r.as_ref().map(|r| r.id)));
+    let assumptions = Memo::new(move |_| {
+        rule.with(|r| {
+            r.as_ref()
+                .map(|r| r.assumptions.clone())
+                .unwrap_or_default()
+        })
+    });
     let asks_hours = Memo::new(move |_| rule.with(|r| r.as_ref().is_some_and(|r| r.asks_hours)));
     let asks_days = Memo::new(move |_| rule.with(|r| r.as_ref().is_some_and(|r| r.asks_days)));
     let flags =
@@ -86,14 +95,23 @@ pub fn ChargePanel() -> impl IntoView {
                     rule.get()
                         .map(|r| {
                             view! {
-                                <p class="rate">{r.rate}</p>
+                                <div class="rate">
+                                    {r.rate} " " <AssumptionMark texts=r.assumptions.clone() />
+                                </div>
                                 <p class="hint">{r.applies}</p>
                                 {r.note.map(|n| view! { <p class="hint">{n}</p> })}
-                                {r.assumption.map(|a| view! { <AssumptionNote text=a /> })}
+                                {r
+                                    .assumptions
+                                    .into_iter()
+                                    .map(|a| view! { <AssumptionNote text=a /> })
+                                    .collect_view()}
                                 <p class="hint">{r.source}</p>
                             }
                         })
                 }}
+                <Show when=move || rule.with(|r| r.as_ref().is_some_and(|r| r.asks_work_start))>
+                    <WorkStartField />
+                </Show>
                 <Show when=move || asks_hours.get()>
                     <WorkField
                         name="hours"
@@ -158,6 +176,10 @@ pub fn ChargePanel() -> impl IntoView {
                                 .map_or_else(|| "Not stated".to_string(), |t| t.1.clone());
                             view! {
                                 <p class="billing" data-billing=e.billing>{e.words}</p>
+                                {e.judged
+                                    .into_iter()
+                                    .map(|j| view! { <p class="hint" data-judged=j.moment>{j.words}</p> })
+                                    .collect_view()}
                                 <table class="lines">
                                     <caption class="sr-only">"Charge lines"</caption>
                                     <tbody>
@@ -179,13 +201,16 @@ pub fn ChargePanel() -> impl IntoView {
                                     <tfoot>
                                         <tr>
                                             <th scope="row">"Total"</th>
-                                            <td
-                                                class="money total"
-                                                data-charge-total=e.total.as_ref().map(|t| t.0.to_string())
-                                                data-charge-status=not_stated.then_some("not-stated")
-                                                data-currency=e.currency
-                                            >
-                                                {total_text}
+                                            <td class="money total">
+                                                <span
+                                                    data-charge-total=e.total.as_ref().map(|t| t.0.to_string())
+                                                    data-charge-status=not_stated.then_some("not-stated")
+                                                    data-currency=e.currency
+                                                >
+                                                    {total_text}
+                                                </span>
+                                                " "
+                                                <AssumptionMark texts=assumptions.get() />
                                             </td>
                                         </tr>
                                     </tfoot>

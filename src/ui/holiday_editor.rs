@@ -9,9 +9,9 @@ use crate::engine::holidays::HolidayEdits;
 use crate::engine::join;
 use crate::engine::policy::ClockRef;
 use crate::engine::time::{local_date, Instant};
-use crate::present::query::{FIRST_YEAR, LAST_YEAR};
 use crate::present::text;
 use crate::request;
+use crate::request::{FIRST_YEAR, LAST_YEAR};
 
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;

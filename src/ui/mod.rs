@@ -4,6 +4,7 @@
 //! lay it out.
 
 mod app;
+mod assumption_mark;
 mod assumption_note;
 mod browser;
 mod charge_panel;
@@ -26,6 +27,7 @@ mod vendor_fields;
 mod vendor_overview;
 mod view_switch;
 mod work_field;
+mod work_start_field;
 mod zone_field;
 
 use leptos::prelude::*;

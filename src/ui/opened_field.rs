@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::present::query::{this_minute, FIRST_YEAR, LAST_YEAR};
+use crate::present::query::this_minute;
 use crate::present::text;
 use crate::present::zone::{self, Offsets};
 use crate::request::format_instant;
+use crate::request::{FIRST_YEAR, LAST_YEAR};
 
 use super::state::{use_ctx, Ctx};
 

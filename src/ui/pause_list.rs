@@ -3,7 +3,8 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
-use crate::present::query::{check_pause, this_minute};
+use crate::present::query::this_minute;
+use crate::request::check_pause;
 
 use super::opened_field::{local_value, parse_local};
 use super::state::use_ctx;
@@ -43,7 +44,7 @@ pub fn PauseList() -> impl IntoView {
             ));
             return;
         }
-        if let Err(e) = check_pause(from, until) {
+        if let Err(e) = check_pause("pause", from, until) {
             error.set(format!("Pause {}: {e}.", index + 1));
             return;
         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::present::support::support;
 
+use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
 
@@ -20,13 +21,18 @@ pub fn SupportStatus() -> impl IntoView {
     // Parts in memos of their own: the markup is rebuilt only when they change.
     let downtime = Memo::new(move |_| panel.with(|p| p.downtime.clone()));
     let lead_times = Memo::new(move |_| panel.with(|p| p.lead_times.clone()));
+    let assumptions = Memo::new(move |_| panel.with(|p| p.assumptions.clone()));
     view! {
         <section class="panel support" aria-labelledby="h-support">
             <h2 id="h-support">"Support now"</h2>
-            <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }>
-                <span class="dot" aria-hidden="true"></span>
-                {move || panel.with(|p| p.words.clone())}
-            </p>
+            <div class="with-mark">
+                <p class="support-state" data-support=move || if open.get() { "open" } else { "closed" }>
+                    <span class="dot" aria-hidden="true"></span>
+                    {move || panel.with(|p| p.words.clone())}
+                </p>
+                // A memo, so the ticking clock never redraws (and closes) it.
+                {move || view! { <AssumptionMark texts=assumptions.get() /> }}
+            </div>
             <p class="hint">{move || panel.with(|p| p.hours.clone())}</p>
             <p class="sr-only" aria-live="polite">
                 {move || if open.get() { "Support is open." } else { "Support is closed." }}
@@ -49,10 +55,13 @@ pub fn SupportStatus() -> impl IntoView {
                 key=|lead| (lead.id, lead.words.clone())
                 children=|lead| {
                     view! {
-                        <p data-lead-time=lead.id>
-                            <strong>{format!("{}: ", lead.label)}</strong>
-                            {lead.words}
-                        </p>
+                        <div class="with-mark">
+                            <p data-lead-time=lead.id>
+                                <strong>{format!("{}: ", lead.label)}</strong>
+                                {lead.words}
+                            </p>
+                            <AssumptionMark texts=lead.assumptions />
+                        </div>
                     }
                 }
             />

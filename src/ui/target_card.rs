@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::present::cards::{Card, Standing};
 
+use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 
 #[component]
@@ -23,6 +24,8 @@ pub fn TargetCard(
         Memo::new(move |_| standings.with(|all| all.iter().find(|s| s.id == id).cloned()));
     let dated = Memo::new(move |_| card.with(|c| c.dated.clone()));
     let rule = Memo::new(move |_| card.with(|c| (c.rule.clone(), c.assumptions.clone())));
+    let assumptions = Memo::new(move |_| card.with(|c| c.assumptions.clone()));
+    let mark = move || view! { <AssumptionMark texts=assumptions.get() /> };
     let date = move |read: fn(&crate::present::cards::Dated) -> String| {
         move || dated.with(|d| d.as_ref().map(read).unwrap_or_default())
     };
@@ -42,10 +45,12 @@ pub fn TargetCard(
                 <span class="badge qualifier">{move || card.with(|c| c.qualifier)}</span>
             </h3>
             <Show when=move || dated.with(Option::is_some)>
-                <p class="due">
+                <div class="due">
                     <span class="due-label">{date(|d| d.lead.to_string())}</span>
                     <time datetime=date(|d| d.datetime.clone())>{date(|d| d.local.clone())}</time>
-                </p>
+                    " "
+                    {mark}
+                </div>
                 <p class="vendor-time hint">{date(|d| d.vendor_local.clone().unwrap_or_default())}</p>
                 <p class="countdown" data-countdown="">{stand(|s| s.countdown.clone())}</p>
                 <p class="state" data-state=stand(|s| s.state.to_string())>
@@ -57,7 +62,9 @@ pub fn TargetCard(
                     <span id=used_id.clone()>{stand(|s| s.used.clone())}</span>
                 </div>
             </Show>
-            <p class="outcome">{move || card.with(|c| c.sentence.clone())}</p>
+            <Show when=move || dated.with(Option::is_none)>
+                <div class="outcome">{move || card.with(|c| c.sentence.clone())} " " {mark}</div>
+            </Show>
             {move || {
                 rule.with(|(rows, assumptions)| {
                     view! {

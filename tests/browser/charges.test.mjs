@@ -86,10 +86,75 @@ test('a fee whose amount the policy does not state says so', async (t) => {
   assert.equal(await t.page.getAttribute('[data-charge-status]', 'data-charge-status'), 'not-stated');
   assert.equal(await t.page.locator('[data-charge-total]').count(), 0);
   assert.match(await t.text('[data-billing]'), /states that this fee exists but not its amount/);
-  assert.match(await t.text('.unstated'), /Software assessment fee.*exists but not its amount/);
-  // On maintenance, only the assessment fee is offered, and it has no amount either.
-  await t.openApp(query({ vendor: 'ipcelerate', package: 'maintenance', severity: '2', opened: WEEKDAY }), { selector: '[data-charge-status]' });
+  assert.match(await t.text('.unstated'), /Major release upgrade.*exists but not its amount/);
+  // The assessment fee applies only once maintenance lapsed or was never held.
+  assert.doesNotMatch(await t.text('.unstated'), /Software assessment fee/);
+  await t.openApp(query({ vendor: 'ipcelerate', package: 'maintenance', severity: '2', opened: WEEKDAY }), { selector: '[data-billing]' });
   assert.equal(await t.page.inputValue('select[name="service"]'), 'software_assessment');
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'not-billable');
+  assert.equal(await t.page.getAttribute('[data-charge-total]', 'data-charge-total'), '0');
+  await t.page.check('input[name="flag"][value="maintenance_lapsed"]');
+  await t.page.waitForSelector('[data-charge-status="not-stated"]');
+  assert.match(await t.text('.unstated'), /Software assessment fee.*exists but not its amount/);
+  // Major releases (fee based) on Maintenance, the one-time enrollment on Impact.
+  const services = async () => t.page.$$eval('select[name="service"] option', (o) => o.map((x) => x.value));
+  assert.deepEqual(await services(), ['software_assessment', 'major_release']);
+  await t.openApp(query({ vendor: 'ipcelerate', package: 'impact', severity: '2', opened: WEEKDAY, service: 'impact_enrollment' }), {
+    selector: '[data-charge-status]',
+  });
+  assert.deepEqual(await services(), ['software_assessment', 'impact_enrollment']);
+  assert.match(await t.text('.unstated'), /Impact program enrollment.*A one-time fee/);
+});
+
+// ThreePBX §3 bills "new install support tickets requiring support after
+// 7pm Eastern": a ticket opened Tue 3 Mar 12:00 EST for a session at 20:00
+// EST is billed, one opened at 08:00 for a session at 10:00 is not.
+test('charges are judged when the work starts (work_at), and the page says when', async (t) => {
+  const base = { vendor: 'threepbx', package: 'standard', severity: '4', service: 'new_install', hours: '1' };
+  for (const [opened, workAt, billing] of [
+    ['2026-03-03T17:00:00Z', '2026-03-04T01:00:00Z', 'billable'],
+    ['2026-03-03T13:00:00Z', '2026-03-03T15:00:00Z', 'not-billable'],
+  ]) {
+    const want = charge({ ...base, opened, 'work-at': workAt });
+    await t.openApp(query({ ...base, opened, work_at: workAt, tz: 'UTC' }), { selector: '[data-charge-total]' });
+    assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), billing);
+    assert.equal((await shownTotal(t)).minor, want.total_minor);
+    assert.equal(await t.text('[data-judged="work"]'), want.judged[0]);
+  }
+  assert.match(await t.text('[data-judged="work"]'), /^Judged at the work start, Tue 3 Mar 2026, 10:00 EST: within /);
+  // Typing the work start updates the URL and the charge; "At opening" clears it.
+  await t.openApp(query({ ...base, opened: '2026-03-03T17:00:00Z', tz: 'America/New_York' }), { selector: '[data-work-at]' });
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'not-billable');
+  assert.equal(await t.page.inputValue('input[name="work_at"]'), '2026-03-03T12:00');
+  await t.page.fill('input[name="work_at"]', '2026-03-03T20:30');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('work_at') === '2026-03-04T01:30:00Z');
+  await t.page.waitForSelector('[data-billing="billable"]');
+  await t.page.click('#f-work-at + button');
+  await t.page.waitForFunction(() => !new URL(location.href).searchParams.has('work_at'));
+  await t.page.waitForSelector('[data-billing="not-billable"]');
+  // A service charged at any time does not ask when the work starts.
+  await t.page.selectOption('select[name="service"]', 'professional_services');
+  await t.page.waitForFunction(() => !document.querySelector('[data-work-at]'));
+});
+
+test('charges read the same calendar as the deadlines (holiday edits)', async (t) => {
+  const base = { vendor: 'threepbx', package: 'standard', severity: '4', service: 'new_install', hours: '1' };
+  // (Holiday edits are remembered between visits, so the plain case goes first.)
+  for (const [opened, holiday, billing] of [
+    ['2026-11-26T17:00:00Z', null, 'billable'],
+    ['2026-03-03T17:00:00Z', '+2026-03-03', 'billable'],
+    ['2026-11-26T17:00:00Z', '-2026-11-26', 'not-billable'],
+  ]) {
+    const want = charge({ ...base, opened, holiday });
+    await t.openApp(query({ ...base, opened, holiday, tz: 'UTC' }), { selector: '[data-charge-total]' });
+    assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), billing, `${opened} ${holiday}`);
+    assert.equal((await shownTotal(t)).minor, want.total_minor);
+  }
+  // NextPlane partner support names no holidays: Thanksgiving 10:00 PST is billed.
+  const partner = { vendor: 'nextplane', package: 'startup', severity: '2', opened: '2026-11-26T18:00:00Z', service: 'federated_partner', hours: '1' };
+  await t.openApp(query({ ...partner, tz: 'UTC' }), { selector: '[data-charge-total]' });
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'billable');
+  assert.equal((await shownTotal(t)).minor, charge(partner).total_minor);
 });
 
 test('vendors without chargeable services say so', async (t) => {

@@ -56,15 +56,15 @@ test('switching vendors rewrites the severity radios and target cards in place',
   });
   const words = () => t.text('label[for="f-severity-1"]');
   const before = await words();
-  // NextPlane has two targets, ipcelerate four, numonix two again.
+  // NextPlane has two targets, ipcelerate four, numonix three.
   await t.page.selectOption('select[name="vendor"]', 'ipcelerate');
   await t.page.waitForFunction(() => document.querySelectorAll('li.card').length === 4);
   assert.notEqual(await words(), before, 'the words follow the vendor');
   await t.page.selectOption('select[name="vendor"]', 'numonix');
-  await t.page.waitForFunction(() => document.querySelectorAll('li.card').length === 2);
+  await t.page.waitForFunction(() => document.querySelectorAll('li.card').length === 3);
   assert.deepEqual(await t.page.evaluate(() => window.changed), []);
   const targets = await t.page.$$eval('li.card', (cards) => cards.map((c) => c.dataset.target));
-  assert.deepEqual(targets, ['response', 'resolution'], 'the cards show the new targets');
+  assert.deepEqual(targets, ['response', 'resolution', 'status_reports'], 'the cards show the new targets');
   assert.equal(await t.page.evaluate(() => document.querySelector('input[name="severity"]:checked')?.value), '2');
 });
 

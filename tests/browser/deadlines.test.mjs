@@ -2,30 +2,21 @@
 // shows exactly the targets, outcomes and due instants the engine computes
 // natively (`sla batch`), including pauses and holiday edits.
 import { test, assert } from './lib.mjs';
-import { batch, deadlines, query, shownTargets } from './engine.mjs';
+import { batch, deadlines, policies, query, shownTargets } from './engine.mjs';
 
 // A Friday afternoon in New York: business-hour targets run over the weekend.
 const OPENED = ['2026-03-06T19:30:00Z', '2026-11-25T16:00:00Z'];
 
-const SELECTIONS = [
-  ['nextplane', 'startup', null],
-  ['nextplane', 'business', 'us'],
-  ['nextplane', 'business', 'emea'],
-  ['nextplane', 'enterprise', 'emea'],
-  ['nextplane', 'custom', null],
-  ['numonix', 'saas', null],
-  ['ipcelerate', 'maintenance', null],
-  ['ipcelerate', 'impact', null],
-  ['ipcelerate', 'time-and-materials', null],
-  ['unnamed-eu', 'professional', null],
-  ['unnamed-eu', 'enterprise', null],
-  ['unnamed-eu', 'gold', null],
-  ['threepbx', 'standard', null],
-];
+// Every vendor, package and region, from the engine's own list, so the
+// coverage cannot drift from the policies.
+const POLICIES = policies();
+const SELECTIONS = POLICIES.flatMap((p) =>
+  p.packages.flatMap((pkg) => (pkg.regions.length ? pkg.regions : [null]).map((region) => [p.id, pkg.id, region])),
+);
 
 const cases = [];
 for (const [vendor, pkg, region] of SELECTIONS) {
-  for (const severity of ['1', '2', '3', '4']) {
+  for (const severity of POLICIES.find((p) => p.id === vendor).severities) {
     const opened = OPENED[cases.length % OPENED.length];
     cases.push({ vendor, package: pkg, ...(region ? { region } : {}), severity, opened });
   }
@@ -49,7 +40,13 @@ async function assertMatches(t, request, answer, label) {
   }
 }
 
-for (const vendor of ['nextplane', 'numonix', 'ipcelerate', 'unnamed-eu', 'threepbx']) {
+test('the deep links cover every package and region, nextplane/enterprise/us included', () => {
+  assert.ok(SELECTIONS.some(([v, p, r]) => v === 'nextplane' && p === 'enterprise' && r === 'us'));
+  assert.equal(new Set(SELECTIONS.map(([v]) => v)).size, POLICIES.length);
+  assert.ok(SELECTIONS.length >= 14, `${SELECTIONS.length} selections`);
+});
+
+for (const { id: vendor } of POLICIES) {
   test(`deep links for ${vendor} show the engine's deadlines`, async (t) => {
     let checked = 0;
     for (const [i, request] of cases.entries()) {

@@ -17,6 +17,11 @@ export function sla(args, input = '') {
   });
 }
 
+/** `sla policies --json`: every vendor with its packages (and their regions) and severities. */
+export function policies() {
+  return JSON.parse(sla(['policies', '--json'])).policies;
+}
+
 /** `sla batch`: one answer ({ targets } or { error }) per request object. */
 export function batch(requests) {
   const out = sla(['batch'], requests.map((r) => JSON.stringify(r)).join('\n') + '\n');
