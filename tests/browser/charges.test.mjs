@@ -163,3 +163,26 @@ test('vendors without chargeable services say so', async (t) => {
     assert.match(await t.text('[data-charges="none"]'), /lists no chargeable services/);
   }
 });
+
+// Issue 19, item 4: a shared link shows the same numbers to everyone, not
+// the choices this browser remembers.
+test('a link without flag= is not billed after ticking the flag once', async (t) => {
+  const link = { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'new_install', hours: '1.5' };
+  const fresh = charge(link);
+  assert.equal(fresh.total_minor, 0, 'a fresh visitor sees nothing billed');
+  await t.openApp(query({ ...link, tz: 'UTC' }), { selector: '[data-charge-total]' });
+  await t.page.check('input[name="flag"][value="priority_handling"]');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('flag') === 'priority_handling');
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'billable');
+  assert.equal((await shownTotal(t)).minor, charge({ ...link, flag: 'priority_handling' }).total_minor);
+  await t.page.waitForFunction(() => /flag=priority_handling/.test(Object.values(localStorage).join()));
+  // The remembered choice fills a page opened without parameters ...
+  await t.openApp('', { selector: '[data-charge-total]' });
+  assert.equal(new URL(t.page.url()).searchParams.get('flag'), 'priority_handling');
+  // ... but not a link.
+  await t.openApp(query(link), { selector: '[data-charge-total]' });
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'not-billable');
+  assert.equal((await shownTotal(t)).minor, fresh.total_minor);
+  assert.equal(await t.page.isChecked('input[name="flag"][value="priority_handling"]'), false);
+  assert.equal(new URL(t.page.url()).searchParams.get('flag'), null);
+});
