@@ -39,7 +39,7 @@ sla charge: the estimate of one charge rule for a ticket
   --work-at T      when the work starts, RFC 3339 with an offset (default: --opened);
                    after-hours, partner support hours and availability are judged
                    at this instant; conditions on the contact at --opened
-  --hours H        hours of work (1.5 or 1:30), for hourly rates only
+  --hours H        hours of work (1.5, 1,5 or 1:30), for hourly rates only
   --days D         whole days of work, for daily rates only
   --flag ID        repeatable: a fact about the ticket the rule asks about
                    (an id the rule does not ask about is an error listing its ids)

@@ -139,7 +139,8 @@ pub fn parse_holiday_edit(field: &str, text: &str, edits: &mut HolidayEdits) -> 
     Ok(())
 }
 
-/// Parses hours of work as minutes: "2", "1.5", "0.25", "1:30" (h:mm).
+/// Parses hours of work as minutes: "2", "1.5" (or "1,5", the decimal
+/// comma), "0.25", "1:30" (h:mm).
 /// At most 10,000 hours; fractions finer than a minute are rounded up.
 pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
     let text = text.trim();
@@ -157,7 +158,7 @@ pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
             .ok_or_else(bad)?;
         h.saturating_mul(60).saturating_add(m)
     } else {
-        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
         if whole.is_empty() && fraction.is_empty() {
             return Err(bad());
         }
@@ -275,6 +276,8 @@ mod tests {
         let table = [
             ("2", 120),
             ("1.5", 90),
+            ("1,5", 90),
+            ("0,25", 15),
             ("0.25", 15),
             ("1:30", 90),
             (".5", 30),
@@ -288,7 +291,9 @@ mod tests {
 
     #[test]
     fn hours_reject_garbage_with_the_field_name() {
-        for text in ["", "abc", "-1", "1.2.3", "1:75", "1e3", "20000", "."] {
+        for text in [
+            "", "abc", "-1", "1.2.3", "1,2,3", "1,5.5", ",", "1:75", "1e3", "20000", ".",
+        ] {
             let error = parse_hours("hours", text).unwrap_err().to_string();
             assert!(error.starts_with("hours: "), "{text}: {error}");
         }

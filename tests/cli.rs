@@ -558,6 +558,9 @@ fn charge_command() {
     let answer = charge_json(&format!("{p1} --hours 1.5 --flag not_vendor_fault"));
     assert_eq!(answer["total_minor"], 18_750);
     assert_eq!(answer["currency"], "USD");
+    // A decimal comma, as typed in Europe, reads the same as the point.
+    let comma = charge_json(&format!("{p1} --hours 1,5 --flag not_vendor_fault"));
+    assert_eq!(comma["total_minor"], 18_750);
     // Without the flag: nothing to pay.
     let answer = charge_json(&format!("{p1} --hours 1:30"));
     assert_eq!(answer["total_minor"], 0);

@@ -2,8 +2,10 @@
 //!
 //! Reading never fails as a whole: a bad parameter yields a [`Problem`] and
 //! that field alone falls back to its default. Values remembered from the
-//! last visit (localStorage, same format) fill the fields the URL leaves out,
-//! and are dropped silently when they no longer fit.
+//! last visit (localStorage, same format) fill a page opened without any
+//! parameter, and are dropped silently when they no longer fit; a link
+//! shows the same to everyone, so with any parameter of its own the fields
+//! it leaves out take their defaults.
 
 use chrono::DateTime;
 
@@ -223,7 +225,15 @@ pub fn default_service(catalog: &Catalog, query: &Query) -> Option<String> {
         .or(first)
 }
 
-/// Reads the URL's pairs over the remembered ones. `zone_ok` says whether
+/// The parameters a link may carry: a URL with any of them is a link, and
+/// remembered choices are not read.
+pub const PARAMS: [&str; 15] = [
+    "vendor", "package", "region", "severity", "opened", "work_at", "pause", "tz", "hours", "days",
+    "service", "flag", "holiday", "view", "embed",
+];
+
+/// Reads the URL's pairs, or the remembered ones when the URL carries no
+/// parameter (see [`PARAMS`]). `zone_ok` says whether
 /// the browser knows a zone name. Never fails: problems are returned with
 /// the query, each field falling back on its own.
 pub fn read(
@@ -233,6 +243,8 @@ pub fn read(
     now: Instant,
     zone_ok: &dyn Fn(&str) -> bool,
 ) -> (Query, Vec<Problem>) {
+    let is_link = url.iter().any(|(k, _)| PARAMS.contains(&k.as_str()));
+    let stored = if is_link { &[] } else { stored };
     let src = Source { url, stored };
     let mut problems = Vec::new();
     let mut problem =
@@ -770,16 +782,23 @@ mod tests {
         );
         assert_eq!(query.service.as_deref(), Some("professional_services"));
         assert_eq!(query.flags, ["priority_handling"]);
-        // Another vendor in the URL: its package is not the remembered one.
-        let (query, problems) = read(catalog, &url("vendor=ipcelerate"), &stored, now(), &|_| {
+        // A link shows the same to everyone: what it leaves out takes the
+        // default, not the remembered value (the shared link of issue 19).
+        let link = url("vendor=threepbx&package=standard&severity=3&service=new_install");
+        let (query, problems) = read(catalog, &link, &stored, now(), &|_| false);
+        assert!(problems.is_empty());
+        assert_eq!(query.service.as_deref(), Some("new_install"));
+        assert!(query.flags.is_empty());
+        assert_eq!((query.tz, query.hours), (None, None));
+        let (query, _) = read(catalog, &url("vendor=ipcelerate"), &stored, now(), &|_| {
             false
         });
-        assert!(problems.is_empty());
         assert_eq!(query.package, "maintenance");
-        assert_eq!(query.service, None);
-        assert!(query.flags.is_empty());
-        assert_eq!(query.severity, "2");
-        assert_eq!(query.tz.as_deref(), Some("UTC"));
+        assert_eq!(query.severity, "1");
+        assert_eq!(query.tz, None);
+        // Parameters that are not the app's do not make a link.
+        let (query, _) = read(catalog, &url("utm_source=x"), &stored, now(), &|_| false);
+        assert_eq!(query.flags, ["priority_handling"]);
         // Remembered values that no longer fit are dropped silently.
         let stale = pairs("vendor=gone&tz=Nowhere/Land&hours=x");
         let (query, problems) = read(catalog, &[], &stale, now(), &|_| false);

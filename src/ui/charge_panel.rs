@@ -56,6 +56,9 @@ pub fn ChargePanel() -> impl IntoView {
         query.update(|q| q.days = Some(text.trim().to_string()));
         Ok(())
     });
+    // The error of the hours or days as typed (one field at a time): while
+    // there is one, the estimate and its total are withheld.
+    let work_error = RwSignal::new(None::<String>);
     let none = move || {
         let name = ctx.selection.with(|s| s.0.package().name());
         format!("The policy lists no chargeable services for {name}.")
@@ -120,6 +123,7 @@ pub fn ChargePanel() -> impl IntoView {
                         mode="decimal"
                         value=query.with_untracked(|q| q.hours.clone().unwrap_or_else(|| "1".into()))
                         store=store_hours
+                        error=work_error
                     />
                 </Show>
                 <Show when=move || asks_days.get()>
@@ -130,6 +134,7 @@ pub fn ChargePanel() -> impl IntoView {
                         mode="numeric"
                         value=query.with_untracked(|q| q.days.clone().unwrap_or_else(|| "1".into()))
                         store=store_days
+                        error=work_error
                     />
                 </Show>
                 <Show when=move || flags.with(|f| !f.is_empty())>
@@ -168,6 +173,7 @@ pub fn ChargePanel() -> impl IntoView {
                 {move || {
                     estimate
                         .get()
+                        .filter(|_| work_error.with(Option::is_none))
                         .map(|e| {
                             let not_stated = e.total.is_none();
                             let total_text = e

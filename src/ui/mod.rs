@@ -45,7 +45,8 @@ pub fn mount() {
     let embed = query::read(load::embedded(), &url, &[], now, &|_| false)
         .0
         .embed;
-    // An embedder's URL decides alone; a visitor's last choices fill gaps.
+    // An embedder's URL decides alone; a visitor's last choices fill a page
+    // opened without parameters (`query::read` ignores them for a link).
     let stored = if embed {
         Vec::new()
     } else {

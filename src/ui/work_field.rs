@@ -17,8 +17,11 @@ pub fn WorkField(
     /// Checks and stores the text; its error replaces the hint, and the
     /// text stays as typed.
     store: Callback<String, Result<(), String>>,
+    /// The error of the text as typed, shared with the panel (which shows
+    /// no total meanwhile); it goes with the field.
+    error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
+    on_cleanup(move || error.set(None));
     let id = format!("f-{name}");
     let hint_id = format!("{id}-hint");
     view! {

@@ -163,3 +163,67 @@ test('vendors without chargeable services say so', async (t) => {
     assert.match(await t.text('[data-charges="none"]'), /lists no chargeable services/);
   }
 });
+
+// Issue 19, item 4: a shared link shows the same numbers to everyone, not
+// the choices this browser remembers.
+test('a link without flag= is not billed after ticking the flag once', async (t) => {
+  const link = { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'new_install', hours: '1.5' };
+  const fresh = charge(link);
+  assert.equal(fresh.total_minor, 0, 'a fresh visitor sees nothing billed');
+  await t.openApp(query({ ...link, tz: 'UTC' }), { selector: '[data-charge-total]' });
+  await t.page.check('input[name="flag"][value="priority_handling"]');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('flag') === 'priority_handling');
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'billable');
+  assert.equal((await shownTotal(t)).minor, charge({ ...link, flag: 'priority_handling' }).total_minor);
+  await t.page.waitForFunction(() => /flag=priority_handling/.test(Object.values(localStorage).join()));
+  // The remembered choice fills a page opened without parameters ...
+  await t.openApp('', { selector: '[data-charge-total]' });
+  assert.equal(new URL(t.page.url()).searchParams.get('flag'), 'priority_handling');
+  // ... but not a link.
+  await t.openApp(query(link), { selector: '[data-charge-total]' });
+  assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'not-billable');
+  assert.equal((await shownTotal(t)).minor, fresh.total_minor);
+  assert.equal(await t.page.isChecked('input[name="flag"][value="priority_handling"]'), false);
+  assert.equal(new URL(t.page.url()).searchParams.get('flag'), null);
+});
+
+// Issue 19, item 5: a total never stands beside hours it was not computed from.
+test('invalid hours remove the total until fixed; a decimal comma counts', async (t) => {
+  const base = { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'professional_services' };
+  await t.openApp(query({ ...base, hours: '3', tz: 'UTC' }), { selector: '[data-charge-total]' });
+  await t.page.fill('input[name="hours"]', 'abc');
+  await t.page.waitForFunction(() => !document.querySelector('[data-charge-total]'));
+  assert.match(await t.text('#f-hours-hint'), /^hours: "abc" is not a number of hours \(for example/);
+  assert.equal(await t.page.inputValue('input[name="hours"]'), 'abc', 'what was typed stays');
+  assert.equal(await t.page.locator('[data-charge-status]').count(), 0);
+  // Another hourly service reads the same field: still no total.
+  await t.page.selectOption('select[name="service"]', 'new_install');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('service') === 'new_install');
+  assert.equal(await t.page.locator('[data-charge-total]').count(), 0);
+  await t.page.fill('input[name="hours"]', '1,5');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '1,5');
+  await t.waitFor('[data-charge-total]');
+  assert.equal(await t.page.getAttribute('input[name="hours"]', 'aria-invalid'), 'false');
+  const want = charge({ ...base, service: 'new_install', hours: '1.5' });
+  assert.equal(Number(await t.page.getAttribute('[data-charge-total]', 'data-charge-total')), want.total_minor);
+  const paid = charge({ ...base, hours: '1,5' });
+  assert.equal(paid.total_minor, charge({ ...base, hours: '1.5' }).total_minor, 'the engine reads the comma too');
+  await t.page.selectOption('select[name="service"]', 'professional_services');
+  await t.page.waitForFunction((minor) => document.querySelector('[data-charge-total]')?.getAttribute('data-charge-total') === String(minor), paid.total_minor);
+});
+
+test('a daily rate has its total while the hourly field it replaced was invalid', async (t) => {
+  const base = { vendor: 'ipcelerate', package: 'time-and-materials', severity: '2', opened: WEEKDAY };
+  await t.openApp(query({ ...base, service: 'remote_hourly', hours: '2', tz: 'UTC' }), { selector: '[data-charge-total]' });
+  await t.page.fill('input[name="hours"]', '2..5');
+  await t.page.waitForFunction(() => !document.querySelector('[data-charge-total]'));
+  await t.page.selectOption('select[name="service"]', 'remote_daily');
+  await t.waitFor('[data-charge-total]');
+  assert.equal(Number(await t.page.getAttribute('[data-charge-total]', 'data-charge-total')), charge({ ...base, service: 'remote_daily', days: '1' }).total_minor);
+  // Back to hours: the field shows the last usable value, and its total.
+  await t.page.selectOption('select[name="service"]', 'remote_hourly');
+  await t.waitFor('input[name="hours"]');
+  assert.equal(await t.page.inputValue('input[name="hours"]'), '2');
+  await t.waitFor('[data-charge-total]');
+  assert.equal(Number(await t.page.getAttribute('[data-charge-total]', 'data-charge-total')), charge({ ...base, service: 'remote_hourly', hours: '2' }).total_minor);
+});
