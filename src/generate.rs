@@ -117,10 +117,12 @@ pub fn build(options: &Options) -> Result<Built, Vec<String>> {
         for id in wanted {
             match values.iter().position(|(_, v)| id_of(v) == *id) {
                 Some(i) => chosen.push(values[i].clone()),
-                None => return Err(one(format!(
+                None => {
+                    return Err(one(format!(
                     "SLA_VENDORS: unknown vendor id {id:?} (known: {}; SLA_POLICIES adds files)",
                     known.join(", ")
-                ))),
+                )))
+                }
             }
         }
         if chosen.is_empty() {
