@@ -3,7 +3,12 @@
 #   scripts/build-site.sh                          relative asset URLs (./): works from any
 #                                                  directory, served with a trailing slash
 #   PUBLIC_URL=/some/path/ scripts/build-site.sh   absolute URLs for hosting under /some/path/
+#   SLA_VENDORS=acme,threepbx SLA_POLICIES=tests/fixtures/acme.json scripts/build-site.sh
+#                                                  only those vendors (one: no vendor choice,
+#                                                  the header and title name it); SLA_POLICIES
+#                                                  adds policy files or folders
 # Env: DIST (output dir, default dist), SKIP_SETUP=1 (don't run scripts/setup.sh).
+# The catalog and zones are generated from the policies first (generate, scripts/lib.sh).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,11 +21,19 @@ if [[ "${SKIP_SETUP:-0}" != 1 ]]; then
   "$REPO_ROOT/scripts/setup.sh"
 fi
 
+generate
+
 # The linker and, on the measured toolchain, the size options (scripts/lib.sh).
 use_site_build_options
 
 log "trunk build --release (public URL $PUBLIC_URL) into $DIST/"
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
+
+if [[ "$(printf '%s\n' "$SITE_VENDORS" | wc -l)" == 1 ]]; then
+  log "name the vendor in the static header and title ($DIST/index.html)"
+  tab=$'\t'
+  node scripts/vendor-page.mjs "$DIST" "${SITE_VENDORS#*"$tab"}"
+fi
 
 log "fit the JS glue to the wasm ($DIST/)"
 node scripts/fit-glue.mjs "$DIST"

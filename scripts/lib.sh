@@ -55,6 +55,26 @@ SIZE_OPTIONS_RUSTC="rustc 1.95.0 (59807616e 2026-04-14)"
 # shellcheck disable=SC2034
 SIZE_OPTIONS_WORTH="about 22 KB brotli"
 
+# Generates what the site compiles in (`sla-gen`, native, before the wasm
+# build's environment is set): the catalog and the zone tables of the zones
+# the policies name, from policies/*.json. By default into src/engine (the
+# committed files, rewritten only when they change). With SLA_POLICIES
+# (more policy files or folders, comma-separated) or SLA_VENDORS (the ids to
+# keep, in the order to list them) into target/generated instead, and
+# SLA_GENERATED points the build there. An invalid policy stops with `sla
+# check`'s lines. Sets SITE_VENDORS: one `ID<TAB>NAME` line per vendor.
+generate() {
+  local out="$REPO_ROOT/src/engine"
+  if [[ -n "${SLA_VENDORS:-}${SLA_POLICIES:-}" ]]; then
+    out="${CARGO_TARGET_DIR:-$REPO_ROOT/target}/generated"
+  fi
+  log "generate the catalog and zones from the policies${SLA_VENDORS:+ (vendors $SLA_VENDORS)} into $out"
+  SITE_VENDORS="$(cargo run --quiet --offline --features gen --bin sla-gen -- \
+    --out "$out" --policies "${SLA_POLICIES:-}" --vendors "${SLA_VENDORS:-}")" ||
+    die "no site built: fix the policies above (sla check FILE lists every problem) or SLA_VENDORS"
+  export SLA_GENERATED="$out"
+}
+
 # Settings for building the shipped wasm (scripts/build-site.sh).
 #
 # Always: the linker leaves out the exports of wasm-streams

@@ -10,6 +10,8 @@ PORT="${PORT:-8080}"
 ADDRESS="${ADDRESS:-127.0.0.1}"
 
 "$REPO_ROOT/scripts/setup.sh"
+# The catalog and zones from the policies (SLA_VENDORS, SLA_POLICIES work here too).
+generate
 
 log "serving the app at  http://$ADDRESS:$PORT/  (Ctrl-C to stop)"
 exec trunk serve --offline --address "$ADDRESS" --port "$PORT" "$@"

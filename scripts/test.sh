@@ -8,11 +8,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-STEPS=(setup fmt clippy clippy_wasm test build bytes browser absolute plain)
+STEPS=(setup fmt clippy clippy_gen clippy_wasm test build bytes browser absolute vendor plain)
 
 step_setup() { "$REPO_ROOT/scripts/setup.sh"; }
 step_fmt() { cargo fmt --all --check; }
 step_clippy() { cargo clippy --all-targets -- -D warnings; }
+step_clippy_gen() { cargo clippy --features gen --lib --bin sla-gen -- -D warnings; }
 step_clippy_wasm() { cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings; }
 step_test() { cargo test; }
 # Relative public URL, so the browser tests can serve dist/ under a sub-path.
@@ -26,6 +27,13 @@ step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
 step_absolute() {
   SKIP_SETUP=1 PUBLIC_URL=/sla/ DIST=target/dist-absolute "$REPO_ROOT/scripts/build-site.sh"
   node tests/browser/run.mjs --dist target/dist-absolute --base /sla/ smoke.test.mjs
+}
+# A site for one vendor (README: Deploy): the fixture vendor, in a zone no
+# built-in policy uses, checked in the browser against `sla deadlines --policy`.
+step_vendor() {
+  SKIP_SETUP=1 SLA_VENDORS=acme SLA_POLICIES=tests/fixtures/acme.json PUBLIC_URL=./ DIST=target/dist-acme \
+    "$REPO_ROOT/scripts/build-site.sh"
+  node tests/browser/run.mjs --dist target/dist-acme --base /sla/ --file one-vendor.site.mjs
 }
 # The build a newcomer gets on another toolchain: size options off
 # (scripts/lib.sh), in a target directory of its own; it only has to work.

@@ -431,8 +431,8 @@ fn schedule(
             found.warn(
                 &format!("{at}.zone"),
                 format!(
-                    "{:?} is an IANA zone but is not compiled into this build: add it to \
-                     CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml and rebuild to use this policy",
+                    "{:?} is an IANA zone but is not compiled into this build: put the file in \
+                     policies/ and run scripts/build-site.sh, which compiles the zones the policies name",
                     s.zone
                 ),
             );

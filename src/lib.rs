@@ -5,6 +5,8 @@
 pub mod check;
 pub mod cli;
 pub mod engine;
+#[cfg(any(test, feature = "gen"))]
+pub mod generate;
 pub mod present;
 pub mod request;
 #[cfg(target_arch = "wasm32")]

@@ -609,7 +609,7 @@ const CHECK_CASES: [(&str, i32, &str); 12] = [
     ("empty-weekly", 1, "14:45: schedules[0].weekly: no open windows: expected at least one, e.g. {\"mon-fri\": [\"09:00-17:00\"]}\n\
       {}14:58: schedules[0].weekly.mon-fri: no windows for \"mon-fri\": expected windows such as [\"09:00-17:00\"], or leave \"mon-fri\" out"),
     ("not-an-iana-zone", 1, "14:15: schedules[0].zone: \"America/NewYork\" is not an IANA time zone: expected a name such as \"Europe/Berlin\" or \"America/New_York\""),
-    ("zone-not-compiled", 0, "14:15: schedules[0].zone: warning: \"Asia/Tokyo\" is an IANA zone but is not compiled into this build: add it to CHRONO_TZ_TIMEZONE_FILTER in .cargo/config.toml and rebuild to use this policy"),
+    ("zone-not-compiled", 0, "14:15: schedules[0].zone: warning: \"Asia/Tokyo\" is an IANA zone but is not compiled into this build: put the file in policies/ and run scripts/build-site.sh, which compiles the zones the policies name"),
     ("charge-condition-schedule", 1, "35:66: charges[0].billable.any[1].outside: unknown schedule \"bussiness\" (expected one of business)"),
     ("duplicate-id", 1, "31:13: targets[1].id: duplicate id \"response\" (also at targets[0]): expected an id of its own"),
     ("minor-digits", 1, "33:65: charges[0].rate: amount 150.005 has more minor digits than USD has: amounts are whole minor units (USD has 2 minor digits), e.g. 12550 for 125.50"),

@@ -1,9 +1,12 @@
 //! Writes `catalog_data.rs`: the embedded policies as a `static` validated
 //! [`Catalog`], so the wasm neither parses nor builds anything at start. The JSON files stay the source of
 //! truth; this exists so the shipped wasm carries neither a JSON parser nor
-//! the validation code (about 30 KB brotli). Test-only: the test below
-//! regenerates the file and fails when it was stale, rust-analyzer style
-//! (`check_generated`, which `engine::zone`'s generated tables use too).
+//! the validation code (about 30 KB brotli). And `zone_data.rs`: the
+//! tables of the zones the policies name, from chrono-tz ([`zone_source`]).
+//! Pure (texts out); `sla-gen` (`crate::generate`) reads and writes the
+//! files, and the tests below fail when the committed ones are stale,
+//! rust-analyzer style (`check_generated`). Built for tests and with the
+//! `gen` feature only: no shipped binary links it.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -13,12 +16,21 @@ use super::time::{Schedule, Window};
 use super::zone::Zone;
 
 /// Rust source being written, with indentation.
-struct Out {
+struct Out<'z> {
     text: String,
     depth: usize,
+    /// The vendor being written, for `zones`.
+    policy: String,
+    /// Zone names by (vendor id, schedule id) that replace the loaded
+    /// schedule's zone (a zone the generator itself does not compile is
+    /// loaded as UTC).
+    zones: &'z [ZoneName],
 }
 
-impl Out {
+/// A schedule's real zone: (vendor id, schedule id, IANA name).
+pub type ZoneName = (String, String, String);
+
+impl Out<'_> {
     fn raw(&mut self, s: &str) {
         self.text.push_str(s);
     }
@@ -67,13 +79,13 @@ impl Out {
 }
 
 trait Emit {
-    fn emit(&self, out: &mut Out);
+    fn emit(&self, out: &mut Out<'_>);
 }
 
 macro_rules! emit_display {
     ($($t:ty),*) => {$(
         impl Emit for $t {
-            fn emit(&self, out: &mut Out) {
+            fn emit(&self, out: &mut Out<'_>) {
                 out.raw(&self.to_string());
             }
         }
@@ -85,7 +97,7 @@ emit_display!(u8, u16, u32, i32, i64, usize, bool);
 macro_rules! emit_variant {
     ($($t:ident),*) => {$(
         impl Emit for $t {
-            fn emit(&self, out: &mut Out) {
+            fn emit(&self, out: &mut Out<'_>) {
                 out.raw(&format!(concat!(stringify!($t), "::{:?}"), self));
             }
         }
@@ -94,13 +106,13 @@ macro_rules! emit_variant {
 emit_variant!(Weekday, Observed, Currency, Outcome, Unit, Increment, Moment);
 
 impl Emit for Text {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.raw(&format!("s({self:?})"));
     }
 }
 
 impl<T: Emit> Emit for Option<T> {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             None => out.raw("None"),
             Some(value) => out.call("Some", &[value]),
@@ -109,7 +121,7 @@ impl<T: Emit> Emit for Option<T> {
 }
 
 impl<T: Emit + Clone> Emit for List<T> {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         if self.is_empty() {
             return out.raw("Cow::Borrowed(&[])");
         }
@@ -124,32 +136,36 @@ impl<T: Emit + Clone> Emit for List<T> {
 }
 
 impl Emit for NaiveDate {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.call("date", &[&self.year(), &self.month(), &self.day()]);
     }
 }
 
 impl Emit for Zone {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.raw(&format!("Zone::known({:?})", self.name()));
     }
 }
 
 impl Emit for Window {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.call("window", &[&self.start(), &self.end()]);
     }
 }
 
 impl Emit for Schedule {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.open("Schedule::new(");
         out.line();
         Text::from(self.id().to_string()).emit(out);
         out.raw(",");
         out.line();
-        self.zone().emit(out);
-        out.raw(",");
+        let zone = out
+            .zones
+            .iter()
+            .find(|(p, s, _)| *p == out.policy && **s == *self.id())
+            .map_or(self.zone().name(), |(_, _, zone)| zone.as_str());
+        out.raw(&format!("Zone::known({zone:?}),"));
         out.open("[");
         for day in 0..7 {
             out.line();
@@ -165,7 +181,7 @@ impl Emit for Schedule {
 }
 
 impl Emit for Catalog {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Catalog",
             &[("policies", &self.policies), ("calendars", &self.calendars)],
@@ -174,7 +190,7 @@ impl Emit for Catalog {
 }
 
 impl Emit for HolidayCalendar {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "HolidayCalendar",
             &[
@@ -188,7 +204,7 @@ impl Emit for HolidayCalendar {
 }
 
 impl Emit for Holiday {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Holiday",
             &[
@@ -201,7 +217,7 @@ impl Emit for Holiday {
 }
 
 impl Emit for HolidayRule {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             HolidayRule::Fixed {
                 month,
@@ -228,7 +244,8 @@ impl Emit for HolidayRule {
 }
 
 impl Emit for Policy {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
+        out.policy = self.id.to_string();
         out.record(
             "Policy",
             &[
@@ -250,7 +267,7 @@ impl Emit for Policy {
 }
 
 impl Emit for SourceDocument {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "SourceDocument",
             &[("file", &self.file), ("title", &self.title)],
@@ -259,7 +276,7 @@ impl Emit for SourceDocument {
 }
 
 impl Emit for Provenance {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Provenance",
             &[("source", &self.source), ("assumption", &self.assumption)],
@@ -268,7 +285,7 @@ impl Emit for Provenance {
 }
 
 impl Emit for Severity {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Severity",
             &[
@@ -281,7 +298,7 @@ impl Emit for Severity {
 }
 
 impl Emit for NamedSchedule {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "NamedSchedule",
             &[
@@ -294,7 +311,7 @@ impl Emit for NamedSchedule {
 }
 
 impl Emit for Package {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Package",
             &[
@@ -313,7 +330,7 @@ impl Emit for Package {
 }
 
 impl Emit for Price {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Price",
             &[
@@ -326,7 +343,7 @@ impl Emit for Price {
 }
 
 impl Emit for Money {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Money",
             &[("minor", &self.minor), ("currency", &self.currency)],
@@ -335,7 +352,7 @@ impl Emit for Money {
 }
 
 impl Emit for Region {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Region",
             &[
@@ -348,7 +365,7 @@ impl Emit for Region {
 }
 
 impl Emit for TargetSpec {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "TargetSpec",
             &[
@@ -365,7 +382,7 @@ impl Emit for TargetSpec {
 }
 
 impl Emit for ClockRef {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             ClockRef::Coverage => out.raw("ClockRef::Coverage"),
             ClockRef::Schedule(index) => out.call("ClockRef::Schedule", &[index]),
@@ -374,7 +391,7 @@ impl Emit for ClockRef {
 }
 
 impl Emit for Cell {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Cell",
             &[
@@ -387,7 +404,7 @@ impl Emit for Cell {
 }
 
 impl Emit for Rule {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             Rule::Due(amount) => out.call("Rule::Due", &[amount]),
             Rule::Earliest(amount) => out.call("Rule::Earliest", &[amount]),
@@ -397,7 +414,7 @@ impl Emit for Rule {
 }
 
 impl Emit for Amount {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.raw("Amount { value: ");
         self.value.emit(out);
         out.raw(", unit: ");
@@ -407,7 +424,7 @@ impl Emit for Amount {
 }
 
 impl Emit for ChargeRule {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "ChargeRule",
             &[
@@ -427,7 +444,7 @@ impl Emit for ChargeRule {
 }
 
 impl Emit for RateUnit {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             RateUnit::Hour(increment) => out.call("RateUnit::Hour", &[increment]),
             RateUnit::Day => out.raw("RateUnit::Day"),
@@ -436,7 +453,7 @@ impl Emit for RateUnit {
 }
 
 impl Emit for Condition {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         match self {
             Condition::Always => out.raw("Condition::Always"),
             Condition::Within { schedule, at } => {
@@ -456,7 +473,7 @@ impl Emit for Condition {
 }
 
 impl Emit for Downtime {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Downtime",
             &[
@@ -469,7 +486,7 @@ impl Emit for Downtime {
 }
 
 impl Emit for LeadTime {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "LeadTime",
             &[
@@ -484,7 +501,7 @@ impl Emit for LeadTime {
 }
 
 impl Emit for Fact {
-    fn emit(&self, out: &mut Out) {
+    fn emit(&self, out: &mut Out<'_>) {
         out.record(
             "Fact",
             &[
@@ -497,9 +514,9 @@ impl Emit for Fact {
 }
 
 const HEADER: &str = "\
-//! GENERATED by `cargo test` (engine::codegen) from `policies/*.json`; do
-//! not edit. The test that writes it fails when it changed, so a stale
-//! copy cannot land.
+// GENERATED by `sla-gen` (engine::codegen) from `policies/*.json`; do not
+// edit. `scripts/build-site.sh` rewrites it, and a test fails when it is
+// stale. (Included by engine/mod.rs, hence no inner doc comments.)
 
 use std::borrow::Cow;
 
@@ -533,9 +550,167 @@ const fn window(start: u16, end: u16) -> Window {
 /// The embedded catalog, as validated when this file was generated.
 pub(super) static CATALOG: Catalog = ";
 
+/// The zones every build compiles besides the policies' own: UTC and the
+/// display zones the app lists (`present::zone::LISTED`, which the tests
+/// use too).
+pub fn zone_names<'a>(catalog_zones: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = ["UTC"]
+        .into_iter()
+        .chain(crate::present::zone::LISTED)
+        .chain(catalog_zones)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// chrono-tz has no transition before 1800 or after 2099.
+const SCAN_FROM: i64 = -5_364_662_400; // 1800-01-01
+const SCAN_TO: i64 = 4_133_980_800; // 2101-01-01
+/// No two transitions of a zone are this close (the zone tests check each
+/// compiled transition against chrono-tz).
+const STEP: i64 = 6 * 3600;
+
+/// chrono-tz's offset (seconds east, abbreviation) at a UTC timestamp.
+pub fn chrono_tz_offset(tz: chrono_tz::Tz, utc: i64) -> (i32, String) {
+    use chrono_tz::{OffsetComponents, OffsetName};
+    let at = chrono::DateTime::from_timestamp(utc, 0)
+        .unwrap_or_default()
+        .with_timezone(&tz);
+    let offset = at.offset();
+    let seconds = (offset.base_utc_offset() + offset.dst_offset()).num_seconds() as i32;
+    (
+        seconds,
+        offset.abbreviation().unwrap_or_default().to_string(),
+    )
+}
+
+/// The offset before the first transition, then each transition.
+type History = ((i32, String), Vec<(i64, (i32, String))>);
+
+fn history(tz: chrono_tz::Tz) -> History {
+    let before = chrono_tz_offset(tz, SCAN_FROM);
+    let mut changes = Vec::new();
+    let mut current = before.clone();
+    let mut at = SCAN_FROM;
+    while at < SCAN_TO {
+        let next = at + STEP;
+        let there = chrono_tz_offset(tz, next);
+        if there != current {
+            // The first second with the new offset.
+            let (mut low, mut high) = (at, next);
+            while high - low > 1 {
+                let mid = low + (high - low) / 2;
+                if chrono_tz_offset(tz, mid) == current {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            changes.push((high, there.clone()));
+            current = there;
+        }
+        at = next;
+    }
+    (before, changes)
+}
+
+/// The text of `zone_data.rs` for these IANA names (sorted, distinct): one
+/// table per distinct history, and every name with its table. Errors name
+/// a zone chrono-tz lacks.
+pub fn zone_source(names: &[&str]) -> Result<String, String> {
+    let mut histories: Vec<(History, &str)> = Vec::new();
+    let mut named = Vec::new();
+    for name in names {
+        let tz: chrono_tz::Tz = name.parse().map_err(|_| {
+            format!("unknown time zone {name:?} (expected an IANA name such as Europe/Berlin)")
+        })?;
+        let h = history(tz);
+        let index = match histories.iter().position(|(seen, _)| *seen == h) {
+            Some(i) => i,
+            None => {
+                histories.push((h, name));
+                histories.len() - 1
+            }
+        };
+        named.push((name, index));
+    }
+    if named.len() > 256 {
+        return Err(format!(
+            "{} time zones: at most 256 fit a build (zone indices are u8)",
+            named.len()
+        ));
+    }
+    let mut out = String::from(
+        "// GENERATED by `sla-gen` (engine::codegen) from chrono-tz, for the zones\n\
+         // the policies name plus UTC and the listed display zones; do not edit.\n\
+         // A test fails when it is stale.\n\n\
+         use super::zone::Table;\n\n",
+    );
+    out += &format!(
+        "pub(super) const TABLES: [Table; {}] = [\n",
+        histories.len()
+    );
+    for ((before, changes), name) in &histories {
+        let mut offsets = vec![before.clone()];
+        for (_, o) in changes {
+            if !offsets.contains(o) {
+                offsets.push(o.clone());
+            }
+        }
+        let index = |o: &(i32, String)| offsets.iter().position(|x| x == o).unwrap_or(0);
+        let spans: Vec<String> = std::iter::once(before)
+            .chain(changes.iter().map(|(_, o)| o))
+            .map(|o| index(o).to_string())
+            .collect();
+        let mut gaps = Vec::new();
+        for w in changes.windows(2) {
+            let gap = i32::try_from(w[1].0 - w[0].0)
+                .map_err(|_| format!("{name}: a gap between transitions exceeds i32"))?;
+            gaps.push(gap.to_string());
+        }
+        let offsets: Vec<String> = offsets
+            .iter()
+            .map(|(s, a)| format!("({s}, {a:?})"))
+            .collect();
+        let wrap = |items: &[String]| {
+            items
+                .chunks(10)
+                .map(|c| format!("            {},\n", c.join(", ")))
+                .collect::<String>()
+        };
+        out += &format!("    // {name}\n    Table {{\n");
+        out += &format!("        offsets: &[\n{}        ],\n", wrap(&offsets));
+        out += &format!("        first: {},\n", changes.first().map_or(0, |c| c.0));
+        out += &format!("        gaps: &[\n{}        ],\n", wrap(&gaps));
+        out += &format!("        spans: &[\n{}        ],\n", wrap(&spans));
+        out += "    },\n";
+    }
+    out += "];\n\n";
+    out += &format!(
+        "pub(super) const NAMES: [(&str, u8); {}] = [\n",
+        named.len()
+    );
+    for (name, index) in &named {
+        out += &format!("    ({name:?}, {index}),\n");
+    }
+    out += "];\n";
+    Ok(out)
+}
+
+/// Every zone a catalog's schedules name.
+pub fn catalog_zones(catalog: &Catalog) -> Vec<&'static str> {
+    catalog
+        .policies()
+        .iter()
+        .flat_map(|p| p.schedules.iter().map(|s| s.schedule.zone().name()))
+        .collect()
+}
+
 /// Compares a generated file (`path` from the crate root) with what it
 /// should hold; when they differ, rewrites it and fails, so a stale copy
 /// cannot land and one more `cargo test` run picks the new one up.
+#[cfg(test)]
 pub(super) fn check_generated(path: &str, want: &str) {
     let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let have = std::fs::read_to_string(&full).unwrap_or_default();
@@ -545,11 +720,14 @@ pub(super) fn check_generated(path: &str, want: &str) {
     }
 }
 
-/// The text of `catalog_data.rs` for a catalog.
-fn source(catalog: &Catalog) -> String {
+/// The text of `catalog_data.rs` for a catalog; `zones` name the zones
+/// of schedules that were loaded as UTC.
+pub fn catalog_source(catalog: &Catalog, zones: &[ZoneName]) -> String {
     let mut out = Out {
         text: HEADER.to_string(),
         depth: 0,
+        policy: String::new(),
+        zones,
     };
     catalog.emit(&mut out);
     out.raw(";\n");
@@ -558,20 +736,56 @@ fn source(catalog: &Catalog) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::load;
     use super::*;
 
     const PATH: &str = "src/engine/catalog_data.rs";
 
-    /// The embedded JSON, loaded and validated the slow way.
+    /// policies/*.json, read, checked and loaded as the site build does
+    /// (`sla-gen`), so a file put in place and built is what the committed
+    /// catalog must hold.
+    fn built() -> crate::generate::Built {
+        let options = crate::generate::Options {
+            policies: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"),
+            ..Default::default()
+        };
+        crate::generate::build(&options).unwrap_or_else(|lines| panic!("{}", lines.join("\n")))
+    }
+
     fn from_json() -> Catalog {
-        load::load_catalog(load::EMBEDDED_CALENDARS, &load::EMBEDDED_POLICIES)
-            .unwrap_or_else(|e| panic!("{e}"))
+        built().catalog
     }
 
     #[test]
     fn generated_catalog_is_fresh() {
-        check_generated(PATH, &source(&from_json()));
+        check_generated(PATH, &built().sources().unwrap().0);
+    }
+
+    /// The committed tables hold exactly the zones the committed catalog
+    /// names, UTC and the listed display zones.
+    #[test]
+    fn generated_zones_are_fresh() {
+        check_generated("src/engine/zone_data.rs", &built().sources().unwrap().1);
+    }
+
+    #[test]
+    fn a_zone_chrono_tz_lacks_is_named() {
+        assert_eq!(
+            zone_source(&["Mars/Olympus_Mons"]).unwrap_err(),
+            "unknown time zone \"Mars/Olympus_Mons\" (expected an IANA name such as Europe/Berlin)"
+        );
+    }
+
+    /// A zone replaced for loading is written by its real name.
+    #[test]
+    fn replaced_zones_are_written_by_name() {
+        let catalog = from_json();
+        let policy = &catalog.policies()[0];
+        let schedule = policy.schedules[0].schedule.id().to_string();
+        let text = catalog_source(
+            &catalog,
+            &[(policy.id.to_string(), schedule, "Pacific/Auckland".into())],
+        );
+        assert_eq!(text.matches("Zone::known(\"Pacific/Auckland\")").count(), 1);
     }
 
     #[test]

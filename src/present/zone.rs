@@ -62,10 +62,10 @@ pub fn compiled(name: &str) -> Option<Zone> {
     Zone::named(name)
 }
 
-/// The zones the zone list offers besides UTC: those compiled in on purpose
-/// (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`). The aliases
-/// compiled with them (US/Pacific, Etc/GMT+8, Asia/Calcutta...) still
-/// work by name, but would only clutter the list.
+/// The zones the zone list offers besides UTC. Every build compiles them
+/// in, with the zones the policies name (`engine::codegen::zone_names`);
+/// any other zone (aliases such as US/Pacific too) gets its offsets from
+/// the browser.
 pub const LISTED: [&str; 7] = [
     "America/Chicago",
     "America/Los_Angeles",

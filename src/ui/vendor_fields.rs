@@ -1,4 +1,5 @@
-//! Vendor, package and (where the package has them) coverage region.
+//! Vendor (where the site has more than one), package and (where the
+//! package has them) coverage region.
 
 use leptos::prelude::*;
 
@@ -64,7 +65,10 @@ pub fn VendorFields() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // A site built for one vendor (SLA_VENDORS) offers no choice of vendor.
+    let many = catalog.policies().len() > 1;
     view! {
+        {many.then(|| view! {
         <div class="field">
             <label for="f-vendor">"Vendor"</label>
             <select id="f-vendor" name="vendor" on:change=move |ev| set_vendor(event_target_value(&ev))>
@@ -82,6 +86,7 @@ pub fn VendorFields() -> impl IntoView {
                     .collect_view()}
             </select>
         </div>
+        })}
         <div class="field">
             <label for="f-package">"Package"</label>
             <select

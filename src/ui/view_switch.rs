@@ -1,4 +1,5 @@
-//! Which view is in front: this ticket, the vendor's packages, all vendors.
+//! Which view is in front: this ticket, the vendor's packages, all vendors
+//! (where the site has more than one).
 
 use leptos::prelude::*;
 
@@ -10,11 +11,14 @@ use super::state::use_ctx;
 pub fn ViewSwitch() -> impl IntoView {
     let ctx = use_ctx();
     let query = ctx.query;
+    // A site built for one vendor has no all-vendors view.
+    let many = ctx.catalog.policies().len() > 1;
     view! {
         <fieldset class="view-switch">
             <legend class="sr-only">"View"</legend>
             {View::ALL
                 .into_iter()
+                .filter(|v| many || *v != View::Vendors)
                 .map(|v| {
                     view! {
                         <label class="tab">

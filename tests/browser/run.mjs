@@ -2,7 +2,7 @@
 // Browser test runner: serves a built site (dist/) from a tiny static server under a
 // sub-path, then runs every tests/browser/*.test.mjs in headless Chromium.
 //
-// Usage: node tests/browser/run.mjs [--dist DIR] [--base /sla/] [--url URL] [FILTER...]
+// Usage: node tests/browser/run.mjs [--dist DIR] [--base /sla/] [--url URL] [--file NAME]... [FILTER...]\n  --file: run only this file of tests/browser (e.g. one-vendor.site.mjs, the tests of a one-vendor site)
 //   --dist DIR   directory to serve (default: dist/ at the repository root; env DIST)
 //   --base PATH  sub-path to serve it under (default: /sla/; env BASE_PATH)
 //   --url URL    test an already running server instead (e.g. trunk serve); no static server
@@ -35,6 +35,7 @@ function parseArgs(argv) {
     base: process.env.BASE_PATH || '/sla/',
     url: process.env.APP_URL || null,
     filters: [],
+    files: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -45,8 +46,9 @@ function parseArgs(argv) {
     if (a === '--dist') opts.dist = resolve(value());
     else if (a === '--base') opts.base = value();
     else if (a === '--url') opts.url = value();
+    else if (a === '--file') opts.files.push(value());
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node tests/browser/run.mjs [--dist DIR] [--base /sla/] [--url URL] [FILTER...]');
+      console.log('usage: node tests/browser/run.mjs [--dist DIR] [--base /sla/] [--url URL] [--file NAME]... [FILTER...]\n  --file: run only this file of tests/browser (e.g. one-vendor.site.mjs, the tests of a one-vendor site)');
       process.exit(0);
     } else opts.filters.push(a);
   }
@@ -71,7 +73,8 @@ async function main() {
     console.log(`testing ${appUrl}`);
   }
 
-  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
+  // *.test.mjs test the full site; a *.site.mjs file tests another build and runs only by --file.
+  const files = opts.files.length ? opts.files : (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
   const tests = [];
   for (const f of files) {
     const path = join(here, f);
