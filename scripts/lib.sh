@@ -53,7 +53,7 @@ trunk_wasm_opt_version() {
 SIZE_OPTIONS_RUSTC="rustc 1.95.0 (59807616e 2026-04-14)"
 # What leaving them off costs (docs/performance.md: build options).
 # shellcheck disable=SC2034
-SIZE_OPTIONS_WORTH="about 22 KB brotli"
+SIZE_OPTIONS_WORTH="about 20 KB brotli"
 
 # Generates what the site compiles in (`sla-gen`, native, before the wasm
 # build's environment is set): the catalog and the zone tables of the zones
