@@ -491,10 +491,13 @@ pub fn read(
         }
     }
 
-    let view_of = |id: &str| View::ALL.into_iter().find(|v| v.id() == id);
+    // A site built for one vendor (SLA_VENDORS) has no all-vendors view,
+    // the last of them.
+    let views = &View::ALL[..View::ALL.len() - usize::from(policies.len() == 1)];
+    let view_of = |id: &str| views.iter().copied().find(|v| v.id() == id);
     let view = match src.url("view") {
         Some(v) => view_of(v).unwrap_or_else(|| {
-            problem("view", unknown("view", v, View::ALL.iter().map(|v| v.id())));
+            problem("view", unknown("view", v, views.iter().map(|v| v.id())));
             View::Ticket
         }),
         None => src.stored("view").and_then(view_of).unwrap_or_default(),
@@ -647,6 +650,26 @@ mod tests {
         read(load::embedded(), &url(q), &[], now(), &|n| {
             n == "Asia/Kathmandu"
         })
+    }
+
+    #[test]
+    fn a_one_vendor_site_has_no_all_vendors_view() {
+        let catalog =
+            load::load_catalog(load::EMBEDDED_CALENDARS, &load::EMBEDDED_POLICIES[4..]).unwrap();
+        let read_one =
+            |q: &str, stored: &str| read(&catalog, &url(q), &url(stored), now(), &|_| false);
+        let (query, problems) = read_one("view=vendors", "");
+        assert_eq!(query.view, View::Ticket);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "view");
+        assert_eq!(
+            problems[0].message,
+            "unknown view \"vendors\" (expected one of: ticket, compare)"
+        );
+        // A remembered choice from a many-vendor site is ignored quietly.
+        let (query, problems) = read_one("", "view=vendors");
+        assert_eq!((query.view, problems.len()), (View::Ticket, 0));
+        assert_eq!(read_one("view=compare", "").0.view, View::Compare);
     }
 
     #[test]

@@ -45,12 +45,7 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    // A site built for one vendor shows this ticket for `view=vendors`.
-    let many = ctx.catalog.policies().len() > 1;
-    let view = Memo::new(move |_| match query.with(|q| q.view) {
-        View::Vendors if !many => View::Ticket,
-        v => v,
-    });
+    let view = Memo::new(move |_| query.with(|q| q.view));
     // Each part renders in a task of its own (see `Staged`), in page order.
     view! {
         <ProblemList />

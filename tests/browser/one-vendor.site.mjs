@@ -21,9 +21,11 @@ test('a one-vendor site names the vendor and offers no other', async (t) => {
   assert.equal(await t.page.locator('input[name="view"]').count(), 2, 'this ticket and the packages');
   assert.equal((await t.page.textContent('h1')).trim(), `${NAME} SLA calculator`);
   assert.ok((await t.page.title()).startsWith(NAME), await t.page.title());
-  // The packages view compares the vendor's packages; view=vendors shows this ticket.
+  // view=vendors is reported and shows this ticket.
   await t.openApp(query({ view: 'vendors' }), { selector: '[data-target]' });
+  assert.equal(await t.page.locator('[data-problem="view"]').count(), 1);
   assert.equal(await t.page.locator('table.compare').count(), 0);
+  assert.equal(await t.page.locator('input[name="view"][value="ticket"]').isChecked(), true);
 });
 
 test("every package and severity shows sla deadlines' answer", async (t) => {
