@@ -2,7 +2,7 @@
 //   - the names it imports and exports become short ones. wasm-bindgen names
 //     each import after its JS function plus a 16-hex-digit hash
 //     (`__wbg_append_8c3f0a1b2d4e5f60`); the wasm and its JS glue both carry
-//     every name, and compression cannot fold the hashes. scripts/minify-js.mjs
+//     every name, and compression cannot fold the hashes. scripts/fit-glue.mjs
 //     renames the glue to match;
 //   - custom sections (producers, target features, leptos' wasm-split
 //     markers) are dropped: no browser reads them.
