@@ -805,38 +805,41 @@ fn charge_error(args: &str) -> String {
 #[test]
 fn charge_rejects_options_that_would_silently_cost_nothing() {
     let install = "--vendor threepbx --package standard --severity 4 --opened 2026-03-03T12:00:00-05:00 --service new_install";
-    assert_eq!(
-        charge_error(&format!("{install} --hours 1 --flag priority")),
-        "sla: --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)\n"
-    );
-    assert_eq!(
-        charge_error(&format!("{install} --days 2")),
-        "sla: --days: service \"new_install\" is charged per hour: give --hours instead\n"
-    );
     let tm = "--vendor ipcelerate --package time-and-materials --severity 2 --opened 2026-05-26T10:00:00-05:00";
-    assert_eq!(
-        charge_error(&format!("{tm} --service remote_daily --hours 3")),
-        "sla: --hours: service \"remote_daily\" is charged per day: give --days instead\n"
-    );
-    assert_eq!(
-        charge_error(&format!("{tm} --service remote_daily --days 1 --flag urgent")),
-        "sla: --flag: unknown flag \"urgent\" for service \"remote_daily\" (it asks about no flag)\n"
-    );
-    assert_eq!(
-        charge_error(&format!("{install} --work-at 2026-03-03T20:00:00")),
-        "sla: --work-at: \"2026-03-03T20:00:00\" is not a valid time: it has no UTC offset; add one such as Z or +01:00\n"
-    );
-    // The app's checks, with the app's words.
-    assert_eq!(
-        charge_error(&format!("{install} --work-at 9999-01-01T00:00:00Z")),
-        "sla: --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000\n"
-    );
-    assert_eq!(
-        charge_error(&format!(
-            "{install} --pause 2026-01-01T00:00:00Z/2037-01-01T00:00:00Z"
-        )),
-        "sla: pause: a pause may last at most 10 years\n"
-    );
+    let cases = [
+        (
+            format!("{install} --hours 1 --flag priority"),
+            "sla: --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)\n",
+        ),
+        (
+            format!("{install} --days 2"),
+            "sla: --days: service \"new_install\" is charged per hour: give --hours instead\n",
+        ),
+        (
+            format!("{tm} --service remote_daily --hours 3"),
+            "sla: --hours: service \"remote_daily\" is charged per day: give --days instead\n",
+        ),
+        (
+            format!("{tm} --service remote_daily --days 1 --flag urgent"),
+            "sla: --flag: unknown flag \"urgent\" for service \"remote_daily\" (it asks about no flag)\n",
+        ),
+        (
+            format!("{install} --work-at 2026-03-03T20:00:00"),
+            "sla: --work-at: \"2026-03-03T20:00:00\" is not a valid time: it has no UTC offset; add one such as Z or +01:00\n",
+        ),
+        // The app's checks, with the app's words.
+        (
+            format!("{install} --work-at 9999-01-01T00:00:00Z"),
+            "sla: --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000\n",
+        ),
+        (
+            format!("{install} --pause 2026-01-01T00:00:00Z/2037-01-01T00:00:00Z"),
+            "sla: pause: a pause may last at most 10 years\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(charge_error(&args), expected, "sla charge {args}");
+    }
 }
 
 #[test]
