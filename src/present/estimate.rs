@@ -198,6 +198,18 @@ mod tests {
             .unwrap()
     }
 
+    /// The ThreePBX new-install charge, shown in New York time.
+    fn new_install(opened: Instant, work: &Work, edits: &HolidayEdits) -> Charges {
+        charges(
+            &threepbx(),
+            Some("new_install"),
+            opened,
+            work,
+            edits,
+            &Zone::known("America/New_York"),
+        )
+    }
+
     #[test]
     fn after_hours_install_is_billed_by_the_minute() {
         // New install work on a ticket opened Mon 2 Mar 2026 23:00 Eastern
@@ -208,15 +220,7 @@ mod tests {
             minutes: 90,
             ..Work::default()
         };
-        let zone = Zone::known("America/New_York");
-        let panel = charges(
-            &threepbx(),
-            Some("new_install"),
-            opened,
-            &work,
-            HolidayEdits::none(),
-            &zone,
-        );
+        let panel = new_install(opened, &work, HolidayEdits::none());
         let ids: Vec<&str> = panel.services.iter().map(|s| s.id).collect();
         assert_eq!(ids[0], "new_install");
         let rule = panel.rule.unwrap();
@@ -245,17 +249,9 @@ mod tests {
             minutes: 90,
             ..Work::default()
         };
-        let zone = Zone::known("America/New_York");
-        let estimate = charges(
-            &threepbx(),
-            Some("new_install"),
-            opened,
-            &work,
-            HolidayEdits::none(),
-            &zone,
-        )
-        .estimate
-        .unwrap();
+        let estimate = new_install(opened, &work, HolidayEdits::none())
+            .estimate
+            .unwrap();
         assert_eq!(estimate.billing, "not-billable");
         assert_eq!(estimate.total, Some((0, "US$0.00".to_string())));
         assert!(estimate.lines.is_empty());
@@ -322,15 +318,7 @@ mod tests {
             starts: Some(Utc.with_ymd_and_hms(2026, 3, 4, 1, 0, 0).unwrap()),
             ..Work::default()
         };
-        let zone = Zone::known("America/New_York");
-        let panel = charges(
-            &threepbx(),
-            Some("new_install"),
-            opened,
-            &work,
-            HolidayEdits::none(),
-            &zone,
-        );
+        let panel = new_install(opened, &work, HolidayEdits::none());
         let estimate = panel.estimate.unwrap();
         assert_eq!(estimate.billing, "billable");
         assert_eq!(
@@ -355,14 +343,7 @@ mod tests {
             minutes: 60,
             ..Work::default()
         };
-        let panel = charges(
-            &threepbx(),
-            Some("new_install"),
-            opened,
-            &noon,
-            &edits,
-            &zone,
-        );
+        let panel = new_install(opened, &noon, &edits);
         assert_eq!(panel.estimate.unwrap().billing, "billable");
     }
 
