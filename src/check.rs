@@ -74,7 +74,7 @@ pub fn check(files: &[(String, String)], calendars: &[HolidayCalendar]) -> Vec<P
                 line: e.line(),
                 column: e.column(),
                 path: String::new(),
-                message: format!("{}: expected a JSON object", strip_position(&e)),
+                message: format!("{}: expected a JSON object", load::json_what(&e)),
                 warning: false,
             }),
         }
@@ -156,14 +156,6 @@ impl<'a> Findings<'a> {
     }
     fn errors(&self) -> usize {
         self.problems.iter().filter(|p| !p.warning).count()
-    }
-}
-
-fn strip_position(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
     }
 }
 
@@ -396,11 +388,7 @@ fn ids<'b>(found: &mut Findings<'_>, list: &str, ids: impl Iterator<Item = &'b s
     let mut seen: Vec<&str> = Vec::new();
     for (i, id) in ids.enumerate() {
         let path = format!("{list}[{i}].id");
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !load::is_id(id) {
             found.error(
                 &path,
                 format!("id {id:?} is not an id: expected letters, digits, '-' or '_', e.g. \"standard\""),

@@ -450,7 +450,7 @@ pub(crate) mod raw {
 }
 
 /// What went wrong in a JSON error, without the position serde_json appends.
-fn json_what(e: &serde_json::Error) -> String {
+pub(crate) fn json_what(e: &serde_json::Error) -> String {
     let message = e.to_string();
     match message.find(" at line ") {
         Some(cut) => message[..cut].to_string(),
@@ -729,11 +729,7 @@ impl Ctx<'_> {
     fn unique<'b>(&self, path: &str, ids: impl Iterator<Item = &'b str>) -> Result<(), Error> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            if id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
+            if !is_id(id) {
                 return Err(self.err(
                     &format!("{path}[{i}].id"),
                     format!("id {id:?} must be non-empty letters, digits, '-' or '_'"),
@@ -745,6 +741,14 @@ impl Ctx<'_> {
         }
         Ok(())
     }
+}
+
+/// An id is non-empty letters, digits, '-' or '_'.
+pub(crate) fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn find(ids: &[&str], id: &str, what: &str) -> Result<usize, String> {
