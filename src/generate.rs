@@ -37,9 +37,15 @@ fn is_policy_file(path: &Path) -> bool {
 
 /// The policy files of a folder: the built-in ones in their order
 /// (`load::EMBEDDED_POLICIES`, the order the site lists them), then any
-/// other by name. A file is itself.
+/// other by name. A file is itself, and must be a policy.
 pub fn policy_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
+        if !is_policy_file(path) {
+            return Err(format!(
+                "{}: not a policy file (the schemas and calendars.json are read from policies/); expected e.g. tests/fixtures/acme.json",
+                path.display()
+            ));
+        }
         return Ok(vec![path.to_path_buf()]);
     }
     let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -214,6 +220,14 @@ mod tests {
             ]
         );
         assert!(built.zones.is_empty());
+    }
+
+    #[test]
+    fn a_calendar_or_schema_file_is_not_taken_for_a_policy() {
+        for file in ["policies/calendars.json", "policies/schema.json"] {
+            let message = build(&options(&[file], None)).err().unwrap().join("\n");
+            assert!(message.contains("not a policy file"), "{file}: {message}");
+        }
     }
 
     #[test]
