@@ -10,6 +10,7 @@ mod browser;
 mod charge_panel;
 mod deadline_list;
 mod holiday_editor;
+mod local_time;
 mod opened_field;
 mod page_footer;
 mod pause_list;

@@ -3,25 +3,12 @@
 use leptos::prelude::*;
 
 use crate::present::query::this_minute;
-use crate::present::text;
-use crate::present::zone::{self, Offsets};
+use crate::present::zone::Offsets;
 use crate::request::format_instant;
 use crate::request::{FIRST_YEAR, LAST_YEAR};
 
-use super::state::{use_ctx, Ctx};
-
-/// The instant a `datetime-local` value denotes in the display zone, if it
-/// is a time within the supported years.
-pub fn parse_local(ctx: &Ctx, value: &str) -> Option<crate::engine::time::Instant> {
-    let local = text::parse_input(value)?;
-    let at = ctx.zone.with_untracked(|z| z.instant_of(local));
-    crate::engine::time::is_supported(at).then_some(at)
-}
-
-/// The `datetime-local` value of an instant in the display zone.
-pub fn local_value(ctx: &Ctx, at: crate::engine::time::Instant) -> String {
-    ctx.zone.with(|z| text::input_value(zone::local(z, at)))
-}
+use super::local_time::{invalid_time_hint, local_value, parse_local};
+use super::state::use_ctx;
 
 #[component]
 pub fn OpenedField() -> impl IntoView {
@@ -65,7 +52,7 @@ pub fn OpenedField() -> impl IntoView {
             <p id="f-opened-hint" class="hint" aria-live="polite">
                 {move || {
                     if error.get() {
-                        format!("Enter a date and time between {FIRST_YEAR} and {LAST_YEAR}.")
+                        invalid_time_hint()
                     } else {
                         format!("{} time; {}", ctx.zone.with(|z| z.name().to_string()), format_instant(opened()))
                     }

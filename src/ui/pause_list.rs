@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::present::query::this_minute;
 use crate::request::check_pause;
 
-use super::opened_field::{local_value, parse_local};
+use super::local_time::{local_value, parse_local};
 use super::state::use_ctx;
 
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::request::{FIRST_YEAR, LAST_YEAR};
 
-use super::opened_field::{local_value, parse_local};
+use super::local_time::{invalid_time_hint, local_value, parse_local};
 use super::state::use_ctx;
 
 #[component]
@@ -57,7 +57,7 @@ pub fn WorkStartField() -> impl IntoView {
             <p id="f-work-at-hint" class="hint" aria-live="polite">
                 {move || {
                     if error.get() {
-                        format!("Enter a date and time between {FIRST_YEAR} and {LAST_YEAR}.")
+                        invalid_time_hint()
                     } else if query.with(|q| q.work_at.is_none()) {
                         "Same as the opening; after-hours and availability are judged then.".to_string()
                     } else {
