@@ -10,6 +10,7 @@ pub mod estimate;
 pub mod facts;
 pub mod ics;
 pub mod query;
+pub mod strip;
 pub mod summary;
 pub mod support;
 pub mod text;

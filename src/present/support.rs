@@ -4,7 +4,7 @@
 
 use crate::engine::deadline::{lead_time_due, next_downtime, support_state, Selection};
 use crate::engine::holidays::HolidayEdits;
-use crate::engine::time::{local_date, Instant};
+use crate::engine::time::{local_date, Instant, OpenState};
 
 use super::text;
 use super::ticket::{downtime_words, lead_time_assumptions, support_assumptions, support_words};
@@ -15,6 +15,8 @@ pub struct Support {
     pub open: bool,
     /// "Open now, closes in 2 h (17:00 Berlin time)".
     pub words: String,
+    /// The same in brief, for the answer strip: "Open, closes in 2 h".
+    pub brief: String,
     /// "Support hours: Mon–Fri 09:00–18:00 Central European time".
     pub hours: String,
     pub downtime: Option<Downtime>,
@@ -46,7 +48,8 @@ pub struct LeadTime {
 /// The support panel for a selection at `now`, with the user's holiday edits.
 pub fn support(selection: &Selection<'static>, now: Instant, edits: &HolidayEdits) -> Support {
     let zone = selection.coverage().schedule().zone();
-    let (open, words) = support_words(support_state(selection, now, edits), now, &zone);
+    let state = support_state(selection, now, edits);
+    let (open, words) = support_words(state, now, &zone);
     let policy = selection.policy;
     let downtime = policy.downtime().and_then(|d| {
         let window = next_downtime(selection, now)?;
@@ -75,10 +78,23 @@ pub fn support(selection: &Selection<'static>, now: Instant, edits: &HolidayEdit
     Support {
         open,
         words,
+        brief: brief(state, now),
         hours: format!("Support hours: {}", selection.coverage().name()),
         downtime,
         lead_times,
         assumptions: support_assumptions(selection),
+    }
+}
+
+/// Open or closed and the next change, in brief: "Open, closes in 2 h",
+/// "Closed, opens in 1 d 14 h".
+fn brief(state: OpenState, now: Instant) -> String {
+    let left = |at: Instant| text::span((at - now).num_seconds());
+    match state {
+        OpenState::Open { closes: None } => "Open around the clock".into(),
+        OpenState::Open { closes: Some(at) } => format!("Open, closes in {}", left(at)),
+        OpenState::Closed { opens: Some(at) } => format!("Closed, opens in {}", left(at)),
+        OpenState::Closed { opens: None } => "Closed".into(),
     }
 }
 
@@ -105,6 +121,7 @@ mod tests {
             open.words
         );
         assert!(open.hours.starts_with("Support hours: "), "{}", open.hours);
+        assert_eq!(open.brief, "Open, closes in 8 h");
         // Sat 7 Mar 2026 12:00 CET: closed until Mon 9 Mar 09:00.
         let saturday = Utc.with_ymd_and_hms(2026, 3, 7, 11, 0, 0).unwrap();
         let closed = support(&s, saturday, &edits);
@@ -115,6 +132,7 @@ mod tests {
             closed.words
         );
         assert!(closed.words.ends_with("in 1 d 21 h"), "{}", closed.words);
+        assert_eq!(closed.brief, "Closed, opens in 1 d 21 h");
     }
 
     #[test]

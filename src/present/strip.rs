@@ -1,0 +1,289 @@
+//! The answer strip: what a visitor came for, in a few lines at the top of
+//! the page (support open or closed, the next deadline and its countdown,
+//! the charge estimate). Drawn from the panels' own view-models, so it
+//! never says anything they do not.
+
+use super::cards::{Card, Standing};
+use super::estimate::Charges;
+use super::support::Support;
+
+/// The strip at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strip {
+    pub open: bool,
+    /// "Open, closes in 2 h".
+    pub support: String,
+    /// The deadline to watch; `None` when no target of the ticket has a date.
+    pub next: Option<Next>,
+    pub estimate: Option<Estimate>,
+}
+
+/// The deadline the strip shows, with the same hooks as its card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Next {
+    /// The target id (the `data-target` hook).
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The outcome id (the `data-outcome` hook).
+    pub outcome: &'static str,
+    /// The state id (the `data-state` hook).
+    pub state: &'static str,
+    pub symbol: &'static str,
+    pub words: &'static str,
+    /// "Due " or "Not before ".
+    pub lead: &'static str,
+    /// RFC 3339 UTC, for `<time datetime>`.
+    pub datetime: String,
+    /// "Mon 2 Mar 2026, 13:00 CET", as on the card.
+    pub local: String,
+    /// "due in 3 h 12 min 05 s", as on the card.
+    pub countdown: String,
+}
+
+/// The chosen service's estimate, in brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Estimate {
+    /// The service's label ("New Install Support").
+    pub service: &'static str,
+    /// Minor units and words; `None` when the policy states no amount.
+    pub total: Option<(i64, String)>,
+    pub currency: &'static str,
+    /// The `data-billing` id of the estimate.
+    pub billing: &'static str,
+    /// "Billable", "Not billable for this ticket", …
+    pub billing_words: &'static str,
+}
+
+/// The strip from the support panel, the cards with their standings and
+/// the charges panel.
+///
+/// The deadline shown is the soonest one still ahead (on track or due
+/// soon); when none is, the first breached one in the cards' order (a link
+/// to an old ticket shows its first missed deadline); else the first dated
+/// target.
+pub fn strip(
+    support: &Support,
+    cards: &[Card],
+    standings: &[Standing],
+    charges: &Charges,
+) -> Strip {
+    let dated: Vec<(&Card, &Standing)> = cards
+        .iter()
+        .filter(|c| c.dated.is_some())
+        .filter_map(|c| Some((c, standings.iter().find(|s| s.id == c.id)?)))
+        .collect();
+    let due = |c: &Card| c.dated.as_ref().map(|d| d.datetime.clone());
+    let ahead = dated
+        .iter()
+        .filter(|(_, s)| matches!(s.state, "on-track" | "due-soon"))
+        .min_by_key(|(c, _)| due(c));
+    let chosen = ahead
+        .or_else(|| dated.iter().find(|(_, s)| s.state == "breached"))
+        .or_else(|| dated.first());
+    let next = chosen.and_then(|(card, standing)| {
+        let d = card.dated.as_ref()?;
+        Some(Next {
+            id: card.id,
+            label: card.label,
+            outcome: card.outcome,
+            state: standing.state,
+            symbol: standing.symbol,
+            words: standing.words,
+            lead: d.lead,
+            datetime: d.datetime.clone(),
+            local: d.local.clone(),
+            countdown: standing.countdown.clone(),
+        })
+    });
+    let estimate = charges
+        .rule
+        .as_ref()
+        .zip(charges.estimate.as_ref())
+        .map(|(rule, e)| Estimate {
+            service: charges
+                .services
+                .iter()
+                .find(|s| s.id == rule.id)
+                .map_or("", |s| s.label),
+            total: e.total.clone(),
+            currency: e.currency,
+            billing: e.billing,
+            billing_words: match e.billing {
+                "billable" => "Billable",
+                "not-billable" => "Not billable for this ticket",
+                "unavailable" => "Not available when the work starts",
+                _ => "Amount not stated in the policy",
+            },
+        });
+    Strip {
+        open: support.open,
+        support: support.brief.clone(),
+        next,
+        estimate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::deadline::{deadlines, Timing};
+    use crate::engine::holidays::HolidayEdits;
+    use crate::engine::load;
+    use crate::engine::time::Instant;
+    use crate::engine::zone::Zone;
+    use crate::present::cards::{cards, standings};
+    use crate::present::estimate::{charges, work};
+    use crate::present::query::read;
+    use crate::present::support::support;
+    use chrono::{TimeZone, Utc};
+
+    /// The strip of a link at `now`, times in UTC, as the page computes it.
+    fn strip_of(link: &str, now: Instant) -> Strip {
+        let catalog = load::embedded();
+        let (q, problems) = read(
+            catalog,
+            &crate::present::query::pairs(link),
+            &[],
+            now,
+            &|_| false,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let s = catalog
+            .select(&q.vendor, &q.package, q.region.as_deref(), &q.severity)
+            .unwrap();
+        let timing = Timing::default();
+        let dues = deadlines(&s, q.opened, &timing).unwrap();
+        let zone = Zone::UTC;
+        let vendor = s.coverage().schedule().zone();
+        let service = q
+            .service
+            .clone()
+            .or_else(|| crate::present::query::default_service(catalog, &q));
+        super::strip(
+            &support(&s, now, &HolidayEdits::default()),
+            &cards(&s, &dues, &zone, &vendor),
+            &standings(&s, &dues, now, &timing),
+            &charges(
+                &s,
+                service.as_deref(),
+                q.opened,
+                &work(&q),
+                &q.holidays,
+                &zone,
+            ),
+        )
+    }
+
+    #[test]
+    fn the_soonest_deadline_ahead_with_its_card_hooks() {
+        // NextPlane Business EMEA, severity 1, opened Mon 2 Mar 2026 16:30 UTC
+        // (17:30 CET): first response 1 business hour on Mon-Fri 09:00-18:00
+        // CET, so due Tue 09:30 CET (08:30 UTC). At 17:00 UTC support has
+        // closed (18:00 CET) and opens Tue 09:00 CET, in 15 h.
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 17, 0, 0).unwrap();
+        let strip = strip_of(
+            "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
+            now,
+        );
+        assert!(!strip.open);
+        assert_eq!(strip.support, "Closed, opens in 15 h");
+        let next = strip.next.unwrap();
+        assert_eq!(next.id, "first_response");
+        assert_eq!(next.lead, "Due ");
+        assert_eq!(next.datetime, "2026-03-03T08:30:00Z");
+        assert_eq!(next.local, "Tue 3 Mar 2026, 08:30 UTC");
+        // 15 h 30 min left, the window (1 business hour) not started yet.
+        assert_eq!(next.countdown, "due in 15 h 30 min 00 s");
+        assert_eq!((next.state, next.symbol), ("on-track", "\u{2713}"));
+        // NextPlane Business lists no chargeable services.
+        assert_eq!(strip.estimate, None);
+    }
+
+    #[test]
+    fn a_link_to_an_old_ticket_shows_its_first_missed_deadline() {
+        // Every target of a March ticket has passed by December: the first
+        // card's (first response, due Tue 3 Mar 08:30 UTC) is shown.
+        let now = Utc.with_ymd_and_hms(2026, 12, 6, 12, 0, 0).unwrap();
+        let strip = strip_of(
+            "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
+            now,
+        );
+        let next = strip.next.unwrap();
+        assert_eq!((next.id, next.state), ("first_response", "breached"));
+        assert!(
+            next.countdown.starts_with("breached "),
+            "{}",
+            next.countdown
+        );
+    }
+
+    #[test]
+    fn a_passed_deadline_gives_way_to_the_next_one() {
+        // The same ticket on Tue 3 Mar 09:00 UTC: the first response (08:30
+        // UTC) has passed; the next update, 2 business hours after it
+        // (10:30 UTC), is still ahead and is shown.
+        let now = Utc.with_ymd_and_hms(2026, 3, 3, 9, 0, 0).unwrap();
+        let strip = strip_of(
+            "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
+            now,
+        );
+        let next = strip.next.unwrap();
+        assert_eq!((next.id, next.state), ("next_update", "on-track"));
+        assert_eq!(next.datetime, "2026-03-03T10:30:00Z");
+        assert_eq!(next.countdown, "due in 1 h 30 min 00 s");
+        // Support opened at 08:00 UTC (09:00 CET) and closes at 17:00 UTC.
+        assert!(strip.open);
+        assert_eq!(strip.support, "Open, closes in 8 h");
+    }
+
+    #[test]
+    fn the_estimate_in_brief() {
+        // ThreePBX Standard, new install for 1.5 h, opened Mon 2 Mar 2026
+        // 14:00 UTC (09:00 EST, inside business hours): not billable, US$0.00.
+        // Support is 24 x 7 for severity 1.
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 14, 30, 0).unwrap();
+        let link = "vendor=threepbx&package=standard&severity=1&opened=2026-03-02T14:00:00Z&service=new_install&hours=1.5";
+        let strip = strip_of(link, now);
+        assert!(strip.open);
+        assert_eq!(strip.support, "Open around the clock");
+        let e = strip.estimate.unwrap();
+        assert_eq!(e.service, "New-install support");
+        assert_eq!(e.total, Some((0, "US$0.00".to_string())));
+        assert_eq!((e.currency, e.billing), ("USD", "not-billable"));
+        assert_eq!(e.billing_words, "Not billable for this ticket");
+        // Priority handling requested: billed at US$125 an hour, 1.5 h = US$187.50.
+        let e = strip_of(&format!("{link}&flag=priority_handling"), now)
+            .estimate
+            .unwrap();
+        assert_eq!(e.total, Some((18750, "US$187.50".to_string())));
+        assert_eq!((e.billing, e.billing_words), ("billable", "Billable"));
+    }
+
+    #[test]
+    fn no_dated_target_no_deadline() {
+        let support = Support {
+            open: false,
+            words: String::new(),
+            brief: "Closed".into(),
+            hours: String::new(),
+            downtime: None,
+            lead_times: Vec::new(),
+            assumptions: Vec::new(),
+        };
+        let card = Card {
+            id: "resolution",
+            outcome: "best_effort",
+            ..Card::default()
+        };
+        let none = Charges {
+            services: Vec::new(),
+            rule: None,
+            estimate: None,
+            unstated: Vec::new(),
+        };
+        let strip = strip(&support, &[card], &[], &none);
+        assert_eq!(strip.next, None);
+        assert_eq!(strip.estimate, None);
+        assert_eq!((strip.open, strip.support.as_str()), (false, "Closed"));
+    }
+}
