@@ -48,6 +48,27 @@ impl View {
     }
 }
 
+/// The colour scheme: the visitor's own (`auto`), or the one an embedder
+/// chose to match its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// All inputs. Ids are valid for the catalog whenever a `Query` comes out
 /// of [`read`]; the UI keeps them valid when it edits one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +95,8 @@ pub struct Query {
     pub holidays: HolidayEdits,
     pub view: View,
     pub embed: bool,
+    /// Set by a link only (an embedder's), never remembered.
+    pub theme: Theme,
 }
 
 impl Query {
@@ -227,10 +250,16 @@ pub fn default_service(catalog: &Catalog, query: &Query) -> Option<String> {
 
 /// The parameters a link may carry: a URL with any of them is a link, and
 /// remembered choices are not read.
-pub const PARAMS: [&str; 15] = [
+pub const PARAMS: [&str; 16] = [
     "vendor", "package", "region", "severity", "opened", "work_at", "pause", "tz", "hours", "days",
-    "service", "flag", "holiday", "view", "embed",
+    "service", "flag", "holiday", "view", "embed", "theme",
 ];
+
+/// True when the URL's pairs carry any of the app's parameters: a link,
+/// which decides alone.
+pub fn is_link(url: &[(String, String)]) -> bool {
+    url.iter().any(|(k, _)| PARAMS.contains(&k.as_str()))
+}
 
 /// Reads the URL's pairs, or the remembered ones when the URL carries no
 /// parameter (see [`PARAMS`]). `zone_ok` says whether
@@ -243,8 +272,7 @@ pub fn read(
     now: Instant,
     zone_ok: &dyn Fn(&str) -> bool,
 ) -> (Query, Vec<Problem>) {
-    let is_link = url.iter().any(|(k, _)| PARAMS.contains(&k.as_str()));
-    let stored = if is_link { &[] } else { stored };
+    let stored = if is_link(url) { &[] } else { stored };
     let src = Source { url, stored };
     let mut problems = Vec::new();
     let mut problem =
@@ -513,6 +541,19 @@ pub fn read(
             false
         }
     };
+    let theme = match src.url("theme") {
+        None | Some("") => Theme::Auto,
+        Some(t) => Theme::ALL
+            .into_iter()
+            .find(|x| x.id() == t)
+            .unwrap_or_else(|| {
+                problem(
+                    "theme",
+                    format!("theme: \"{t}\" is not light, dark or auto; showing your browser's colour scheme"),
+                );
+                Theme::Auto
+            }),
+    };
 
     if vendor_bad {
         problems.retain(|p| !matches!(p.field, "package" | "region" | "service" | "flag"));
@@ -533,6 +574,7 @@ pub fn read(
         holidays,
         view,
         embed,
+        theme,
     };
     (query, problems)
 }
@@ -602,6 +644,9 @@ pub fn write(query: &Query) -> String {
     write_choices(&mut out, query);
     if query.embed {
         push(&mut out, "embed", "1");
+    }
+    if query.theme != Theme::Auto {
+        push(&mut out, "theme", query.theme.id());
     }
     out
 }
@@ -828,6 +873,41 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(query.vendor, "nextplane");
         assert_eq!(query.tz, None);
+    }
+
+    #[test]
+    fn a_theme_comes_from_the_link_only() {
+        let (query, problems) = read_url("vendor=threepbx&embed=1&theme=dark");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(query.theme, Theme::Dark);
+        assert!(
+            write(&query).ends_with("&embed=1&theme=dark"),
+            "{}",
+            write(&query)
+        );
+        // Not remembered: a later visit without a link follows the browser.
+        assert_eq!(
+            write_stored(&query),
+            "vendor=threepbx&package=standard&severity=1"
+        );
+        let (light, _) = read_url("theme=light");
+        assert_eq!(light.theme, Theme::Light);
+        // The default is auto, and auto is not written.
+        let (auto, problems) = read_url("theme=auto");
+        assert!(problems.is_empty());
+        assert_eq!(auto.theme, Theme::Auto);
+        assert!(!write(&auto).contains("theme"), "{}", write(&auto));
+        let (bad, problems) = read_url("vendor=threepbx&theme=sepia");
+        assert_eq!(bad.theme, Theme::Auto);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "theme");
+        assert_eq!(
+            problems[0].message,
+            "theme: \"sepia\" is not light, dark or auto; showing your browser's colour scheme"
+        );
+        // A theme alone makes a link.
+        assert!(is_link(&url("theme=dark")));
+        assert!(!is_link(&url("utm_source=x")));
     }
 
     #[test]
