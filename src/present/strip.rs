@@ -13,49 +13,52 @@ pub struct Strip {
     pub open: bool,
     /// "Open, closes in 2 h".
     pub support: String,
-    /// The deadline to watch; `None` when no target of the ticket has a date.
-    pub next: Option<Next>,
-    pub estimate: Option<Estimate>,
+    pub next: Next,
+    pub estimate: Estimate,
 }
 
-/// The deadline the strip shows, with the same hooks as its card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The deadline to watch, with the same hooks as its card.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Next {
-    /// The target id (the `data-target` hook).
-    pub id: &'static str,
-    pub label: &'static str,
+    /// The target id (the `data-target` hook); `None` when no target of
+    /// the ticket has a date.
+    pub id: Option<&'static str>,
     /// The outcome id (the `data-outcome` hook).
-    pub outcome: &'static str,
+    pub outcome: Option<&'static str>,
     /// The state id (the `data-state` hook).
-    pub state: &'static str,
-    pub symbol: &'static str,
-    pub words: &'static str,
-    /// "Due " or "Not before ".
+    pub state: Option<&'static str>,
+    /// "Response", or "Deadlines" when none is dated.
+    pub label: &'static str,
+    /// "✓ On track" (a symbol, so state is never colour alone).
+    pub standing: String,
+    /// "due in 3 h 12 min 05 s", as on the card, or "None dated".
+    pub countdown: String,
+    /// "Due " or "Not before ", or "See the deadlines below".
     pub lead: &'static str,
     /// RFC 3339 UTC, for `<time datetime>`.
-    pub datetime: String,
+    pub datetime: Option<String>,
     /// "Mon 2 Mar 2026, 13:00 CET", as on the card.
     pub local: String,
-    /// "due in 3 h 12 min 05 s", as on the card.
-    pub countdown: String,
 }
 
-/// The chosen service's estimate, in brief.
+/// The charge estimate, in brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Estimate {
-    /// The service's label ("New Install Support").
-    pub service: &'static str,
-    /// Minor units and words; `None` when the policy states no amount.
-    pub total: Option<(i64, String)>,
-    pub currency: &'static str,
-    /// The `data-billing` id of the estimate.
-    pub billing: &'static str,
+    /// "Estimate: New-install support", or "Charges" when none is offered.
+    pub label: String,
+    /// "US$187.50", "Not stated", "None listed", "No total".
+    pub value: String,
     /// "Billable", "Not billable for this ticket", …
-    pub billing_words: &'static str,
+    pub detail: &'static str,
+    /// The total in minor units and its ISO 4217 code, when there is one.
+    pub total: Option<(i64, &'static str)>,
+    /// The `data-billing` id of the estimate, when there is one.
+    pub billing: Option<&'static str>,
 }
 
 /// The strip from the support panel, the cards with their standings and
-/// the charges panel.
+/// the charges panel; `work_invalid` while the hours or days as typed are
+/// not usable (no total is shown then, as in the charges panel).
 ///
 /// The deadline shown is the soonest one still ahead (on track or due
 /// soon); when none is, the first breached one in the cards' order (a link
@@ -66,6 +69,7 @@ pub fn strip(
     cards: &[Card],
     standings: &[Standing],
     charges: &Charges,
+    work_invalid: bool,
 ) -> Strip {
     let dated: Vec<(&Card, &Standing)> = cards
         .iter()
@@ -80,41 +84,67 @@ pub fn strip(
     let chosen = ahead
         .or_else(|| dated.iter().find(|(_, s)| s.state == "breached"))
         .or_else(|| dated.first());
-    let next = chosen.and_then(|(card, standing)| {
-        let d = card.dated.as_ref()?;
-        Some(Next {
-            id: card.id,
-            label: card.label,
-            outcome: card.outcome,
-            state: standing.state,
-            symbol: standing.symbol,
-            words: standing.words,
-            lead: d.lead,
-            datetime: d.datetime.clone(),
-            local: d.local.clone(),
-            countdown: standing.countdown.clone(),
+    let next = chosen
+        .and_then(|(card, standing)| {
+            let d = card.dated.as_ref()?;
+            Some(Next {
+                id: Some(card.id),
+                outcome: Some(card.outcome),
+                state: Some(standing.state),
+                label: card.label,
+                standing: format!("{} {}", standing.symbol, standing.words),
+                countdown: standing.countdown.clone(),
+                lead: d.lead,
+                datetime: Some(d.datetime.clone()),
+                local: d.local.clone(),
+            })
         })
-    });
-    let estimate = charges
-        .rule
-        .as_ref()
-        .zip(charges.estimate.as_ref())
-        .map(|(rule, e)| Estimate {
-            service: charges
+        .unwrap_or_else(|| Next {
+            label: "Deadlines",
+            countdown: "None dated".into(),
+            lead: "See the deadlines below",
+            ..Next::default()
+        });
+    let estimate = match charges.rule.as_ref().zip(charges.estimate.as_ref()) {
+        None => Estimate {
+            label: "Charges".into(),
+            value: "None listed".into(),
+            detail: "The policy lists no chargeable services",
+            total: None,
+            billing: None,
+        },
+        Some((rule, e)) => {
+            let service = charges
                 .services
                 .iter()
                 .find(|s| s.id == rule.id)
-                .map_or("", |s| s.label),
-            total: e.total.clone(),
-            currency: e.currency,
-            billing: e.billing,
-            billing_words: match e.billing {
-                "billable" => "Billable",
-                "not-billable" => "Not billable for this ticket",
-                "unavailable" => "Not available when the work starts",
-                _ => "Amount not stated in the policy",
-            },
-        });
+                .map_or("", |s| s.label);
+            let label = format!("Estimate: {service}");
+            match &e.total {
+                _ if work_invalid => Estimate {
+                    label,
+                    value: "No total".into(),
+                    detail: "Correct the work below to see it",
+                    total: None,
+                    billing: None,
+                },
+                total => Estimate {
+                    label,
+                    value: total
+                        .as_ref()
+                        .map_or_else(|| "Not stated".into(), |t| t.1.clone()),
+                    detail: match e.billing {
+                        "billable" => "Billable",
+                        "not-billable" => "Not billable for this ticket",
+                        "unavailable" => "Not available when the work starts",
+                        _ => "Amount not stated in the policy",
+                    },
+                    total: total.as_ref().map(|t| (t.0, e.currency)),
+                    billing: Some(e.billing),
+                },
+            }
+        }
+    };
     Strip {
         open: support.open,
         support: support.brief.clone(),
@@ -139,6 +169,11 @@ mod tests {
 
     /// The strip of a link at `now`, times in UTC, as the page computes it.
     fn strip_of(link: &str, now: Instant) -> Strip {
+        strip_with(link, now, false)
+    }
+
+    /// The same, with the hours or days as typed unusable or not.
+    fn strip_with(link: &str, now: Instant, work_invalid: bool) -> Strip {
         let catalog = load::embedded();
         let (q, problems) = read(
             catalog,
@@ -171,6 +206,7 @@ mod tests {
                 &q.holidays,
                 &zone,
             ),
+            work_invalid,
         )
     }
 
@@ -187,16 +223,23 @@ mod tests {
         );
         assert!(!strip.open);
         assert_eq!(strip.support, "Closed, opens in 15 h");
-        let next = strip.next.unwrap();
-        assert_eq!(next.id, "first_response");
+        let next = strip.next;
+        assert_eq!(next.id, Some("first_response"));
+        assert_eq!(next.outcome, Some("deadline"));
+        assert_eq!(next.label, "First response");
         assert_eq!(next.lead, "Due ");
-        assert_eq!(next.datetime, "2026-03-03T08:30:00Z");
+        assert_eq!(next.datetime.as_deref(), Some("2026-03-03T08:30:00Z"));
         assert_eq!(next.local, "Tue 3 Mar 2026, 08:30 UTC");
         // 15 h 30 min left, the window (1 business hour) not started yet.
         assert_eq!(next.countdown, "due in 15 h 30 min 00 s");
-        assert_eq!((next.state, next.symbol), ("on-track", "\u{2713}"));
+        assert_eq!(next.state, Some("on-track"));
+        assert_eq!(next.standing, "\u{2713} On track");
         // NextPlane Business lists no chargeable services.
-        assert_eq!(strip.estimate, None);
+        assert_eq!(
+            (strip.estimate.label.as_str(), strip.estimate.value.as_str()),
+            ("Charges", "None listed")
+        );
+        assert_eq!((strip.estimate.total, strip.estimate.billing), (None, None));
     }
 
     #[test]
@@ -208,8 +251,10 @@ mod tests {
             "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
             now,
         );
-        let next = strip.next.unwrap();
-        assert_eq!((next.id, next.state), ("first_response", "breached"));
+        let next = strip.next;
+        assert_eq!(next.id, Some("first_response"));
+        assert_eq!(next.state, Some("breached"));
+        assert_eq!(next.standing, "\u{2715} Breached");
         assert!(
             next.countdown.starts_with("breached "),
             "{}",
@@ -227,9 +272,12 @@ mod tests {
             "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
             now,
         );
-        let next = strip.next.unwrap();
-        assert_eq!((next.id, next.state), ("next_update", "on-track"));
-        assert_eq!(next.datetime, "2026-03-03T10:30:00Z");
+        let next = strip.next;
+        assert_eq!(
+            (next.id, next.state),
+            (Some("next_update"), Some("on-track"))
+        );
+        assert_eq!(next.datetime.as_deref(), Some("2026-03-03T10:30:00Z"));
         assert_eq!(next.countdown, "due in 1 h 30 min 00 s");
         // Support opened at 08:00 UTC (09:00 CET) and closes at 17:00 UTC.
         assert!(strip.open);
@@ -246,17 +294,24 @@ mod tests {
         let strip = strip_of(link, now);
         assert!(strip.open);
         assert_eq!(strip.support, "Open around the clock");
-        let e = strip.estimate.unwrap();
-        assert_eq!(e.service, "New-install support");
-        assert_eq!(e.total, Some((0, "US$0.00".to_string())));
-        assert_eq!((e.currency, e.billing), ("USD", "not-billable"));
-        assert_eq!(e.billing_words, "Not billable for this ticket");
+        let e = strip.estimate;
+        assert_eq!(e.label, "Estimate: New-install support");
+        assert_eq!(e.value, "US$0.00");
+        assert_eq!(e.total, Some((0, "USD")));
+        assert_eq!(e.billing, Some("not-billable"));
+        assert_eq!(e.detail, "Not billable for this ticket");
         // Priority handling requested: billed at US$125 an hour, 1.5 h = US$187.50.
-        let e = strip_of(&format!("{link}&flag=priority_handling"), now)
-            .estimate
-            .unwrap();
-        assert_eq!(e.total, Some((18750, "US$187.50".to_string())));
-        assert_eq!((e.billing, e.billing_words), ("billable", "Billable"));
+        let e = strip_of(&format!("{link}&flag=priority_handling"), now).estimate;
+        assert_eq!(e.value, "US$187.50");
+        assert_eq!(e.total, Some((18750, "USD")));
+        assert_eq!((e.billing, e.detail), (Some("billable"), "Billable"));
+        // While the hours as typed are unusable, no total (as in the panel).
+        let e = strip_with(link, now, true).estimate;
+        assert_eq!(
+            (e.value.as_str(), e.total, e.billing),
+            ("No total", None, None)
+        );
+        assert_eq!(e.detail, "Correct the work below to see it");
     }
 
     #[test]
@@ -281,9 +336,13 @@ mod tests {
             estimate: None,
             unstated: Vec::new(),
         };
-        let strip = strip(&support, &[card], &[], &none);
-        assert_eq!(strip.next, None);
-        assert_eq!(strip.estimate, None);
+        let strip = strip(&support, &[card], &[], &none, false);
+        assert_eq!((strip.next.id, strip.next.datetime), (None, None));
+        assert_eq!(
+            (strip.next.label, strip.next.countdown.as_str()),
+            ("Deadlines", "None dated")
+        );
+        assert_eq!(strip.estimate.value, "None listed");
         assert_eq!((strip.open, strip.support.as_str()), (false, "Closed"));
     }
 }

@@ -1,11 +1,14 @@
 //! The app's part of the page, mounted into `<main>` after the static
-//! header of `index.html`: inputs on one side, the chosen view on the other.
+//! header of `index.html`: the answer strip, then the inputs on one side
+//! and the chosen view on the other (one column, inputs first, on narrow
+//! screens and in embeds, where a link's inputs start folded away).
 
 use leptos::prelude::*;
 
 use crate::present::query::{self, View};
 use crate::present::summary;
 
+use super::answer_strip::AnswerStrip;
 use super::browser;
 use super::charge_panel::ChargePanel;
 use super::deadline_list::DeadlineList;
@@ -27,7 +30,11 @@ use super::view_switch::ViewSwitch;
 use super::zone_field::ZoneField;
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Opened by a link: its answers come first, and on narrow screens and
+    /// in embeds its inputs wait behind "Change ticket".
+    link: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let query = ctx.query;
     let embed = query.with_untracked(|q| q.embed);
@@ -46,11 +53,20 @@ pub fn App() -> impl IntoView {
     });
 
     let view = Memo::new(move |_| query.with(|q| q.view));
+    let form_open = RwSignal::new(!link);
     // Each part renders in a task of its own (see `Staged`), in page order.
     view! {
         <ProblemList />
+        // Not staged: drawn in the task that removes its placeholder.
+        <AnswerStrip form_open />
         <div class="layout">
-            <form class="inputs" aria-label="Ticket details" on:submit=|ev| ev.prevent_default()>
+            <form
+                id="ticket-form"
+                class="inputs"
+                class:folded=move || !form_open.get()
+                aria-label="Ticket details"
+                on:submit=|ev| ev.prevent_default()
+            >
                 <Staged><VendorFields /></Staged>
                 <Staged><SeverityField /></Staged>
                 <Staged><OpenedField /></Staged>

@@ -57,8 +57,9 @@ pub fn ChargePanel() -> impl IntoView {
         Ok(())
     });
     // The error of the hours or days as typed (one field at a time): while
-    // there is one, the estimate and its total are withheld.
-    let work_error = RwSignal::new(None::<String>);
+    // there is one, the estimate and its total are withheld (here and in
+    // the answer strip).
+    let work_error = ctx.work_error;
     let none = move || {
         let name = ctx.selection.with(|s| s.0.package().name());
         format!("The policy lists no chargeable services for {name}.")

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::engine::join;
-use crate::present::cards::{cards, standings};
 use crate::present::summary::title;
 use crate::present::ticket::when;
 use crate::present::zone::Offsets;
@@ -16,24 +15,9 @@ use super::target_card::TargetCard;
 pub fn DeadlineList() -> impl IntoView {
     let ctx = use_ctx();
     let ticket = ctx.ticket;
-    // What changes with the inputs and the zone...
-    let cards = Memo::new(move |_| {
-        ticket.with(|t| {
-            let Ok(dues) = &t.dues else {
-                return Vec::new();
-            };
-            ctx.zone
-                .with(|z| cards(&t.selection, dues, z, &ctx.vendor_zone.get()))
-        })
-    });
-    // ...and what changes with the clock, once per tick for all cards.
-    let standings = Memo::new(move |_| {
-        let now = ctx.now.get();
-        ticket.with(|t| match &t.dues {
-            Ok(dues) => standings(&t.selection, dues, now, &t.timing),
-            Err(_) => Vec::new(),
-        })
-    });
+    // What changes with the inputs and the zone, and what changes with the
+    // clock, once per tick for all cards (shared with the answer strip).
+    let (cards, standings) = (ctx.cards, ctx.standings);
     let ids = Memo::new(move |_| cards.with(|c| c.iter().map(|c| c.id).collect::<Vec<_>>()));
     // Changes only when a state does, so screen readers hear transitions.
     let announcement = Memo::new(move |_| {

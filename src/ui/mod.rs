@@ -3,6 +3,7 @@
 //! is computed in [`crate::present`] as a plain view-model, and components
 //! lay it out.
 
+mod answer_strip;
 mod app;
 mod assumption_mark;
 mod assumption_note;
@@ -35,17 +36,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::load;
-use crate::present::query;
+use crate::present::query::{self, Theme};
 
 /// Reads the URL (over remembered choices), mounts the app into the page's
-/// `<main>` after its static header, starts the clock and, when embedded,
-/// reports the app's height.
+/// `<main>` after its static header in place of the answer strip's
+/// placeholder, starts the clock and, when embedded, reports the app's
+/// height once it is laid out.
 pub fn mount() {
     let now = browser::now();
     let url = query::pairs(&browser::search());
-    let embed = query::read(load::embedded(), &url, &[], now, &|_| false)
-        .0
-        .embed;
+    let link = query::is_link(&url);
+    let (embed, theme) = {
+        let (q, _) = query::read(load::embedded(), &url, &[], now, &|_| false);
+        (q.embed, q.theme)
+    };
     // An embedder's URL decides alone; a visitor's last choices fill a page
     // opened without parameters (`query::read` ignores them for a link).
     let stored = if embed {
@@ -61,7 +65,12 @@ pub fn mount() {
     // index.html guessed from the URL before first paint; the app decides.
     if let Some(root) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = root.class_list().toggle_with_force("embedded", embed);
+        let _ = match theme {
+            Theme::Auto => root.remove_attribute("data-theme"),
+            chosen => root.set_attribute("data-theme", chosen.id()),
+        };
     }
+    let placeholder = element("strip-placeholder");
     let Some(main) = element("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
@@ -72,7 +81,7 @@ pub fn mount() {
             gloo_timers::callback::Interval::new(1000, move || clock.set(browser::now()));
         // The clock runs as long as the page.
         interval.forget();
-        view! { <app::App /> }
+        view! { <app::App link=link /> }
     };
     let root = element("app");
     // After the next paint, so the static first view is on screen before
@@ -83,8 +92,18 @@ pub fn mount() {
             move || {
                 // The app lives as long as the page.
                 leptos::mount::mount_to(main, app).forget();
+                // The strip is drawn in this task: no frame shows both.
+                if let Some(placeholder) = placeholder {
+                    placeholder.remove();
+                }
                 if let Some(root) = root.filter(|_| embed && browser::in_frame()) {
-                    browser::post_height_changes(root);
+                    // After the parts staged by this render (timers run in
+                    // the order they were set), so the first height posted
+                    // is the laid-out page's, not a fraction of it.
+                    set_timeout(
+                        move || browser::post_height_changes(root),
+                        std::time::Duration::ZERO,
+                    );
                 }
             },
             std::time::Duration::ZERO,

@@ -8,7 +8,9 @@ use crate::engine::load;
 use crate::engine::policy::Catalog;
 use crate::engine::time::{Instant, Pauses};
 use crate::engine::zone::Zone as CompiledZone;
+use crate::present::cards::{cards, standings, Card, Standing};
 use crate::present::query::{Problem, Query};
+use crate::present::support::{support, Support};
 
 use super::browser::Zone;
 
@@ -54,12 +56,20 @@ pub struct Ctx {
     pub selection: Memo<Chosen>,
     /// The chosen vendor's id: changes only with the vendor.
     pub vendor: Memo<&'static str>,
-    pub timing: Memo<Timing>,
     pub ticket: Memo<Ticket>,
     /// The zone times are shown in.
     pub zone: Memo<Zone>,
     /// The zone the chosen coverage runs in.
     pub vendor_zone: Memo<CompiledZone>,
+    /// The deadline cards: change with the inputs and the zone.
+    pub cards: Memo<Vec<Card>>,
+    /// Where every dated target stands: changes with every tick.
+    pub standings: Memo<Vec<Standing>>,
+    /// "Support now" at the ticking clock.
+    pub support: Memo<Support>,
+    /// The error of the hours or days as typed: while there is one, no
+    /// total is shown anywhere.
+    pub work_error: RwSignal<Option<String>>,
 }
 
 /// The shared state, provided by [`provide_ctx`] at the app's root.
@@ -124,18 +134,39 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         })
     });
     let vendor_zone = Memo::new(move |_| selection.with(|s| s.0.coverage().schedule().zone()));
+    let now = RwSignal::new(now);
+    let cards = Memo::new(move |_| {
+        ticket.with(|t| match &t.dues {
+            Ok(dues) => zone.with(|z| cards(&t.selection, dues, z, &vendor_zone.get())),
+            Err(_) => Vec::new(),
+        })
+    });
+    let standings = Memo::new(move |_| {
+        let now = now.get();
+        ticket.with(|t| match &t.dues {
+            Ok(dues) => standings(&t.selection, dues, now, &t.timing),
+            Err(_) => Vec::new(),
+        })
+    });
+    let support = Memo::new(move |_| {
+        let now = now.get();
+        selection.with(|s| timing.with(|t| support(&s.0, now, &t.holidays)))
+    });
     provide_context(Ctx {
         catalog,
         query,
-        now: RwSignal::new(now),
+        now,
         problems: RwSignal::new(problems),
         notice: RwSignal::new(String::new()),
         browser_zone,
         selection,
         vendor,
-        timing,
         ticket,
         zone,
         vendor_zone,
+        cards,
+        standings,
+        support,
+        work_error: RwSignal::new(None),
     });
 }

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::present::support::support;
-
 use super::assumption_mark::AssumptionMark;
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
@@ -12,11 +10,8 @@ use super::state::use_ctx;
 #[component]
 pub fn SupportStatus() -> impl IntoView {
     let ctx = use_ctx();
-    let panel = Memo::new(move |_| {
-        let now = ctx.now.get();
-        ctx.selection
-            .with(|s| ctx.timing.with(|t| support(&s.0, now, &t.holidays)))
-    });
+    // Shared with the answer strip.
+    let panel = ctx.support;
     let open = Memo::new(move |_| panel.with(|p| p.open));
     // Parts in memos of their own: the markup is rebuilt only when they change.
     let downtime = Memo::new(move |_| panel.with(|p| p.downtime.clone()));

@@ -1,5 +1,6 @@
 // Accessibility: axe-core finds no violations on the default view, a view of
-// each vendor, the comparison views, the embed view and dark mode.
+// each vendor, the comparison views, the embed view, dark mode, the themes a
+// link asks for, and a phone-width deep link (answer strip first, inputs folded).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, assert } from './lib.mjs';
@@ -37,3 +38,13 @@ for (const [name, path] of views) {
 test('axe: dark mode has no violations', (t) => audit(t, `?vendor=nextplane&package=startup&severity=2&${opened}`, 'dark'), {
   colorScheme: 'dark',
 });
+test('axe: theme=dark in a light browser has no violations', (t) => audit(t, `?vendor=threepbx&package=standard&severity=2&hours=1.5&embed=1&theme=dark&${opened}`, 'theme=dark'));
+test('axe: theme=light in a dark browser has no violations', (t) => audit(t, `?vendor=threepbx&package=standard&severity=2&hours=1.5&embed=1&theme=light&${opened}`, 'theme=light'), {
+  colorScheme: 'dark',
+});
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: a deep link on a phone has no violations (${colorScheme})`, (t) => audit(t, `?vendor=nextplane&package=business&region=emea&severity=1&${opened}`, `phone, ${colorScheme}`), {
+    colorScheme,
+    viewport: { width: 390, height: 844 },
+  });
+}

@@ -25,16 +25,28 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   assert.equal(await countdown(t, 'response'), 'due in 49 min 59 s');
   await t.page.clock.runFor(1000);
   assert.equal(await countdown(t, 'response'), 'due in 49 min 58 s');
-  const card = t.page.locator('[data-target="response"]');
+  // The card, and the answer strip that repeats the next deadline.
+  const card = t.page.locator('[data-target="response"]:not([data-strip] *)');
+  const strip = t.page.locator('[data-strip] [data-target="response"]');
+  const stripShows = async (state, countdown) => {
+    assert.equal(await strip.getAttribute('data-state'), state);
+    assert.equal(await strip.locator('[data-countdown]').textContent(), countdown);
+    assert.equal(await strip.locator('time').getAttribute('datetime'), '2026-03-02T15:00:00Z');
+  };
   assert.equal(await card.getAttribute('data-state'), 'on-track');
+  await stripShows('on-track', 'due in 49 min 58 s');
   assert.match(await t.text('[data-target="response"] .used'), /^16% of the window used$/);
   // The last quarter of the window is "due soon"; past the due time, "breached".
   await t.page.clock.runFor(35 * 60 * 1000);
   assert.equal(await card.getAttribute('data-state'), 'due-soon');
+  await stripShows('due-soon', 'due in 14 min 58 s');
   assert.equal(await t.text('[data-target="response"] .state'), '!Due soon');
   await t.page.clock.runFor(20 * 60 * 1000);
   assert.equal(await card.getAttribute('data-state'), 'breached');
   assert.equal(await countdown(t, 'response'), 'breached 5 min ago');
+  // The strip moves on to the next deadline ahead: the reason for outage, 24 h after opening.
+  assert.equal(await t.page.locator('[data-strip] [data-target]').getAttribute('data-target'), 'reason_for_outage');
+  assert.equal(await t.page.locator('[data-strip] time').getAttribute('datetime'), '2026-03-03T14:00:00Z');
   assert.equal(await t.text('[data-target="response"] .used'), '100% of the window used');
   // The live region names the change, in words.
   const live = await t.page.locator('.deadlines [aria-live="polite"]').textContent();

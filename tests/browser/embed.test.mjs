@@ -1,6 +1,8 @@
-// Embed mode: no header or footer, one narrow column, and the app's height
-// posted to the parent window whenever it changes.
-import { test, assert } from './lib.mjs';
+// Embed mode: no header or footer, one narrow column with the answers first
+// and the inputs behind "Change ticket", the app's height posted to the
+// parent window once laid out and whenever it changes, and the colours the
+// host asks for (theme=light|dark).
+import { test, assert, holdWasm } from './lib.mjs';
 import { query } from './engine.mjs';
 
 const EMBED = query({ vendor: 'threepbx', package: 'standard', severity: '2', opened: '2026-03-02T14:00:00Z', tz: 'UTC', embed: '1' });
@@ -23,16 +25,20 @@ test('embed=1 drops the header and footer and keeps the contract', async (t) => 
   const box = await t.page.locator('h1').boundingBox();
   assert.ok(box.width <= 1 && box.height <= 1, 'the heading is visually hidden');
   assert.ok((await t.page.locator('[data-target] time[datetime]').count()) > 0);
+  // The answers come first; the inputs wait behind "Change ticket".
+  assert.equal(await t.page.locator('[data-strip] [data-target] time[datetime]').count(), 1);
+  assert.equal(await t.page.locator('#ticket-form').isVisible(), false);
+  await t.page.click('[data-action="change-ticket"]');
   // The link keeps embed=1 while the user works in the frame.
   await t.page.check('input[name="severity"][value="1"]');
   await t.page.waitForFunction(() => new URL(location.href).searchParams.get('severity') === '1');
   assert.equal(new URL(t.page.url()).searchParams.get('embed'), '1');
 });
 
-test('a narrow frame gets the height it needs, and updates when the content grows', async (t) => {
+test('a narrow frame gets the height it needs once laid out, and updates when the content grows', async (t) => {
   await openHost(
     t,
-    `<iframe id="sla" title="SLA calculator" src="./${EMBED}" style="width:320px;height:150px;border:0"></iframe>
+    `<iframe id="sla" title="SLA calculator" src="./${EMBED}" style="width:360px;height:150px;border:0"></iframe>
      <script>
        window.heights = [];
        addEventListener('message', (e) => {
@@ -60,7 +66,10 @@ test('a narrow frame gets the height it needs, and updates when the content grow
   let m = await measure();
   assert.equal(m.posted, m.app, 'the posted height is the app height');
   assert.equal(m.frame, m.posted, 'the parent sized the frame');
-  assert.ok(m.scroll <= 320, `no horizontal scroll in a 320 px frame (${m.scroll})`);
+  assert.ok(m.scroll <= 360, `no horizontal scroll in a 360 px frame (${m.scroll})`);
+  // The first message waits for the laid-out page: it is already its
+  // height (no collapsed frame for an instant), and nothing follows it.
+  assert.deepEqual(await t.page.evaluate(() => window.heights), [m.app], 'one message, the laid-out height');
   // More content: the comparison of all vendors.
   const before = m.posted;
   await frame.locator('input[name="view"][value="vendors"]').check();
@@ -83,3 +92,29 @@ test('outside a frame, embed mode posts nothing and still works', async (t) => {
   await t.openApp(EMBED, { selector: '[data-target]' });
   assert.equal(await t.page.evaluate(() => window.__posted), 0);
 });
+
+for (const [theme, scheme, background] of [
+  ['dark', 'light', 'rgb(18, 20, 23)'],
+  ['light', 'dark', 'rgb(255, 255, 255)'],
+]) {
+  test(`theme=${theme} gives an embed in a ${scheme} browser the host's colours, from first paint`, async (t) => {
+    const link = `${EMBED}&theme=${theme}`;
+    const colours = () =>
+      t.page.evaluate(() => ({
+        theme: document.documentElement.getAttribute('data-theme'),
+        background: getComputedStyle(document.body).backgroundColor,
+        scheme: getComputedStyle(document.documentElement).colorScheme,
+      }));
+    // Before the wasm: index.html reads the parameter.
+    const wasm = await holdWasm(t.page);
+    await t.page.goto(new URL(link, t.appUrl).href, { waitUntil: 'domcontentloaded' });
+    await t.waitFor('#strip-placeholder');
+    assert.deepEqual(await colours(), { theme, background, scheme: theme });
+    // The app agrees, and the links it writes keep the theme.
+    await wasm.release();
+    await t.waitFor('[data-strip] [data-target]');
+    assert.deepEqual(await colours(), { theme, background, scheme: theme });
+    await t.page.waitForFunction(() => new URL(location.href).searchParams.has('opened'));
+    assert.equal(new URL(t.page.url()).searchParams.get('theme'), theme);
+  }, { colorScheme: scheme });
+}

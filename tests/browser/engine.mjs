@@ -59,9 +59,12 @@ export function query(options) {
   return `?${params}`;
 }
 
+/** The cards' targets, not the answer strip's repeat of one. */
+export const CARDS = '[data-target]:not([data-strip] *)';
+
 /** Every target the page shows: [{ id, outcome, due (datetime or null), countdown }]. */
 export async function shownTargets(page) {
-  return page.$$eval('[data-target]', (nodes) =>
+  return page.$$eval(CARDS, (nodes) =>
     nodes.map((n) => ({
       id: n.getAttribute('data-target'),
       outcome: n.getAttribute('data-outcome'),

@@ -1,7 +1,7 @@
 // Issue 19, item 6: no view is ever wider than the window. Wide tables
 // scroll inside their own focusable, labelled box, whose hidden side fades.
-import { test, assert } from './lib.mjs';
-import { query } from './engine.mjs';
+import { test, assert, holdWasm } from './lib.mjs';
+import { deadlines, query } from './engine.mjs';
 
 const LINK = { vendor: 'nextplane', package: 'business', region: 'emea', severity: '1', opened: '2026-03-02T09:00:00Z', tz: 'UTC' };
 const WIDTHS = [320, 390, 768, 1280];
@@ -56,4 +56,76 @@ test('a table wider than its box scrolls inside it, with a cue', async (t) => {
   s = await state();
   assert.ok(s.scroll <= s.client, `the one-package table (${s.scroll} px) fits its ${s.client} px box`);
   assert.equal(s.mask, 'none');
+});
+
+// Issue 19, items 1 and 8: the answers come first. A deep link's strip
+// (support, the next deadline, the estimate) is on the first screen of a
+// phone in every view, its inputs wait behind "Change ticket", and the
+// placeholder painted before the wasm has the strip's very shape.
+test('a deep link shows its first deadline on the first phone screen, in every view', async (t) => {
+  // Opened Mon 2 Mar 2026 10:00 CET: the first response (1 business hour) is the next deadline.
+  await t.page.clock.setFixedTime(new Date('2026-03-02T09:30:00Z'));
+  const { tz, ...request } = LINK;
+  const first = deadlines(request).targets[0];
+  await t.page.setViewportSize({ width: 390, height: 844 });
+  for (const [view, extra] of [['ticket', {}], ['compare', {}], ['vendors', {}], ['ticket', { embed: '1' }]]) {
+    const what = `${view}${extra.embed ? ' (embed)' : ''}`;
+    await t.openApp(query({ ...LINK, ...extra, view }), { selector: '[data-strip] [data-target] time[datetime]' });
+    const shown = await t.page.evaluate(() => {
+      const time = document.querySelector('[data-strip] [data-target] time[datetime]');
+      const { top, bottom } = time.getBoundingClientRect();
+      return {
+        top,
+        bottom,
+        scrollY,
+        inner: innerHeight,
+        target: time.closest('[data-target]').getAttribute('data-target'),
+        datetime: time.getAttribute('datetime'),
+        countdown: document.querySelector('[data-strip] [data-countdown]').textContent,
+        form: getComputedStyle(document.getElementById('ticket-form')).display,
+      };
+    });
+    assert.equal(shown.scrollY, 0, `${what}: not scrolled`);
+    assert.ok(shown.top >= 0 && shown.bottom <= shown.inner, `${what}: the deadline (${shown.top}-${shown.bottom} px) is inside the ${shown.inner} px window`);
+    assert.deepEqual([shown.target, shown.datetime], [first.id, first.due], `${what}: the first deadline, as the engine computes it`);
+    assert.equal(shown.countdown, 'due in 30 min 00 s');
+    assert.equal(shown.form, 'none', `${what}: the inputs are folded away`);
+  }
+  // "Change ticket" unfolds them, under the strip.
+  const change = t.page.locator('[data-action="change-ticket"]');
+  assert.equal(await change.getAttribute('aria-expanded'), 'false');
+  await change.click();
+  assert.equal(await change.getAttribute('aria-expanded'), 'true');
+  await t.waitFor('#ticket-form select[name="vendor"]');
+  // A wide page keeps its two columns: the inputs beside the answers, no button.
+  await t.page.setViewportSize({ width: 1280, height: 800 });
+  await t.openApp(query(LINK), { selector: '[data-strip] [data-target]' });
+  assert.equal(await change.isVisible(), false);
+  await t.waitFor('#ticket-form select[name="vendor"]');
+  // A page opened without a link starts with its inputs unfolded, on a phone too.
+  await t.page.setViewportSize({ width: 390, height: 844 });
+  await t.openApp('', { selector: '#ticket-form select[name="vendor"]' });
+  assert.equal(await change.getAttribute('aria-expanded'), 'true');
+});
+
+test('the placeholder painted before the wasm has the strip\'s shape: nothing moves', async (t) => {
+  const wasm = await holdWasm(t.page);
+  const box = (selector) =>
+    t.page.evaluate((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return { top: r.top, left: r.left, width: r.width, height: r.height };
+    }, selector);
+  const sizes = [[320, 640, {}], [390, 844, {}], [768, 800, {}], [1280, 800, {}], [360, 740, { embed: '1' }]];
+  for (const [width, height, extra] of sizes) {
+    const what = `${width} px${extra.embed ? ' embed' : ''}`;
+    await t.page.setViewportSize({ width, height });
+    await t.page.goto(new URL(query({ ...LINK, ...extra }), t.appUrl).href, { waitUntil: 'domcontentloaded' });
+    await t.waitFor('#strip-placeholder');
+    const before = await box('#strip-placeholder');
+    assert.ok(before.height > 0, `${what}: the placeholder is painted`);
+    await wasm.release();
+    await t.waitFor('[data-strip] [data-target]');
+    assert.equal(await t.page.locator('#strip-placeholder').count(), 0, `${what}: the app removed the placeholder`);
+    assert.deepEqual(await box('[data-strip]'), before, `${what}: the strip takes the placeholder's place and size`);
+  }
 });

@@ -297,6 +297,30 @@ export function artifactPath(file) {
   return join(ARTIFACTS_DIR, file.replace(/[^A-Za-z0-9._-]+/g, '_'));
 }
 
+/**
+ * Holds each wasm download of `page` until `release()`, to see the page as
+ * painted before the app. `release()` waits for the next download to be
+ * held, then lets it go.
+ */
+export async function holdWasm(page) {
+  let held;
+  let arrived;
+  let next = new Promise((ok) => (arrived = ok));
+  await page.route('**/*.wasm', async (route) => {
+    const go = new Promise((ok) => (held = ok));
+    arrived();
+    await go;
+    await route.continue();
+  });
+  return {
+    async release() {
+      await next;
+      next = new Promise((ok) => (arrived = ok));
+      held();
+    },
+  };
+}
+
 /** Reject after `ms` with a clear message (used for per-test timeouts). */
 export function withTimeout(promise, ms, what) {
   let timer;

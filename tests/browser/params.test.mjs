@@ -27,6 +27,7 @@ const CASES = [
   ['holiday', '+2026-13-45', /"2026-13-45" is not a date.*left out/],
   ['view', 'map', /unknown view "map" \(expected one of: ticket, compare, vendors\)/],
   ['embed', 'maybe', /embed: "maybe" is not 1 or 0; showing the full page/],
+  ['theme', 'sepia', /theme: "sepia" is not light, dark or auto; showing your browser's colour scheme/],
 ];
 
 for (const [name, value, message] of CASES) {
