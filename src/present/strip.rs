@@ -109,7 +109,7 @@ pub fn strip(
         None => Estimate {
             label: "Charges".into(),
             value: "None listed".into(),
-            detail: "The policy lists no chargeable services",
+            detail: "for this package",
             total: None,
             billing: None,
         },

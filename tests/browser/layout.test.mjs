@@ -109,17 +109,30 @@ test('a deep link shows its first deadline on the first phone screen, in every v
 });
 
 test('the placeholder painted before the wasm has the strip\'s shape: nothing moves', async (t) => {
+  // Long answers: "Open, closes in 7 h 50 min", "due in 50 min 00 s".
+  await t.page.clock.setFixedTime(new Date('2026-03-02T09:10:00Z'));
   const wasm = await holdWasm(t.page);
   const box = (selector) =>
     t.page.evaluate((s) => {
       const r = document.querySelector(s).getBoundingClientRect();
       return { top: r.top, left: r.left, width: r.width, height: r.height };
     }, selector);
-  const sizes = [[320, 640, {}], [390, 844, {}], [768, 800, {}], [1280, 800, {}], [360, 740, { embed: '1' }]];
-  for (const [width, height, extra] of sizes) {
-    const what = `${width} px${extra.embed ? ' embed' : ''}`;
+  // The placeholder keeps two lines for the ticket's name on narrow screens:
+  // "ThreePBX, Standard support, Priority 2" at 320 px, NextPlane's longer
+  // name (three lines at 320 px) from 390 px.
+  const THREEPBX = { vendor: 'threepbx', package: 'standard', severity: '2', opened: LINK.opened, service: 'new_install', hours: '1.5' };
+  const sizes = [
+    [320, 640, THREEPBX],
+    [390, 844, LINK],
+    [768, 800, LINK],
+    [1280, 800, LINK],
+    [360, 740, { ...THREEPBX, embed: '1' }],
+    [320, 640, { ...THREEPBX, embed: '1' }],
+  ];
+  for (const [width, height, link] of sizes) {
+    const what = `${width} px ${link.vendor}${link.embed ? ' embed' : ''}`;
     await t.page.setViewportSize({ width, height });
-    await t.page.goto(new URL(query({ ...LINK, ...extra }), t.appUrl).href, { waitUntil: 'domcontentloaded' });
+    await t.page.goto(new URL(query(link), t.appUrl).href, { waitUntil: 'domcontentloaded' });
     await t.waitFor('#strip-placeholder');
     const before = await box('#strip-placeholder');
     assert.ok(before.height > 0, `${what}: the placeholder is painted`);
