@@ -76,7 +76,11 @@ pub fn AnswerStrip(
                         </time>
                     </dd>
                 </div>
-                <div class="strip-item" data-strip-billing=move || estimate.with(|e| e.billing)>
+                <div
+                    class="strip-item"
+                    data-strip-estimate=""
+                    data-strip-billing=move || estimate.with(|e| e.billing)
+                >
                     <dt>{move || estimate.with(|e| e.label.clone())}</dt>
                     <dd class="strip-value">
                         <span

@@ -191,8 +191,13 @@ test('a link without flag= is not billed after ticking the flag once', async (t)
 test('invalid hours remove the total until fixed; a decimal comma counts', async (t) => {
   const base = { vendor: 'threepbx', package: 'standard', severity: '3', opened: WEEKDAY, service: 'professional_services' };
   await t.openApp(query({ ...base, hours: '3', tz: 'UTC' }), { selector: '[data-charge-total]' });
+  const stripTotal = () => t.page.locator('[data-strip] [data-strip-total]').getAttribute('data-strip-total');
+  assert.equal(Number(await stripTotal()), charge({ ...base, hours: '3' }).total_minor, 'the answer strip has the total too');
   await t.page.fill('input[name="hours"]', 'abc');
   await t.page.waitForFunction(() => !document.querySelector('[data-charge-total]'));
+  // The answer strip withholds it as well.
+  await t.page.waitForFunction(() => !document.querySelector('[data-strip-total]'));
+  assert.match(await t.text('[data-strip-estimate] .strip-value'), /^No total$/);
   assert.match(await t.text('#f-hours-hint'), /^hours: "abc" is not a number of hours \(for example/);
   assert.equal(await t.page.inputValue('input[name="hours"]'), 'abc', 'what was typed stays');
   assert.equal(await t.page.locator('[data-charge-status]').count(), 0);
@@ -206,6 +211,7 @@ test('invalid hours remove the total until fixed; a decimal comma counts', async
   assert.equal(await t.page.getAttribute('input[name="hours"]', 'aria-invalid'), 'false');
   const want = charge({ ...base, service: 'new_install', hours: '1.5' });
   assert.equal(Number(await t.page.getAttribute('[data-charge-total]', 'data-charge-total')), want.total_minor);
+  assert.equal(Number(await stripTotal()), want.total_minor);
   const paid = charge({ ...base, hours: '1,5' });
   assert.equal(paid.total_minor, charge({ ...base, hours: '1.5' }).total_minor, 'the engine reads the comma too');
   await t.page.selectOption('select[name="service"]', 'professional_services');
