@@ -97,20 +97,42 @@ fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
     out.push('Z');
 }
 
+/// Appends an integer without the formatting machinery.
+fn push_integer(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    let mut v = value.unsigned_abs();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
+}
+
 /// Appends a ticket's rows of the results CSV to `out`.
 pub fn results_rows(plan: &Plan<'_>, ticket: &Ticket, out: &mut String) {
     let policy = plan.policy();
-    let severity = policy.severities()[ticket.severity].id();
+    let severity = csv_cell(policy.severities()[ticket.severity].id());
     let ticket_id = csv_cell(&ticket.id);
     for (spec, result) in plan.targets().iter().zip(&ticket.targets) {
-        let _ = write!(
-            out,
-            "{},{ticket_id},{},{},{},",
-            ticket.line,
-            csv_cell(severity),
-            csv_cell(spec.id()),
-            result.state.id()
-        );
+        push_integer(out, ticket.line as i64);
+        for cell in [
+            &*ticket_id,
+            &*severity,
+            &*csv_cell(spec.id()),
+            result.state.id(),
+        ] {
+            out.push(',');
+            out.push_str(cell);
+        }
+        out.push(',');
         if let Some(due) = result.due {
             push_instant(out, due);
         }
@@ -120,9 +142,11 @@ pub fn results_rows(plan: &Plan<'_>, ticket: &Ticket, out: &mut String) {
         }
         out.push(',');
         if let Some(margin) = result.margin_minutes {
-            let _ = write!(out, "{margin}");
+            push_integer(out, margin);
         }
-        let _ = writeln!(out, ",{}", result.paused_minutes);
+        out.push(',');
+        push_integer(out, result.paused_minutes);
+        out.push('\n');
     }
 }
 
@@ -211,6 +235,15 @@ pub fn summary_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for value in [0, 7, -1, 42, -990, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string());
+        }
+    }
 
     #[test]
     fn instants_are_written_as_format_instant_writes_them() {
