@@ -339,3 +339,53 @@ fn a_column_of_ambiguous_dates_needs_a_choice() {
         Ok(Some(DateOrder::MonthFirst))
     );
 }
+
+#[test]
+fn policies_say_which_event_measures_each_target() {
+    use sla::engine::policy::Event;
+    let catalog = load::embedded();
+    let measured = |vendor: &str| -> Vec<(String, Option<Event>)> {
+        catalog
+            .policy(vendor)
+            .unwrap()
+            .targets()
+            .iter()
+            .map(|t| (t.id().to_string(), t.measured_by()))
+            .collect()
+    };
+    let fr = Some(Event::FirstResponse);
+    let res = Some(Event::Resolution);
+    assert_eq!(
+        measured("threepbx"),
+        [
+            ("response".into(), fr),
+            ("resolution".into(), res),
+            ("reason_for_outage".into(), None)
+        ]
+    );
+    // The recurring update is not measured (policies/README.md, decision 19).
+    assert_eq!(
+        measured("nextplane"),
+        [("first_response".into(), fr), ("next_update".into(), None)]
+    );
+    let levels = measured("ipcelerate");
+    assert_eq!(levels[0], ("level1_response".into(), fr));
+    assert!(levels[1..].iter().all(|(_, e)| e.is_none()), "{levels:?}");
+    // The loader refuses what `sla check` refuses (tests/cli.rs), at the
+    // first problem, naming the JSON path.
+    let file = "tests/fixtures/check/measured-by.json";
+    let json = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let error = load::load_catalog(load::EMBEDDED_CALENDARS, &[(file, &json)]).unwrap_err();
+    assert!(
+        error.to_string().contains("targets[0].measured_by: unknown event \"first_reply\" (expected first_response or resolution)"),
+        "{error}"
+    );
+    let fixed = json.replace("first_reply", "first_response");
+    let error = load::load_catalog(load::EMBEDDED_CALENDARS, &[(file, &fixed)]).unwrap_err();
+    assert!(
+        error.to_string().contains(
+            "targets[1].measured_by: a recurring target (\"after\") is not measured by one event"
+        ),
+        "{error}"
+    );
+}

@@ -130,6 +130,28 @@ fn formats_and_date_orders_can_be_forced() {
         out.contains("\n2,INC1,1,resolution,breached,2026-04-09T15:00:00Z,,,0\n"),
         "{out}"
     );
+    // `zendesk` is the JSON form for JSON input.
+    let json = fixture("zendesk.json");
+    let (status, out, err) = run(
+        &[
+            "audit",
+            "--vendor",
+            "threepbx",
+            "--package",
+            "standard",
+            "--format",
+            "zendesk",
+            "--as-of",
+            "2026-07-31T00:00:00Z",
+            &json,
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        out.contains("\n1,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0\n"),
+        "{out}"
+    );
     // A forced format the header is not.
     let (status, _, err) = run(&args(&["--format", "jira", "-"]), csv);
     assert_eq!(status, 1);

@@ -82,6 +82,9 @@ pub struct Ticket {
     /// Index of the severity in the policy.
     pub severity: usize,
     pub opened: Instant,
+    /// The ticket's pauses (empty without a pauses column), so the page
+    /// can open the ticket in the single-ticket view with the same inputs.
+    pub pauses: Pauses,
     pub targets: Vec<TargetResult>,
 }
 
@@ -408,6 +411,7 @@ impl<'c> Plan<'c> {
             id: id.to_string(),
             severity,
             opened,
+            pauses: timing.pauses,
             targets,
         })
     }

@@ -623,12 +623,12 @@ pub fn read_all(bytes: &[u8], sink: &mut Sink<'_>) -> Result<Vec<String>, AuditE
 mod tests {
     use super::*;
 
+    /// A row's line and cells (or its error as one cell).
+    type Found = (u64, Vec<String>);
+
     /// Every row as (line, cells) or (line, error), the input given in
     /// slices of `step` bytes.
-    fn rows(
-        input: &[u8],
-        step: usize,
-    ) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), AuditError> {
+    fn rows(input: &[u8], step: usize) -> Result<(Vec<String>, Vec<Found>), AuditError> {
         let mut out = Vec::new();
         let mut sink = |row: Result<Row<'_>, RowError>| match row {
             Ok(row) => out.push((
