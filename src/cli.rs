@@ -340,7 +340,7 @@ const INIT: &str = r#"{
   ],
   "targets": [
     {
-      "id": "response", "label": "First response", "clock": "coverage",
+      "id": "response", "label": "First response", "clock": "coverage", "measured_by": "first_response",
       "source": "§2 Response times",
       "values": { "standard": { "1": "4 business_hours", "2": "2 business_days" } }
     }

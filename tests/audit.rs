@@ -193,27 +193,27 @@ fn zendesk_csv() {
 fn zendesk_api_json() {
     // The API's {"tickets": [...]} answer: instants in UTC, first reply from
     // metric_set.reply_time_in_minutes.calendar, resolution from
-    // metric_set.solved_at. Every ticket starts on line 1 (the answer's).
+    // metric_set.solved_at. Tickets start on lines 2 to 5.
     check(
         &Case { file: "zendesk.json", vendor: "threepbx", package: "standard", zone: "UTC", as_of: "2026-07-31T00:00:00Z", order: None },
         &[
             // 201 is 101 above, written in UTC.
-            "1,201,4,response,breached,2026-03-07T05:30:00Z,2026-03-07T07:30:00Z,-120,0",
-            "1,201,4,resolution,met,2026-03-13T18:30:00Z,2026-03-13T18:00:00Z,30,0",
-            "1,201,4,reason_for_outage,not_measured,,,,0",
+            "2,201,4,response,breached,2026-03-07T05:30:00Z,2026-03-07T07:30:00Z,-120,0",
+            "2,201,4,resolution,met,2026-03-13T18:30:00Z,2026-03-13T18:00:00Z,30,0",
+            "2,201,4,reason_for_outage,not_measured,,,,0",
             // 202 urgent: 12:00Z + 1 h; reply after 45 min, 15 early; resolution
             // asap (no date, the solve time is still shown).
-            "1,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0",
-            "1,202,1,resolution,no_deadline,,2026-03-09T15:00:00Z,,0",
-            "1,202,1,reason_for_outage,not_measured,2026-03-10T12:00:00Z,,,0",
+            "3,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0",
+            "3,202,1,resolution,no_deadline,,2026-03-09T15:00:00Z,,0",
+            "3,202,1,reason_for_outage,not_measured,2026-03-10T12:00:00Z,,,0",
             // 204 normal, never replied nor solved: 4 h -> 16:00Z; 8 business
             // hours from Tue 10 Mar 08:00 EDT: 09:00-17:00 EDT = 21:00Z.
-            "1,204,3,response,breached,2026-03-10T16:00:00Z,,,0",
-            "1,204,3,resolution,breached,2026-03-10T21:00:00Z,,,0",
-            "1,204,3,reason_for_outage,not_measured,,,,0",
+            "5,204,3,response,breached,2026-03-10T16:00:00Z,,,0",
+            "5,204,3,resolution,breached,2026-03-10T21:00:00Z,,,0",
+            "5,204,3,reason_for_outage,not_measured,,,,0",
         ],
         // 203 has "priority": null.
-        &["line 1: [2].priority: unknown severity \"\": map it to one of the policy's severities (1, 2, 3, 4)"],
+        &["line 4: [2].priority: unknown severity \"\": map it to one of the policy's severities (1, 2, 3, 4)"],
     );
 }
 

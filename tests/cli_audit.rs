@@ -149,7 +149,7 @@ fn formats_and_date_orders_can_be_forced() {
     );
     assert_eq!(status, 0, "{err}");
     assert!(
-        out.contains("\n1,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0\n"),
+        out.contains("\n3,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0\n"),
         "{out}"
     );
     // A forced format the header is not.

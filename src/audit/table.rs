@@ -9,7 +9,8 @@
 //! (`metric_set.reply_time_in_minutes.calendar`); the header is the first
 //! object's paths, and later objects are read in those columns (a missing
 //! key or `null` is an empty cell). An object with a `"tickets"` array
-//! (Zendesk's API answer) stands for its tickets.
+//! (Zendesk's API answer) stands for its tickets, each with the line it
+//! starts on.
 //!
 //! Rows are handed to a sink as they complete, with the line they start
 //! on; the reader keeps one row at a time.
@@ -508,8 +509,9 @@ impl Reader {
         };
         // Zendesk's API answers `{"tickets": [...], ...}`: its tickets are the rows.
         if let Some(Value::Array(tickets)) = value.get("tickets") {
-            for ticket in tickets {
-                self.json_row(ticket, line, sink);
+            let lines = ticket_lines(&self.record, line);
+            for (i, ticket) in tickets.iter().enumerate() {
+                self.json_row(ticket, lines.get(i).copied().unwrap_or(line), sink);
             }
             return;
         }
@@ -562,6 +564,74 @@ impl Reader {
             ends: &self.cells,
         }));
     }
+}
+
+/// The line each item of the `"tickets"` array of an object starts on,
+/// the object's text starting on `first_line`.
+fn ticket_lines(object: &[u8], first_line: u64) -> Vec<u64> {
+    let (mut depth, mut line) = (0u32, first_line);
+    let (mut string, mut escape) = (false, false);
+    // The last string completed inside the object itself: a key before
+    // its value.
+    let (mut text, mut key) = (Vec::new(), Vec::new());
+    let (mut in_tickets, mut between) = (false, true);
+    let mut lines = Vec::new();
+    for &b in object {
+        if string {
+            if escape {
+                escape = false;
+            } else if b == b'\\' {
+                escape = true;
+            } else if b == b'"' {
+                string = false;
+                if depth == 1 {
+                    key = std::mem::take(&mut text);
+                }
+                continue;
+            }
+            if depth == 1 {
+                text.push(b);
+            }
+        } else if in_tickets
+            && depth == 2
+            && between
+            && !matches!(b, b',' | b']')
+            && !b.is_ascii_whitespace()
+        {
+            lines.push(line);
+            between = false;
+        }
+        if !string {
+            match b {
+                b'"' => {
+                    string = true;
+                    text.clear();
+                }
+                b'{' | b'[' => {
+                    if depth == 1 && b == b'[' && key == b"tickets" {
+                        in_tickets = true;
+                        between = true;
+                    }
+                    depth += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 1 {
+                        in_tickets = false;
+                    }
+                    if depth == 2 {
+                        between = true;
+                    }
+                }
+                b',' if depth == 2 => between = true,
+                _ => {}
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    lines
 }
 
 /// The first bytes, cut at a character boundary, to test for UTF-8.
@@ -730,15 +800,17 @@ mod tests {
                 ]
             );
         }
-        let api = br#"{"tickets": [{"id": 1}, 5, {"id": 2}], "count": 2}"#;
+        // Each ticket of the API's answer keeps the line it starts on.
+        let api = b"{\"users\": [{\"id\": 9}],\n \"tickets\": [{\"id\": 1, \"note\": \"a ] \\\" {\"},\n 5,\n {\"id\": [2]}\n], \"count\": 2}";
         let (header, found) = rows(api, 7).unwrap();
-        assert_eq!(header, cells(&["id"]));
-        assert_eq!(found[0], (1, cells(&["1"])));
+        assert_eq!(header, cells(&["id", "note"]));
+        assert_eq!(found[0], (2, cells(&["1", "a ] \" {"])));
+        assert_eq!(found[1].0, 3);
         assert!(
             found[1].1[0].starts_with("error: [1]: expected an object"),
             "{found:?}"
         );
-        assert_eq!(found[2], (1, cells(&["2"])));
+        assert_eq!(found[2], (4, cells(&["[2]", ""])));
         let lines = b"{\"id\": 7}\n{\"id\": oops}\n{\"id\": 9}\n";
         let (_, rows) = rows(lines, 3).unwrap();
         assert_eq!(rows[0], (1, cells(&["7"])));
