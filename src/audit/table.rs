@@ -197,7 +197,7 @@ impl Reader {
                     }
                 }
             };
-            if body.contains(&0) && !kind.is_json() || std::str::from_utf8(prefix(body)).is_err() {
+            if looks_binary(body) {
                 return Err(AuditError::Binary);
             }
             self.kind = Some(kind);
@@ -634,13 +634,11 @@ fn ticket_lines(object: &[u8], first_line: u64) -> Vec<u64> {
     lines
 }
 
-/// The first bytes, cut at a character boundary, to test for UTF-8.
-fn prefix(body: &[u8]) -> &[u8] {
-    let mut end = body.len().min(4096);
-    while end > 0 && end < body.len() && (body[end] & 0xC0) == 0x80 {
-        end -= 1;
-    }
-    &body[..end]
+/// NUL bytes or text that is not UTF-8 in the first 4 KB (a character
+/// cut at the end of what has arrived is not an error).
+fn looks_binary(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(4096)];
+    head.contains(&0) || matches!(std::str::from_utf8(head), Err(e) if e.error_len().is_some())
 }
 
 /// `;` when the header line has more of them than commas (outside quotes).
@@ -838,5 +836,62 @@ mod tests {
         assert_eq!(delimiter(b"a;b;c"), b';');
         assert_eq!(delimiter(b"a,b;c,d"), b',');
         assert_eq!(delimiter(b"\"a;b\",c"), b',');
+    }
+
+    mod laws {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// A field with the characters that need care: delimiters, quotes,
+        /// line breaks, non-ASCII text.
+        fn field() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    Just('a'),
+                    Just(','),
+                    Just(';'),
+                    Just('"'),
+                    Just('\n'),
+                    Just('\r'),
+                    Just('é'),
+                    Just(' ')
+                ],
+                0..6,
+            )
+            .prop_map(|chars| chars.into_iter().collect())
+        }
+
+        proptest! {
+            /// Quoted fields read back as written, whatever the slicing.
+            #[test]
+            fn quoted_csv_reads_back(
+                table in proptest::collection::vec(proptest::collection::vec(field(), 3), 1..6),
+                step in 1usize..40,
+            ) {
+                let quote = |f: &String| format!("\"{}\"", f.replace('"', "\"\""));
+                let mut text = String::from("a,b,c\r\n");
+                for row in &table {
+                    text += &row.iter().map(quote).collect::<Vec<_>>().join(",");
+                    text += "\r\n";
+                }
+                let (header, found) = rows(text.as_bytes(), step).unwrap();
+                prop_assert_eq!(header, cells(&["a", "b", "c"]));
+                let read: Vec<Vec<String>> = found.into_iter().map(|(_, cells)| cells).collect();
+                prop_assert_eq!(read, table);
+            }
+
+            /// Any bytes are read or refused, never a panic.
+            #[test]
+            fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..200), step in 1usize..20) {
+                let mut reader = Reader::new();
+                let mut sink = |_: Result<Row<'_>, RowError>| {};
+                let mut result = Ok(());
+                for chunk in bytes.chunks(step) {
+                    result = result.and_then(|()| reader.push(chunk, &mut sink));
+                }
+                let _ = result.and_then(|()| reader.finish(&mut sink));
+            }
+        }
     }
 }
