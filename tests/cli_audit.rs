@@ -127,7 +127,7 @@ fn events_and_pauses_are_checked_per_row() {
     );
     assert_eq!(
         lines[2]["error"],
-        "column \"pauses\": pause \"2026-04-13T10:00:00Z/2026-04-13T09:00:00Z\" ends before it starts: expected FROM before UNTIL"
+        "column \"pauses\": pause \"2026-04-13T10:00:00Z/2026-04-13T09:00:00Z\" does not end after it starts: expected FROM before UNTIL"
     );
     // D: pauses in wall time (Berlin) 09:00-10:00 Mon and 09:00-09:30 Tue.
     // 8 business hours from Mon 09:00 CEST: Mon 10:00-17:00 counts 7 h;

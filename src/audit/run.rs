@@ -291,7 +291,9 @@ impl<'c> Plan<'c> {
                 return Err(self.bad(
                     row,
                     column,
-                    format!("pause \"{part}\" ends before it starts: expected FROM before UNTIL"),
+                    format!(
+                        "pause \"{part}\" does not end after it starts: expected FROM before UNTIL"
+                    ),
                 ));
             }
             intervals.push((from, until));
