@@ -357,7 +357,7 @@ fn describe(selection: &Selection<'_>, due: &Due<'_>) -> String {
 
 fn deadlines_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
-    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let timing = request::timing(opened, flags.all("pause"), flags.all("holiday"))?;
     let dues = deadline::deadlines(&selection, opened, &timing)?;
     if flags.json {
         let targets: Vec<Value> = dues
@@ -412,7 +412,7 @@ fn deadlines_command(catalog: &'static Catalog, flags: &Flags) -> Result<String,
 fn charge_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
     // Checked like `sla deadlines`; the holidays are the charge's calendar.
-    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let timing = request::timing(opened, flags.all("pause"), flags.all("holiday"))?;
     let starts = flags
         .one("work-at")
         .map(|t| request::parse_instant("--work-at", t))
@@ -557,7 +557,9 @@ pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
             let field = format!("pauses[{i}]");
             let from = request::parse_instant(&format!("{field}.from"), &p.from)?;
             let until = request::parse_instant(&format!("{field}.until"), &p.until)?;
-            request::check_pause(&field, from, until)
+            let pause = request::check_pause(&field, from, until)?;
+            request::check_pause_after_opening(&field, pause, opened)?;
+            Ok(pause)
         })
         .collect::<Result<Vec<_>, Error>>()
         .map_err(|e| e.to_string())?;
