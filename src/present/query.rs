@@ -232,8 +232,22 @@ pub fn default_service(catalog: &Catalog, query: &Query) -> Option<String> {
 /// The parameters a link may carry: a URL with any of them is a link, and
 /// remembered choices are not read.
 pub const PARAMS: [&str; 16] = [
-    "vendor", "package", "region", "severity", "opened", "work_at", "pause", "tz", "opened_tz",
-    "hours", "days", "service", "flag", "holiday", "view", "embed",
+    "vendor",
+    "package",
+    "region",
+    "severity",
+    "opened",
+    "work_at",
+    "pause",
+    "tz",
+    "opened_tz",
+    "hours",
+    "days",
+    "service",
+    "flag",
+    "holiday",
+    "view",
+    "embed",
 ];
 
 /// Reads the URL's pairs, or the remembered ones when the URL carries no

@@ -133,15 +133,16 @@ pub fn choices(browser: &str, vendor: &str, current: Option<&str>) -> Vec<Choice
     };
     let mut out = Vec::with_capacity(LISTED.len() + 4);
     if browser == vendor {
-        out.push(choice("", format!("Your zone, also the vendor's ({browser})")));
+        out.push(choice(
+            "",
+            format!("Your zone, also the vendor's ({browser})"),
+        ));
     } else {
         out.push(choice("", format!("Your zone ({browser})")));
         out.push(choice(vendor, format!("Vendor's zone ({vendor})")));
     }
     for name in ["UTC"].into_iter().chain(LISTED).chain(current) {
-        let taken = name.is_empty()
-            || name == browser
-            || out.iter().any(|c| c.value == name);
+        let taken = name.is_empty() || name == browser || out.iter().any(|c| c.value == name);
         if !taken {
             out.push(choice(name, name.to_string()));
         }
@@ -162,7 +163,11 @@ pub fn chosen_value(browser: &str, current: Option<&str>) -> String {
 /// place it is read in.
 pub fn wall_words(zone: &dyn Offsets, at: Instant) -> String {
     let place = city(zone.name());
-    let place = if place == "UTC" { "UTC".to_string() } else { format!("{place} time") };
+    let place = if place == "UTC" {
+        "UTC".to_string()
+    } else {
+        format!("{place} time")
+    };
     format!(
         "{} {place} ({})",
         super::text::date_time(local(zone, at)),
@@ -335,18 +340,38 @@ mod tests {
         // A New York browser with a New York vendor: one option for both,
         // and New York is not listed again among the others.
         let list = choices("America/New_York", "America/New_York", None);
-        assert_eq!(list[0].label, "Your zone, also the vendor's (America/New_York)");
+        assert_eq!(
+            list[0].label,
+            "Your zone, also the vendor's (America/New_York)"
+        );
         let v = values(list);
-        assert_eq!(v.iter().filter(|x| x.as_str() == "America/New_York").count(), 0);
+        assert_eq!(
+            v.iter()
+                .filter(|x| x.as_str() == "America/New_York")
+                .count(),
+            0
+        );
         assert_eq!(v.len(), 1 + 1 + LISTED.len() - 1, "{v:?}");
         // A London browser, New York vendor, a zone from a link.
-        let v = values(choices("Europe/London", "America/New_York", Some("Asia/Kathmandu")));
+        let v = values(choices(
+            "Europe/London",
+            "America/New_York",
+            Some("Asia/Kathmandu"),
+        ));
         assert_eq!(v[..3], ["", "America/New_York", "UTC"]);
-        assert_eq!(v.iter().filter(|x| x.as_str() == "America/New_York").count(), 1);
+        assert_eq!(
+            v.iter()
+                .filter(|x| x.as_str() == "America/New_York")
+                .count(),
+            1
+        );
         assert_eq!(v.last().map(String::as_str), Some("Asia/Kathmandu"));
         // A listed zone chosen is not added twice.
         let v = values(choices("Europe/London", "UTC", Some("Europe/Berlin")));
-        assert_eq!(v.iter().filter(|x| x.as_str() == "Europe/Berlin").count(), 1);
+        assert_eq!(
+            v.iter().filter(|x| x.as_str() == "Europe/Berlin").count(),
+            1
+        );
         assert_eq!(v.iter().filter(|x| x.as_str() == "UTC").count(), 1);
         assert_eq!(chosen_value("Europe/London", Some("Europe/London")), "");
         assert_eq!(chosen_value("Europe/London", None), "");
@@ -376,7 +401,10 @@ mod tests {
             "Tue 3 Mar 2026, 13:30 New York time (EST); Wed 4 Mar 2026, 00:00 IST in Kolkata, \
              the vendor's support zone"
         );
-        assert_eq!(wall_words(&Zone::UTC, at), "Tue 3 Mar 2026, 18:30 UTC (UTC)");
+        assert_eq!(
+            wall_words(&Zone::UTC, at),
+            "Tue 3 Mar 2026, 18:30 UTC (UTC)"
+        );
     }
 
     #[test]

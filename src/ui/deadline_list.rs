@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::engine::deadline::{deadlines, Timing};
 use crate::engine::join;
 use crate::present::cards::{cards, standings};
 use crate::present::summary::title;
@@ -22,8 +23,19 @@ pub fn DeadlineList() -> impl IntoView {
             let Ok(dues) = &t.dues else {
                 return Vec::new();
             };
+            // Without the pauses too, so a card can say what they moved.
+            let unpaused = (!t.timing.pauses.is_empty())
+                .then(|| {
+                    let timing = Timing {
+                        holidays: t.timing.holidays.clone(),
+                        ..Timing::default()
+                    };
+                    deadlines(&t.selection, t.opened, &timing).ok()
+                })
+                .flatten();
+            let unpaused = unpaused.as_deref().unwrap_or(dues);
             ctx.zone
-                .with(|z| cards(&t.selection, dues, z, &ctx.vendor_zone.get()))
+                .with(|z| cards(&t.selection, dues, unpaused, z, &ctx.vendor_zone.get()))
         })
     });
     // ...and what changes with the clock, once per tick for all cards.

@@ -58,6 +58,8 @@ pub struct Ctx {
     pub ticket: Memo<Ticket>,
     /// The zone times are shown in.
     pub zone: Memo<Zone>,
+    /// The zone the opened time, the work start and pauses are typed in.
+    pub typed_zone: Memo<Zone>,
     /// The zone the chosen coverage runs in.
     pub vendor_zone: Memo<CompiledZone>,
 }
@@ -115,14 +117,13 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         },
         |_, _| true,
     );
-    let zone = Memo::new(move |_| {
-        query.with(|q| {
-            q.tz.as_deref()
-                .and_then(Zone::named)
-                .or_else(|| Zone::named(browser_zone))
-                .unwrap_or(Zone::Compiled(CompiledZone::UTC))
-        })
-    });
+    let zone_of = move |name: Option<&str>| {
+        name.and_then(Zone::named)
+            .or_else(|| Zone::named(browser_zone))
+            .unwrap_or(Zone::Compiled(CompiledZone::UTC))
+    };
+    let zone = Memo::new(move |_| query.with(|q| zone_of(q.tz.as_deref())));
+    let typed_zone = Memo::new(move |_| query.with(|q| zone_of(q.opened_tz.as_deref())));
     let vendor_zone = Memo::new(move |_| selection.with(|s| s.0.coverage().schedule().zone()));
     provide_context(Ctx {
         catalog,
@@ -136,6 +137,7 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         timing,
         ticket,
         zone,
+        typed_zone,
         vendor_zone,
     });
 }
