@@ -8,6 +8,7 @@ mod assumption_mark;
 mod assumption_note;
 mod browser;
 mod charge_panel;
+mod compare_actions;
 mod deadline_list;
 mod holiday_editor;
 mod local_time;
