@@ -84,7 +84,7 @@ pub fn arithmetic(rule: &ChargeRule, work: &Work, currency: Currency) -> Option<
 /// and, when work starting after hours would be billed, the next such
 /// start: "Billed for work starting outside Mon–Fri 09:00–19:00 US Eastern
 /// time, or “Priority handling requested”. Work starting from Tue 3 Mar
-/// 2026, 19:00 EST would be."
+/// 2026, 19:00 EST would be billed."
 pub fn billable_when(
     selection: &Selection<'_>,
     rule: &ChargeRule,
@@ -106,7 +106,7 @@ pub fn billable_when(
         {
             let zone = policy.schedule(schedule).schedule().zone();
             out.push_str(&format!(
-                " Work starting from {} would be.",
+                " Work starting from {} would be billed.",
                 when(&zone, closes)
             ));
         }

@@ -291,7 +291,7 @@ mod tests {
             Some(
                 "Billed for work starting outside Mon\u{2013}Fri 09:00\u{2013}19:00 US Eastern time, \
                  or \u{201c}Priority handling requested\u{201d}. Work starting from Tue 3 Mar 2026, \
-                 19:00 EST would be."
+                 19:00 EST would be billed."
             )
         );
     }

@@ -162,17 +162,11 @@ pub fn chosen_value(browser: &str, current: Option<&str>) -> String {
 /// "Tue 3 Mar 2026, 18:30 London time (GMT)": a wall time said with the
 /// place it is read in.
 pub fn wall_words(zone: &dyn Offsets, at: Instant) -> String {
-    let place = city(zone.name());
-    let place = if place == "UTC" {
-        "UTC".to_string()
-    } else {
-        format!("{place} time")
-    };
-    format!(
-        "{} {place} ({})",
-        super::text::date_time(local(zone, at)),
-        marker(zone, at)
-    )
+    let wall = super::text::date_time(local(zone, at));
+    match city(zone.name()).as_str() {
+        "UTC" => format!("{wall} UTC"),
+        place => format!("{wall} {place} time ({})", marker(zone, at)),
+    }
 }
 
 /// The opened field's reading: the wall time in the zone it is typed in,
@@ -401,10 +395,7 @@ mod tests {
             "Tue 3 Mar 2026, 13:30 New York time (EST); Wed 4 Mar 2026, 00:00 IST in Kolkata, \
              the vendor's support zone"
         );
-        assert_eq!(
-            wall_words(&Zone::UTC, at),
-            "Tue 3 Mar 2026, 18:30 UTC (UTC)"
-        );
+        assert_eq!(wall_words(&Zone::UTC, at), "Tue 3 Mar 2026, 18:30 UTC");
     }
 
     #[test]

@@ -75,7 +75,7 @@ test('item 3: a 0 says what the work would cost and what would make it billable'
   assert.equal(
     await t.text('[data-billable-when]'),
     'Billed for work starting outside Mon–Fri 09:00–19:00 US Eastern time, or “Priority handling requested”. ' +
-      'Work starting from Mon 2 Mar 2026, 19:00 EST would be.',
+      'Work starting from Mon 2 Mar 2026, 19:00 EST would be billed.',
   );
 
   // Ticking priority handling bills it: the same arithmetic, no condition.
