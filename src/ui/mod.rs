@@ -31,6 +31,7 @@ mod view_switch;
 mod work_field;
 mod work_start_field;
 mod zone_field;
+mod zone_options;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

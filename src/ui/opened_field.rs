@@ -11,6 +11,7 @@ use crate::request::{FIRST_YEAR, LAST_YEAR};
 use super::browser::Zone;
 use super::local_time::{invalid_time_hint, local_value, parse_local};
 use super::state::use_ctx;
+use super::zone_options::ZoneOptions;
 
 #[component]
 pub fn OpenedField() -> impl IntoView {
@@ -94,18 +95,7 @@ pub fn OpenedField() -> impl IntoView {
                     aria-describedby="f-opened-hint"
                     on:change=move |ev| retype(event_target_value(&ev))
                 >
-                    <For
-                        each=move || choices.get()
-                        key=|c| (c.value.clone(), c.label.clone())
-                        children=move |c| {
-                            let value = c.value.clone();
-                            view! {
-                                <option value=c.value prop:selected=move || chosen.with(|v| *v == value)>
-                                    {c.label}
-                                </option>
-                            }
-                        }
-                    />
+                    <ZoneOptions choices=choices chosen=Signal::from(chosen) />
                 </select>
             </div>
             <p id="f-opened-hint" class="hint" data-opened-words="" aria-live="polite">

@@ -7,6 +7,7 @@ use crate::present::zone;
 
 use super::browser::{self, Zone};
 use super::state::use_ctx;
+use super::zone_options::ZoneOptions;
 
 /// The select value that reveals the free-text zone input.
 const OTHER: &str = "other";
@@ -56,21 +57,7 @@ pub fn ZoneField() -> impl IntoView {
         <div class="field">
             <label for="f-tz">"Show times in"</label>
             <select id="f-tz" name="tz" on:change=move |ev| choose(event_target_value(&ev))>
-                <For
-                    each=move || choices.get()
-                    key=|c| (c.value.clone(), c.label.clone())
-                    children=move |c| {
-                        let value = c.value.clone();
-                        view! {
-                            <option
-                                value=c.value
-                                prop:selected=move || !other_open.get() && chosen.with(|v| *v == value)
-                            >
-                                {c.label}
-                            </option>
-                        }
-                    }
-                />
+                <ZoneOptions choices=choices chosen=Signal::derive(move || if other_open.get() { OTHER.to_string() } else { chosen.get() }) />
                 <option value=OTHER prop:selected=move || other_open.get()>
                     "Another IANA zone\u{2026}"
                 </option>
