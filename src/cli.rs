@@ -36,7 +36,8 @@ sla charge: the estimate of one charge rule for a ticket
 
   --vendor, --package, --region, --severity, --opened   the ticket, as for `sla deadlines`
   --service ID     the charge rule (an unknown one lists those offered on the package)
-  --work-at T      when the work starts, RFC 3339 with an offset (default: --opened);
+  --work-at T      when the work starts, RFC 3339 with an offset, such as
+                   2026-03-03T20:00:00-05:00 (default: --opened);
                    after-hours, partner support hours and availability are judged
                    at this instant; conditions on the contact at --opened
   --hours H        hours of work (1.5, 1,5 or 1:30), for hourly rates only
@@ -55,7 +56,9 @@ Errors (exit status 2) name the option, for example:
   --days: service \"new_install\" is charged per hour: give --hours instead
   --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)
   --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000
+  --work-at: \"2026-13-45T99:00\" is not a valid time: month 13 does not exist (...)
   pause: a pause may last at most 10 years
+  pause: the pause FROM/UNTIL ends before the ticket opened (...), so it would move nothing
 ";
 
 /// Runs the command line `args` (without the program name), writing to
