@@ -27,7 +27,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   assert.equal(await countdown(t, 'response'), 'due in 49 min 58 s');
   const card = t.page.locator('[data-target="response"]');
   assert.equal(await card.getAttribute('data-state'), 'on-track');
-  assert.match(await t.text('[data-target="response"] .used'), /^16% of the window used$/);
+  assert.match(await t.text('[data-target="response"] .used'), /^16% of the 1 clock hour allowed used$/);
   // The last quarter of the window is "due soon"; past the due time, "breached".
   await t.page.clock.runFor(35 * 60 * 1000);
   assert.equal(await card.getAttribute('data-state'), 'due-soon');
@@ -35,7 +35,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   await t.page.clock.runFor(20 * 60 * 1000);
   assert.equal(await card.getAttribute('data-state'), 'breached');
   assert.equal(await countdown(t, 'response'), 'breached 5 min ago');
-  assert.equal(await t.text('[data-target="response"] .used'), '100% of the window used');
+  assert.equal(await t.text('[data-target="response"] .used'), '100% of the 1 clock hour allowed used');
   // The live region names the change, in words.
   const live = await t.page.locator('.deadlines [aria-live="polite"]').textContent();
   assert.match(live, /Response: Breached\./);
