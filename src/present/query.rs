@@ -857,9 +857,11 @@ mod tests {
     #[test]
     fn the_url_wins_over_remembered_choices() {
         let catalog = load::embedded();
-        let stored = pairs("vendor=threepbx&package=standard&severity=2&tz=UTC&hours=3&service=professional_services&flag=priority_handling");
+        let stored = pairs("vendor=threepbx&package=standard&severity=2&tz=UTC&opened_tz=Europe/Berlin&hours=3&service=professional_services&flag=priority_handling");
         let (query, problems) = read(catalog, &[], &stored, now(), &|_| false);
         assert!(problems.is_empty());
+        assert_eq!(query.opened_tz.as_deref(), Some("Europe/Berlin"));
+        assert!(write_stored(&query).contains("opened_tz=Europe/Berlin"));
         assert_eq!(
             (query.vendor.as_str(), query.severity.as_str()),
             ("threepbx", "2")
@@ -874,6 +876,7 @@ mod tests {
         assert_eq!(query.service.as_deref(), Some("new_install"));
         assert!(query.flags.is_empty());
         assert_eq!((query.tz, query.hours), (None, None));
+        assert_eq!(query.opened_tz, None);
         let (query, _) = read(catalog, &url("vendor=ipcelerate"), &stored, now(), &|_| {
             false
         });
