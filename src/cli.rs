@@ -41,7 +41,8 @@ sla charge: the estimate of one charge rule for a ticket
 
   --vendor, --package, --region, --severity, --opened   the ticket, as for `sla deadlines`
   --service ID     the charge rule (an unknown one lists those offered on the package)
-  --work-at T      when the work starts, RFC 3339 with an offset (default: --opened);
+  --work-at T      when the work starts, RFC 3339 with an offset, such as
+                   2026-03-03T20:00:00-05:00 (default: --opened);
                    after-hours, partner support hours and availability are judged
                    at this instant; conditions on the contact at --opened
   --hours H        hours of work (1.5, 1,5 or 1:30), for hourly rates only
@@ -60,7 +61,9 @@ Errors (exit status 2) name the option, for example:
   --days: service \"new_install\" is charged per hour: give --hours instead
   --flag: unknown flag \"priority\" for service \"new_install\" (expected priority_handling)
   --work-at: 9999-01-01T00:00:00Z is outside the years 1000 to 9000
+  --work-at: \"2026-13-45T99:00\" is not a valid time: month 13 does not exist (...)
   pause: a pause may last at most 10 years
+  pause: the pause FROM/UNTIL ends before the ticket opened (...), so it would move nothing
 ";
 
 /// Runs the command line `args` (without the program name), writing to
@@ -378,7 +381,7 @@ fn describe(selection: &Selection<'_>, due: &Due<'_>) -> String {
 
 fn deadlines_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
-    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let timing = request::timing(opened, flags.all("pause"), flags.all("holiday"))?;
     let dues = deadline::deadlines(&selection, opened, &timing)?;
     if flags.json {
         let targets: Vec<Value> = dues
@@ -433,7 +436,7 @@ fn deadlines_command(catalog: &'static Catalog, flags: &Flags) -> Result<String,
 fn charge_command(catalog: &'static Catalog, flags: &Flags) -> Result<String, Error> {
     let (selection, opened) = flags.select(catalog)?;
     // Checked like `sla deadlines`; the holidays are the charge's calendar.
-    let timing = request::timing(flags.all("pause"), flags.all("holiday"))?;
+    let timing = request::timing(opened, flags.all("pause"), flags.all("holiday"))?;
     let starts = flags
         .one("work-at")
         .map(|t| request::parse_instant("--work-at", t))
@@ -578,7 +581,9 @@ pub fn batch_line(catalog: &Catalog, line: &str) -> Result<Value, String> {
             let field = format!("pauses[{i}]");
             let from = request::parse_instant(&format!("{field}.from"), &p.from)?;
             let until = request::parse_instant(&format!("{field}.until"), &p.until)?;
-            request::check_pause(&field, from, until)
+            let pause = request::check_pause(&field, from, until)?;
+            request::check_pause_after_opening(&field, pause, opened)?;
+            Ok(pause)
         })
         .collect::<Result<Vec<_>, Error>>()
         .map_err(|e| e.to_string())?;

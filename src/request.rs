@@ -44,12 +44,14 @@ fn parse_any_instant(field: &str, text: &str) -> Result<Instant, Error> {
     let text = text.trim();
     civil::parse_rfc3339(text).ok_or_else(|| {
         let time_part = text.get(10..).unwrap_or_default();
-        let hint =
-            if text.len() >= 16 && !text.ends_with(['Z', 'z']) && !time_part.contains(['+', '-']) {
-                "it has no UTC offset; add one such as Z or +01:00"
-            } else {
-                "expected RFC 3339 such as 2026-03-02T09:00:00Z"
-            };
+        let hint = if let Some(part) = civil::impossible_part(text) {
+            format!("{part}; expected RFC 3339 such as 2026-03-02T09:00:00Z")
+        } else if text.len() >= 16 && !text.ends_with(['Z', 'z']) && !time_part.contains(['+', '-'])
+        {
+            "it has no UTC offset; add one such as Z or +01:00 (2026-03-02T09:00:00+01:00)".into()
+        } else {
+            "expected RFC 3339 such as 2026-03-02T09:00:00Z".into()
+        };
         Error::invalid(field, format!("\"{text}\" is not a valid time: {hint}"))
     })
 }
@@ -83,6 +85,27 @@ pub fn check_pause(
     Ok((from, until))
 }
 
+/// Checks that a pause ends after the ticket opened: one that ends
+/// earlier moves no deadline, so it is almost surely a mistyped date.
+pub fn check_pause_after_opening(
+    field: &str,
+    (from, until): (Instant, Instant),
+    opened: Instant,
+) -> Result<(), Error> {
+    if until <= opened {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "the pause {}/{} ends before the ticket opened ({}), so it would move nothing",
+                format_instant(from),
+                format_instant(until),
+                format_instant(opened)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Parses one "FROM/UNTIL" pause, checked by [`check_pause`].
 pub fn parse_pause(field: &str, text: &str) -> Result<(Instant, Instant), Error> {
     let (from, until) = text.split_once('/').ok_or_else(|| {
@@ -113,9 +136,12 @@ pub fn pauses(intervals: Vec<(Instant, Instant)>) -> Result<Pauses, Error> {
 /// Parses a date "YYYY-MM-DD".
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, Error> {
     civil::parse_date(text.trim()).ok_or_else(|| {
+        let why = civil::impossible_part(text.trim())
+            .map(|part| format!(": {part}"))
+            .unwrap_or_default();
         Error::invalid(
             field,
-            format!("\"{text}\" is not a date (expected YYYY-MM-DD)"),
+            format!("\"{text}\" is not a date{why} (expected YYYY-MM-DD such as 2026-12-24)"),
         )
     })
 }
@@ -249,14 +275,20 @@ pub fn check_work(
     Ok(())
 }
 
-/// Timing from pause strings and holiday edit strings.
+/// Timing from pause strings and holiday edit strings, for a ticket opened
+/// at `opened` (a pause must end after it, [`check_pause_after_opening`]).
 pub fn timing<'a>(
+    opened: Instant,
     pause_texts: impl Iterator<Item = &'a str>,
     holiday_texts: impl Iterator<Item = &'a str>,
 ) -> Result<Timing, Error> {
     let intervals = pause_texts
-        .map(|p| parse_pause("pause", p))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|p| {
+            let pause = parse_pause("pause", p)?;
+            check_pause_after_opening("pause", pause, opened)?;
+            Ok(pause)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
     let mut holidays = HolidayEdits::default();
     for text in holiday_texts {
         parse_holiday_edit("holiday", text, &mut holidays)?;
@@ -326,6 +358,44 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("no UTC offset"), "{error}");
+    }
+
+    #[test]
+    fn impossible_dates_say_which_part() {
+        let error = parse_instant("opened", "2026-13-45T99:00").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "opened: \"2026-13-45T99:00\" is not a valid time: month 13 does not exist \
+             (months run from 01 to 12); expected RFC 3339 such as 2026-03-02T09:00:00Z"
+        );
+        let error = parse_instant("opened", "2026-03-02T09:00:00").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "opened: \"2026-03-02T09:00:00\" is not a valid time: it has no UTC offset; \
+             add one such as Z or +01:00 (2026-03-02T09:00:00+01:00)"
+        );
+        let error = parse_date("holiday", "2026-02-30").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "holiday: \"2026-02-30\" is not a date: day 30 does not exist in February 2026 \
+             (it has days 01 to 28) (expected YYYY-MM-DD such as 2026-12-24)"
+        );
+    }
+
+    #[test]
+    fn a_pause_must_end_after_the_opening() {
+        let pause = parse_pause("pause", "2026-03-01T10:00:00Z/2026-03-01T12:00:00Z").unwrap();
+        let opened = parse_instant("opened", "2026-03-02T09:00:00Z").unwrap();
+        assert_eq!(
+            check_pause_after_opening("pause", pause, opened)
+                .unwrap_err()
+                .to_string(),
+            "pause: the pause 2026-03-01T10:00:00Z/2026-03-01T12:00:00Z ends before the ticket \
+             opened (2026-03-02T09:00:00Z), so it would move nothing"
+        );
+        // One that starts before the opening and ends after it still counts.
+        let across = parse_pause("pause", "2026-03-02T08:00:00Z/2026-03-02T10:00:00Z").unwrap();
+        assert!(check_pause_after_opening("pause", across, opened).is_ok());
     }
 
     #[test]

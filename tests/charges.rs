@@ -87,7 +87,7 @@ fn check_when(
         flags: flags.iter().map(|f| f.to_string()).collect(),
         starts: work_at.map(at),
     };
-    let timing = request::timing(std::iter::empty(), holidays.iter().copied()).unwrap();
+    let timing = request::timing(at(opened), std::iter::empty(), holidays.iter().copied()).unwrap();
     let e = estimate(&selection, rule, at(opened), &work, &timing.holidays);
     let lines: i64 = e.lines.iter().map(|l| l.amount.minor).sum();
     let actual = match &e.billing {

@@ -827,7 +827,7 @@ fn charge_rejects_options_that_would_silently_cost_nothing() {
         ),
         (
             format!("{install} --work-at 2026-03-03T20:00:00"),
-            "sla: --work-at: \"2026-03-03T20:00:00\" is not a valid time: it has no UTC offset; add one such as Z or +01:00\n",
+            "sla: --work-at: \"2026-03-03T20:00:00\" is not a valid time: it has no UTC offset; add one such as Z or +01:00 (2026-03-02T09:00:00+01:00)\n",
         ),
         // The app's checks, with the app's words.
         (
@@ -837,6 +837,15 @@ fn charge_rejects_options_that_would_silently_cost_nothing() {
         (
             format!("{install} --pause 2026-01-01T00:00:00Z/2037-01-01T00:00:00Z"),
             "sla: pause: a pause may last at most 10 years\n",
+        ),
+        // Issue 19: a pause over before the opening is a mistake, not silence.
+        (
+            format!("{install} --pause 2026-03-02T10:00:00Z/2026-03-02T11:00:00Z"),
+            "sla: pause: the pause 2026-03-02T10:00:00Z/2026-03-02T11:00:00Z ends before the ticket opened (2026-03-03T17:00:00Z), so it would move nothing\n",
+        ),
+        (
+            format!("{install} --work-at 2026-13-45T99:00"),
+            "sla: --work-at: \"2026-13-45T99:00\" is not a valid time: month 13 does not exist (months run from 01 to 12); expected RFC 3339 such as 2026-03-02T09:00:00Z\n",
         ),
     ];
     for (args, expected) in cases {
@@ -931,6 +940,13 @@ fn batch_checks_pauses_like_the_app() {
         "pauses": [{"from": "2026-03-02T10:00:00Z", "until": "2040-03-02T10:00:00Z"}]});
     let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
     assert_eq!(answer, "pauses[0]: a pause may last at most 10 years");
+    let line = json!({"vendor": "numonix", "package": "saas", "severity": "1", "opened": "2026-03-02T09:00:00Z",
+        "pauses": [{"from": "2026-03-01T10:00:00Z", "until": "2026-03-01T11:00:00Z"}]});
+    let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
+    assert_eq!(
+        answer,
+        "pauses[0]: the pause 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z ends before the ticket opened (2026-03-02T09:00:00Z), so it would move nothing"
+    );
     let line = json!({"vendor": "numonix", "package": "saas", "severity": "1", "opened": "0999-03-02T09:00:00Z"});
     let answer = cli::batch_line(sla::engine::load::embedded(), &line.to_string()).unwrap_err();
     assert_eq!(

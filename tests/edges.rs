@@ -29,8 +29,12 @@ fn check(
     let selection = catalog
         .select(vendor, package, region, severity)
         .unwrap_or_else(|e| panic!("select: {e}"));
-    let timing: Timing = request::timing(std::iter::empty(), holidays.iter().copied())
-        .unwrap_or_else(|e| panic!("holiday edits {holidays:?}: {e}"));
+    let timing: Timing = request::timing(
+        common::at(opened),
+        std::iter::empty(),
+        holidays.iter().copied(),
+    )
+    .unwrap_or_else(|e| panic!("holiday edits {holidays:?}: {e}"));
     common::assert_targets(&selection, opened, &timing, expected, &format!("{vendor}/{package}/{region:?}/severity {severity}, opened {opened}, holidays {holidays:?}"));
 }
 

@@ -221,58 +221,11 @@ fn increment_words(increment: Increment) -> &'static str {
     }
 }
 
-/// Estimates the charge of one service for the selection's ticket. Time
-/// conditions read the same calendar as the deadlines (`edits`), each at
-/// its moment: availability and after-hours work when the work starts.
-pub fn estimate<'c>(
-    selection: &Selection<'c>,
-    rule: &'c ChargeRule,
-    opened: Instant,
-    work: &Work,
-    edits: &HolidayEdits,
-) -> Estimate<'c> {
-    let currency = selection.policy.currency();
-    let mut cx = Ctx {
-        selection,
-        opened,
-        starts: work.starts.unwrap_or(opened),
-        edits,
-        flags: &work.flags,
-        judged: Vec::new(),
-    };
-    let nothing = |billing, judged| Estimate {
-        rule,
-        billing,
-        lines: Vec::new(),
-        total: Some(Money { minor: 0, currency }),
-        judged,
-    };
-    if let Some(schedule) = rule.available() {
-        if let (false, state) = cx.judge(schedule, Moment::WorkStart) {
-            let opens = match state {
-                OpenState::Closed { opens } => opens,
-                OpenState::Open { .. } => None,
-            };
-            let billing = Billing::Unavailable {
-                hours: selection.policy.schedule(schedule).name().to_string(),
-                opens,
-            };
-            return nothing(billing, cx.judged);
-        }
-    }
-    let (billable, reason) = evaluate(rule.billable(), &mut cx);
-    if !billable {
-        return nothing(Billing::NotBillable { reason }, cx.judged);
-    }
-    let Some(rate) = rule.rate() else {
-        return Estimate {
-            rule,
-            billing: Billing::AmountNotStated,
-            lines: Vec::new(),
-            total: None,
-            judged: cx.judged,
-        };
-    };
+/// The lines the rule's rate gives for the work, whether or not this
+/// ticket is billed (what it would cost); `None` when the policy states no
+/// amount.
+pub fn priced(rule: &ChargeRule, work: &Work, currency: Currency) -> Option<Vec<Line>> {
+    let rate = rule.rate()?;
     let source = &rule.provenance().source;
     let mut lines = Vec::new();
     match rule.unit() {
@@ -335,6 +288,61 @@ pub fn estimate<'c>(
             }
         }
     }
+    Some(lines)
+}
+
+/// Estimates the charge of one service for the selection's ticket. Time
+/// conditions read the same calendar as the deadlines (`edits`), each at
+/// its moment: availability and after-hours work when the work starts.
+pub fn estimate<'c>(
+    selection: &Selection<'c>,
+    rule: &'c ChargeRule,
+    opened: Instant,
+    work: &Work,
+    edits: &HolidayEdits,
+) -> Estimate<'c> {
+    let currency = selection.policy.currency();
+    let mut cx = Ctx {
+        selection,
+        opened,
+        starts: work.starts.unwrap_or(opened),
+        edits,
+        flags: &work.flags,
+        judged: Vec::new(),
+    };
+    let nothing = |billing, judged| Estimate {
+        rule,
+        billing,
+        lines: Vec::new(),
+        total: Some(Money { minor: 0, currency }),
+        judged,
+    };
+    if let Some(schedule) = rule.available() {
+        if let (false, state) = cx.judge(schedule, Moment::WorkStart) {
+            let opens = match state {
+                OpenState::Closed { opens } => opens,
+                OpenState::Open { .. } => None,
+            };
+            let billing = Billing::Unavailable {
+                hours: selection.policy.schedule(schedule).name().to_string(),
+                opens,
+            };
+            return nothing(billing, cx.judged);
+        }
+    }
+    let (billable, reason) = evaluate(rule.billable(), &mut cx);
+    if !billable {
+        return nothing(Billing::NotBillable { reason }, cx.judged);
+    }
+    let Some(lines) = priced(rule, work, currency) else {
+        return Estimate {
+            rule,
+            billing: Billing::AmountNotStated,
+            lines: Vec::new(),
+            total: None,
+            judged: cx.judged,
+        };
+    };
     let total = lines
         .iter()
         .fold(0i64, |sum, l| sum.saturating_add(l.amount.minor));

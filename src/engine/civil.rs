@@ -3,7 +3,7 @@
 //! hand-written parsers, because chrono's general format parser costs more
 //! code in the shipped wasm than everything here.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 /// Reads exactly `n` ASCII digits at `at`.
 fn digits(text: &[u8], at: usize, n: usize) -> Option<u32> {
@@ -100,6 +100,69 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// Names the first part of a `YYYY-MM-DD[THH:MM[:SS]]` text that no
+/// calendar or clock has ("month 13 does not exist"), so a message can say
+/// what is wrong rather than that the shape is; `None` when the text is not
+/// of that shape or every part it has exists.
+pub fn impossible_part(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let b = text.as_bytes();
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month) = (digits(b, 0, 4)?, digits(b, 5, 2)?);
+    if !(1..=12).contains(&month) {
+        return Some(format!(
+            "month {month} does not exist (months run from 01 to 12)"
+        ));
+    }
+    let day = digits(b, 8, 2)?;
+    // The first of the next month, less a day: the month's last day.
+    let last = NaiveDate::from_ymd_opt(year as i32 + (month / 12) as i32, month % 12 + 1, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day());
+    if day == 0 || day > last {
+        let name = MONTHS[month as usize - 1];
+        return Some(format!(
+            "day {day} does not exist in {name} {year} (it has days 01 to {last})"
+        ));
+    }
+    if b.get(13) != Some(&b':') {
+        return None;
+    }
+    let hour = digits(b, 11, 2)?;
+    if hour > 23 {
+        return Some(format!(
+            "hour {hour} does not exist (hours run from 00 to 23)"
+        ));
+    }
+    let minute = digits(b, 14, 2)?;
+    if minute > 59 {
+        return Some(format!(
+            "minute {minute} does not exist (minutes run from 00 to 59)"
+        ));
+    }
+    match (b.get(16), digits(b, 17, 2)) {
+        (Some(b':'), Some(second)) if second > 59 => Some(format!(
+            "second {second} does not exist (seconds run from 00 to 59)"
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +209,50 @@ mod tests {
         assert_eq!(parse_local("2026-03-08T02:30"), Some(local));
         assert_eq!(parse_local("2026-03-08T02:30:00"), Some(local));
         assert_eq!(parse_local("2026-03-08T2:30"), None);
+    }
+
+    #[test]
+    fn impossible_parts_are_named() {
+        let table = [
+            (
+                "2026-13-45T99:00",
+                Some("month 13 does not exist (months run from 01 to 12)"),
+            ),
+            (
+                "2026-00-01",
+                Some("month 0 does not exist (months run from 01 to 12)"),
+            ),
+            // 2026 is not a leap year: February has 28 days.
+            (
+                "2026-02-29T10:00:00Z",
+                Some("day 29 does not exist in February 2026 (it has days 01 to 28)"),
+            ),
+            ("2028-02-29T10:00:00Z", None),
+            (
+                "2026-12-32",
+                Some("day 32 does not exist in December 2026 (it has days 01 to 31)"),
+            ),
+            (
+                "2026-03-02T99:00",
+                Some("hour 99 does not exist (hours run from 00 to 23)"),
+            ),
+            (
+                "2026-03-02T24:00:00Z",
+                Some("hour 24 does not exist (hours run from 00 to 23)"),
+            ),
+            (
+                "2026-03-02T10:75",
+                Some("minute 75 does not exist (minutes run from 00 to 59)"),
+            ),
+            (
+                "2026-03-02T10:15:61Z",
+                Some("second 61 does not exist (seconds run from 00 to 59)"),
+            ),
+            ("2026-03-02T10:00:00", None),
+            ("yesterday", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(impossible_part(text).as_deref(), expected, "{text}");
+        }
     }
 }

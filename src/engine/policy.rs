@@ -256,6 +256,15 @@ impl TargetSpec {
     pub fn measured_by(&self) -> Option<Event> {
         self.measured_by
     }
+    /// Recurring: counted from an earlier target, or periodic in some cell.
+    pub fn recurs(&self) -> bool {
+        self.after.is_some()
+            || self
+                .cells
+                .iter()
+                .flat_map(|row| row.iter())
+                .any(|cell| cell.rule.outcome() == Outcome::Periodic)
+    }
     pub fn provenance(&self) -> &Provenance {
         &self.provenance
     }

@@ -30,6 +30,9 @@ pub struct Card {
     pub rule: Vec<(&'static str, String)>,
     /// Every assumption behind the result, shown marked.
     pub assumptions: Vec<&'static str>,
+    /// "Moved 2 h later by the pauses (from Tue 3 Mar 2026, 10:00 EST)",
+    /// when the clock pauses moved this target's date.
+    pub moved: Option<String>,
 }
 
 /// A dated target's date, in the display zone and, when it differs, the vendor's.
@@ -59,7 +62,7 @@ pub struct Standing {
     pub countdown: String,
     /// Thousandths of the countable window used, for `<progress>`.
     pub permille: u32,
-    /// "40% of the window used".
+    /// "40% of the 4 business hours allowed used": says what the window is.
     pub used: String,
 }
 
@@ -67,15 +70,32 @@ pub struct Standing {
 const CLOCK_TIME: &str = "Clock time: every hour counts, day and night";
 
 /// The cards of a ticket's targets, times in `zone` (and in `vendor` where
-/// that differs).
+/// that differs). `unpaused` are the same targets without the clock pauses
+/// (in the same order), so a card can say what the pauses moved.
 pub fn cards(
     selection: &Selection<'static>,
     dues: &[Due<'static>],
+    unpaused: &[Due<'static>],
     zone: &dyn Offsets,
     vendor: &dyn Offsets,
 ) -> Vec<Card> {
     dues.iter()
-        .map(|due| card(selection, due, zone, vendor))
+        .map(|due| {
+            let mut card = card(selection, due, zone, vendor);
+            let before = unpaused
+                .iter()
+                .find(|u| u.target.id() == due.target.id())
+                .and_then(|u| u.due);
+            card.moved = match (before, due.due) {
+                (Some(before), Some(after)) if after > before => Some(format!(
+                    "Moved {} later by the clock pauses (from {})",
+                    text::span((after - before).num_seconds()),
+                    when(zone, before)
+                )),
+                _ => None,
+            };
+            card
+        })
         .collect()
 }
 
@@ -116,6 +136,7 @@ fn card(
         sentence: (!is_dated(due.outcome)).then(|| due_sentence(due)),
         rule,
         assumptions: explained.assumptions,
+        moved: None,
     }
 }
 
@@ -137,10 +158,29 @@ pub fn standings(
                 symbol: symbol(p.state),
                 countdown: text::countdown(p.seconds_left, earliest),
                 permille: p.used_permille,
-                used: format!("{} of the window used", text::percent(p.used_permille)),
+                used: used_words(due, p.used_permille, !timing.pauses.is_empty()),
             })
         })
         .collect()
+}
+
+/// The share of the window used, saying what the window is: the target's
+/// amount ("4 business hours"), counted from its start; paused time does
+/// not count.
+fn used_words(due: &Due<'_>, permille: u32, paused: bool) -> String {
+    let percent = text::percent(permille);
+    let paused = if paused {
+        ", clock pauses not counted"
+    } else {
+        ""
+    };
+    match due.rule.amount() {
+        Some(amount) if due.outcome == Outcome::Earliest => {
+            format!("{percent} of the {amount} wait passed{paused}")
+        }
+        Some(amount) => format!("{percent} of the {amount} allowed used{paused}"),
+        None => format!("{percent} of the time to the deadline used{paused}"),
+    }
 }
 
 fn symbol(state: State) -> &'static str {
@@ -181,7 +221,7 @@ mod tests {
         let dues = deadlines(&s, opened, &Timing::default()).unwrap();
         let berlin = Zone::known("Europe/Berlin");
         let new_york = Zone::known("America/New_York");
-        let cards = cards(&s, &dues, &new_york, &berlin);
+        let cards = cards(&s, &dues, &dues, &new_york, &berlin);
         let first = &cards[0];
         assert_eq!(first.id, dues[0].target.id());
         let dated = first.dated.as_ref().unwrap();
@@ -197,7 +237,7 @@ mod tests {
         assert_eq!(first.rule[1].0, "Counted on");
         assert_eq!(first.rule.last().unwrap().0, "Source");
         // In the vendor's own zone the second time would repeat the first.
-        let same = super::cards(&s, &dues, &berlin, &berlin);
+        let same = super::cards(&s, &dues, &dues, &berlin, &berlin);
         assert_eq!(same[0].dated.as_ref().unwrap().vendor_local, None);
     }
 
@@ -208,7 +248,7 @@ mod tests {
         let opened = Utc.with_ymd_and_hms(2026, 3, 2, 16, 30, 0).unwrap();
         let dues = deadlines(&s, opened, &Timing::default()).unwrap();
         let utc = Zone::UTC;
-        let cards = cards(&s, &dues, &utc, &utc);
+        let cards = cards(&s, &dues, &dues, &utc, &utc);
         let resolution = cards.iter().find(|c| c.id == "reason_for_outage").unwrap();
         assert_eq!(resolution.dated, None);
         assert_eq!(resolution.outcome, "none_stated");
@@ -239,7 +279,7 @@ mod tests {
         let half = stand(at(12, 30));
         assert_eq!((half.state, half.permille), ("on-track", 500));
         assert_eq!(half.symbol, "\u{2713}");
-        assert_eq!(half.used, "50% of the window used");
+        assert_eq!(half.used, "50% of the 1 clock hour allowed used");
         let late = stand(at(12, 50));
         assert_eq!(
             (late.state, late.permille, late.symbol),
@@ -248,5 +288,51 @@ mod tests {
         let over = stand(at(13, 10));
         assert_eq!((over.state, over.words), ("breached", "Breached"));
         assert_eq!(over.symbol, "\u{2715}");
+    }
+
+    #[test]
+    fn a_pause_shows_on_the_cards_it_moved() {
+        // ThreePBX Standard severity 1 opened Tue 3 Mar 2026 12:00 UTC: the
+        // response is due in 1 clock hour, 13:00. Paused 12:15-12:45, it is
+        // due 13:30: 30 min later. Targets counted on clock time move; the
+        // card says by how much and from when.
+        let s = ticket("threepbx", "standard", None, "1");
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 3, 3, h, m, 0).unwrap();
+        let opened = at(12, 0);
+        let plain = deadlines(&s, opened, &Timing::default()).unwrap();
+        let timing = Timing {
+            pauses: crate::engine::time::Pauses::new(vec![(at(12, 15), at(12, 45))]).unwrap(),
+            ..Timing::default()
+        };
+        let paused = deadlines(&s, opened, &timing).unwrap();
+        let utc = Zone::UTC;
+        let cards = cards(&s, &paused, &plain, &utc, &utc);
+        let response = cards.iter().find(|c| c.id == "response").unwrap();
+        assert_eq!(
+            response.dated.as_ref().unwrap().datetime,
+            "2026-03-03T13:30:00Z"
+        );
+        assert_eq!(
+            response.moved.as_deref(),
+            Some("Moved 30 min later by the clock pauses (from Tue 3 Mar 2026, 13:00 UTC)")
+        );
+        // The reason for outage (24 clock hours) moves by the same 30 min.
+        let outage = cards.iter().find(|c| c.id == "reason_for_outage").unwrap();
+        assert_eq!(
+            outage.moved.as_deref(),
+            Some("Moved 30 min later by the clock pauses (from Wed 4 Mar 2026, 12:00 UTC)")
+        );
+        // Without pauses nothing says it moved.
+        let still = super::cards(&s, &plain, &plain, &utc, &utc);
+        assert!(still.iter().all(|c| c.moved.is_none()));
+        // At 13:00, 12:00-12:15 and 12:45-13:00 count: 30 of 60 minutes.
+        let stand = standings(&s, &paused, at(13, 0), &timing)
+            .into_iter()
+            .find(|x| x.id == "response")
+            .unwrap();
+        assert_eq!(
+            stand.used,
+            "50% of the 1 clock hour allowed used, clock pauses not counted"
+        );
     }
 }

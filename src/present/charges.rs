@@ -1,11 +1,14 @@
 //! Charge rules and estimates in words: the rate, when it applies, and why
 //! this ticket is or is not billed.
 
-use crate::engine::charge::{format_minutes, format_money, Billing, Judged};
+use crate::engine::charge::{format_minutes, format_money, priced, Billing, Judged, Work};
 use crate::engine::deadline::Selection;
+use crate::engine::holidays::HolidayEdits;
 use crate::engine::join;
-use crate::engine::policy::{ChargeRule, Condition, Increment, Moment, Policy, RateUnit};
-use crate::engine::time::Instant;
+use crate::engine::policy::{
+    ChargeRule, Condition, Currency, Increment, Moment, Money, Policy, RateUnit,
+};
+use crate::engine::time::{self, Instant, OpenState};
 
 use super::ticket::when;
 use super::zone::Offsets;
@@ -33,6 +36,92 @@ pub fn rate_words(rule: &ChargeRule) -> String {
         out.push_str(" minimum");
     }
     out
+}
+
+/// The rate arithmetic for the work, whether or not this ticket is billed:
+/// "1 h 30 min × US$125.00 an hour, 1 h minimum = US$187.50". `None` when
+/// the policy states no amount.
+pub fn arithmetic(rule: &ChargeRule, work: &Work, currency: Currency) -> Option<String> {
+    let lines = priced(rule, work, currency)?;
+    let rate = format_money(rule.rate()?);
+    let total = Money {
+        minor: lines
+            .iter()
+            .fold(0i64, |sum, l| sum.saturating_add(l.amount.minor)),
+        currency,
+    };
+    let mut out = match rule.unit() {
+        RateUnit::Hour(increment) => {
+            let step = increment.minutes();
+            let billed = work.minutes.div_ceil(step) * step;
+            let rounded = if billed == work.minutes {
+                String::new()
+            } else {
+                format!(" (billed as {})", format_minutes(billed))
+            };
+            format!(
+                "{}{rounded} \u{d7} {rate} an hour",
+                format_minutes(work.minutes)
+            )
+        }
+        RateUnit::Day => {
+            let plural = if work.days == 1 { "" } else { "s" };
+            format!("{} day{plural} \u{d7} {rate} a day", work.days)
+        }
+    };
+    if rule.minimum_minutes() > 0 {
+        out.push_str(&format!(
+            ", {} minimum",
+            format_minutes(rule.minimum_minutes())
+        ));
+    }
+    out.push_str(" = ");
+    out.push_str(&format_money(total));
+    Some(out)
+}
+
+/// What would make billable a ticket that is not: the rule's condition
+/// and, when work starting after hours would be billed, the next such
+/// start: "Billed for work starting outside Mon–Fri 09:00–19:00 US Eastern
+/// time, or “Priority handling requested”. Work starting from Tue 3 Mar
+/// 2026, 19:00 EST would be billed."
+pub fn billable_when(
+    selection: &Selection<'_>,
+    rule: &ChargeRule,
+    starts: Instant,
+    edits: &HolidayEdits,
+) -> String {
+    let policy = selection.policy;
+    let mut out = format!("Billed for {}.", condition_words(rule.billable(), policy));
+    // Only where that start alone would decide: the condition itself, or
+    // one of its alternatives.
+    let after_hours = match rule.billable() {
+        Condition::Any(items) => items.iter().find_map(work_start_outside),
+        other => work_start_outside(other),
+    };
+    if let Some(schedule) = after_hours {
+        if let OpenState::Open {
+            closes: Some(closes),
+        } = time::open_state(selection.hours(schedule, edits), starts)
+        {
+            let zone = policy.schedule(schedule).schedule().zone();
+            out.push_str(&format!(
+                " Work starting from {} would be billed.",
+                when(&zone, closes)
+            ));
+        }
+    }
+    out
+}
+
+fn work_start_outside(condition: &Condition) -> Option<usize> {
+    match condition {
+        Condition::Outside {
+            schedule,
+            at: Moment::WorkStart,
+        } => Some(*schedule),
+        _ => None,
+    }
 }
 
 /// When a condition holds, in words.

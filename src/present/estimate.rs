@@ -10,7 +10,10 @@ use crate::engine::policy::RateUnit;
 use crate::engine::time::Instant;
 use crate::request;
 
-use super::charges::{applies_words, billing_words, charge_assumptions, judged_words, rate_words};
+use super::charges::{
+    applies_words, arithmetic, billable_when, billing_words, charge_assumptions, judged_words,
+    rate_words,
+};
 use super::query::Query;
 use super::ticket::source_line;
 use super::zone::Offsets;
@@ -78,6 +81,12 @@ pub struct Estimate {
     pub total: Option<(i64, String)>,
     /// ISO 4217 code (the `data-currency` hook).
     pub currency: &'static str,
+    /// The rate arithmetic for the work, billed or not: "1 h 30 min ×
+    /// US$125.00 an hour, 1 h minimum = US$187.50", led by "If billed: "
+    /// or "When provided: " when this ticket is not charged.
+    pub arithmetic: Option<String>,
+    /// For a ticket that is not billable, what would make it so.
+    pub billable_when: Option<String>,
 }
 
 /// The whole panel.
@@ -133,7 +142,17 @@ pub fn charges(
     });
     let estimate = chosen.map(|(_, r)| {
         let e = estimate(selection, r, opened, work, edits);
+        let lead = match e.billing {
+            Billing::Billable { .. } => "",
+            Billing::Unavailable { .. } => "When provided: ",
+            _ => "If billed: ",
+        };
+        let arithmetic = arithmetic(r, work, policy.currency()).map(|text| format!("{lead}{text}"));
+        let billable_when = matches!(e.billing, Billing::NotBillable { .. })
+            .then(|| billable_when(selection, r, work.starts.unwrap_or(opened), edits));
         Estimate {
+            arithmetic,
+            billable_when,
             billing: match e.billing {
                 Billing::Billable { .. } => "billable",
                 Billing::NotBillable { .. } => "not-billable",
@@ -239,6 +258,11 @@ mod tests {
         assert_eq!(estimate.currency, "USD");
         assert_eq!(estimate.lines.len(), 1);
         assert_eq!(estimate.lines[0].amount, "US$187.50");
+        assert_eq!(
+            estimate.arithmetic.as_deref(),
+            Some("1 h 30 min \u{d7} US$125.00 an hour, 1 h minimum = US$187.50")
+        );
+        assert_eq!(estimate.billable_when, None);
     }
 
     #[test]
@@ -255,6 +279,81 @@ mod tests {
         assert_eq!(estimate.billing, "not-billable");
         assert_eq!(estimate.total, Some((0, "US$0.00".to_string())));
         assert!(estimate.lines.is_empty());
+        // Issue 19: the 0 is not the after-hours price. The same work would
+        // cost 1.5 h at US$125.00 = US$187.50, and the panel says what
+        // would make it billable: business hours close at 19:00 Eastern.
+        assert_eq!(
+            estimate.arithmetic.as_deref(),
+            Some("If billed: 1 h 30 min \u{d7} US$125.00 an hour, 1 h minimum = US$187.50")
+        );
+        assert_eq!(
+            estimate.billable_when.as_deref(),
+            Some(
+                "Billed for work starting outside Mon\u{2013}Fri 09:00\u{2013}19:00 US Eastern time, \
+                 or \u{201c}Priority handling requested\u{201d}. Work starting from Tue 3 Mar 2026, \
+                 19:00 EST would be billed."
+            )
+        );
+    }
+
+    #[test]
+    fn the_arithmetic_shows_rounding_minimums_and_days() {
+        // 30 min of new-install work: below the 1 h minimum, so US$125.00.
+        let opened = Utc.with_ymd_and_hms(2026, 3, 3, 4, 0, 0).unwrap();
+        let short = Work {
+            minutes: 30,
+            ..Work::default()
+        };
+        let e = new_install(opened, &short, HolidayEdits::none())
+            .estimate
+            .unwrap();
+        assert_eq!(e.total.as_ref().map(|t| t.0), Some(12_500));
+        assert_eq!(
+            e.arithmetic.as_deref(),
+            Some("30 min \u{d7} US$125.00 an hour, 1 h minimum = US$125.00")
+        );
+        // Professional services round up to half hours: 1 h 10 min is billed
+        // as 1 h 30 min, 1.5 x US$125.00 = US$187.50.
+        let odd = Work {
+            minutes: 70,
+            ..Work::default()
+        };
+        let e = charges(
+            &threepbx(),
+            Some("professional_services"),
+            opened,
+            &odd,
+            HolidayEdits::none(),
+            &Zone::UTC,
+        )
+        .estimate
+        .unwrap();
+        assert_eq!(
+            e.arithmetic.as_deref(),
+            Some("1 h 10 min (billed as 1 h 30 min) \u{d7} US$125.00 an hour = US$187.50")
+        );
+        // IPcelerate remote support by the day: 2 x US$5,000.00.
+        let s = load::embedded()
+            .select("ipcelerate", "time-and-materials", None, "2")
+            .unwrap();
+        let two = Work {
+            days: 2,
+            ..Work::default()
+        };
+        let e = charges(
+            &s,
+            Some("remote_daily"),
+            opened,
+            &two,
+            HolidayEdits::none(),
+            &Zone::UTC,
+        )
+        .estimate
+        .unwrap();
+        assert_eq!(
+            e.arithmetic.as_deref(),
+            Some("2 days \u{d7} US$5,000.00 a day = US$10,000.00")
+        );
     }
 
     #[test]

@@ -85,6 +85,10 @@ pub struct Query {
     pub pauses: Vec<(Instant, Instant)>,
     /// Display zone; `None`: the browser's.
     pub tz: Option<String>,
+    /// The zone the opened time (and the work start and pauses) are typed
+    /// in; `None`: the browser's. Only how the fields read: the instants
+    /// above do not depend on it.
+    pub opened_tz: Option<String>,
     /// Hours of work as typed ("1.5", "1:30"); `None`: the default, 1.
     pub hours: Option<String>,
     /// Days of work; `None`: the default, 1.
@@ -250,9 +254,24 @@ pub fn default_service(catalog: &Catalog, query: &Query) -> Option<String> {
 
 /// The parameters a link may carry: a URL with any of them is a link, and
 /// remembered choices are not read.
-pub const PARAMS: [&str; 16] = [
-    "vendor", "package", "region", "severity", "opened", "work_at", "pause", "tz", "hours", "days",
-    "service", "flag", "holiday", "view", "embed", "theme",
+pub const PARAMS: [&str; 17] = [
+    "vendor",
+    "package",
+    "region",
+    "severity",
+    "opened",
+    "work_at",
+    "pause",
+    "tz",
+    "opened_tz",
+    "hours",
+    "days",
+    "service",
+    "flag",
+    "holiday",
+    "view",
+    "embed",
+    "theme",
 ];
 
 /// True when the URL's pairs carry any of the app's parameters: a link,
@@ -361,12 +380,17 @@ pub fn read(
         Some(s) if severity_ok(s) => s.to_string(),
         Some(s) => {
             let first = &policy.severities()[0];
+            // Say which severity is shown, with its id when the label lacks it.
+            let shown = if first.label().contains(first.id()) {
+                first.label().to_string()
+            } else {
+                format!("severity {} ({})", first.id(), first.label())
+            };
             problem(
                 "severity",
                 format!(
-                    "{}; showing {}",
-                    unknown("severity", s, policy.severities().iter().map(|x| x.id())),
-                    first.label()
+                    "{}; showing {shown} instead",
+                    unknown("severity", s, policy.severities().iter().map(|x| x.id()))
                 ),
             );
             first.id().to_string()
@@ -398,7 +422,9 @@ pub fn read(
     });
     let mut pauses = Vec::new();
     for text in src.url_all("pause") {
-        match request::parse_pause("pause", text) {
+        match request::parse_pause("pause", text)
+            .and_then(|p| request::check_pause_after_opening("pause", p, opened).map(|()| p))
+        {
             Ok(p) => pauses.push(p),
             Err(e) => problem("pause", format!("{e}; this pause is left out")),
         }
@@ -416,6 +442,19 @@ pub fn read(
         }
         None => src
             .stored("tz")
+            .filter(|n| zone_valid(n))
+            .map(str::to_string),
+    };
+
+    let opened_tz = match src.url("opened_tz") {
+        Some("") => None,
+        Some(name) if zone_valid(name) => Some(name.to_string()),
+        Some(name) => {
+            problem("opened_tz", format!("opened_tz: \"{name}\" is not an IANA time zone (such as Europe/London); reading typed times in your browser's zone"));
+            None
+        }
+        None => src
+            .stored("opened_tz")
             .filter(|n| zone_valid(n))
             .map(str::to_string),
     };
@@ -567,6 +606,7 @@ pub fn read(
         work_at,
         pauses,
         tz,
+        opened_tz,
         hours,
         days,
         service,
@@ -592,6 +632,9 @@ fn push(out: &mut String, name: &str, value: &str) {
 fn write_choices(out: &mut String, query: &Query) {
     if let Some(tz) = &query.tz {
         push(out, "tz", tz);
+    }
+    if let Some(tz) = &query.opened_tz {
+        push(out, "opened_tz", tz);
     }
     if let Some(h) = &query.hours {
         push(out, "hours", h);
@@ -720,7 +763,7 @@ mod tests {
     #[test]
     fn round_trips_every_field() {
         let q = "vendor=nextplane&package=business&region=emea&severity=2&opened=2026-03-02T09:00:00Z\
-                 &pause=2026-03-02T10:00:00Z/2026-03-02T11:00:00Z&tz=Asia/Kathmandu&hours=1:30&days=2\
+                 &pause=2026-03-02T10:00:00Z/2026-03-02T11:00:00Z&tz=Asia/Kathmandu&opened_tz=Europe/Berlin&hours=1:30&days=2\
                  &service=federated_partner&holiday=%2B2026-12-24&holiday=-2026-12-25&view=compare&embed=1";
         let (query, problems) = read_url(q);
         // The service is not offered on Business: reported, then dropped.
@@ -728,6 +771,7 @@ mod tests {
         assert_eq!(problems[0].field, "service");
         assert_eq!(query.region.as_deref(), Some("emea"));
         assert_eq!(query.tz.as_deref(), Some("Asia/Kathmandu"));
+        assert_eq!(query.opened_tz.as_deref(), Some("Europe/Berlin"));
         assert_eq!(query.hours.as_deref(), Some("1:30"));
         assert_eq!(query.pauses.len(), 1);
         assert!(query
@@ -761,11 +805,18 @@ mod tests {
         assert_eq!(query.opened, this_minute(now()));
         assert_eq!(query.tz, None);
         assert_eq!(query.hours, None);
-        assert!(
-            problems[0].message.contains("unknown severity \"9\""),
-            "{}",
-            problems[0].message
+        assert_eq!(
+            problems[0].message,
+            "unknown severity \"9\" (expected one of: 1, 2, 3, 4); showing Priority 1 instead"
         );
+        // A label without its id gets it: NextPlane calls 1 "Priority One".
+        let (_, problems) = read_url("vendor=nextplane&severity=9");
+        assert_eq!(
+            problems[0].message,
+            "unknown severity \"9\" (expected one of: 1, 2, 3, 4); showing severity 1 (Priority One) instead"
+        );
+        let (query, problems) = read_url("opened_tz=Mars/Olympus");
+        assert_eq!((problems[0].field, query.opened_tz), ("opened_tz", None));
     }
 
     #[test]
@@ -793,6 +844,17 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         let (_, problems) = read_url("pause=2026-03-02T11:00:00Z/2026-03-02T10:00:00Z");
         assert!(problems[0].message.contains("ends before it starts"));
+        // A pause over before the opening moves nothing: reported, left out.
+        let (query, problems) = read_url(
+            "opened=2026-03-02T09:00:00Z&pause=2026-03-01T10:00:00Z/2026-03-01T11:00:00Z\
+             &pause=2026-03-02T08:00:00Z/2026-03-02T10:00:00Z",
+        );
+        assert_eq!(query.pauses.len(), 1, "the one across the opening stays");
+        assert_eq!(
+            problems[0].message,
+            "pause: the pause 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z ends before the ticket \
+             opened (2026-03-02T09:00:00Z), so it would move nothing; this pause is left out"
+        );
     }
 
     #[test]
@@ -841,9 +903,11 @@ mod tests {
     #[test]
     fn the_url_wins_over_remembered_choices() {
         let catalog = load::embedded();
-        let stored = pairs("vendor=threepbx&package=standard&severity=2&tz=UTC&hours=3&service=professional_services&flag=priority_handling");
+        let stored = pairs("vendor=threepbx&package=standard&severity=2&tz=UTC&opened_tz=Europe/Berlin&hours=3&service=professional_services&flag=priority_handling");
         let (query, problems) = read(catalog, &[], &stored, now(), &|_| false);
         assert!(problems.is_empty());
+        assert_eq!(query.opened_tz.as_deref(), Some("Europe/Berlin"));
+        assert!(write_stored(&query).contains("opened_tz=Europe/Berlin"));
         assert_eq!(
             (query.vendor.as_str(), query.severity.as_str()),
             ("threepbx", "2")
@@ -858,6 +922,7 @@ mod tests {
         assert_eq!(query.service.as_deref(), Some("new_install"));
         assert!(query.flags.is_empty());
         assert_eq!((query.tz, query.hours), (None, None));
+        assert_eq!(query.opened_tz, None);
         let (query, _) = read(catalog, &url("vendor=ipcelerate"), &stored, now(), &|_| {
             false
         });

@@ -196,7 +196,7 @@ mod tests {
             .or_else(|| crate::present::query::default_service(catalog, &q));
         super::strip(
             &support(&s, now, &HolidayEdits::default()),
-            &cards(&s, &dues, &zone, &vendor),
+            &cards(&s, &dues, &dues, &zone, &vendor),
             &standings(&s, &dues, now, &timing),
             &charges(
                 &s,

@@ -202,6 +202,7 @@ mod tests {
         let selection = catalog.select("threepbx", "standard", None, "3").unwrap();
         let opened = Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap();
         let timing = request::timing(
+            opened,
             ["2026-03-02T15:00:00Z/2026-03-02T16:00:00Z"].into_iter(),
             ["+2026-03-03"].into_iter(),
         )

@@ -115,6 +115,104 @@ pub fn marker(zone: &dyn Offsets, at: Instant) -> String {
         .unwrap_or_else(|| offset_label(zone.offset_at(at)))
 }
 
+/// One option of a zone list: the value (`""` for the browser's zone) and
+/// what it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// The zones a zone list offers, each once: the browser's (value `""`),
+/// the vendor's, UTC, the listed zones, and `current` when it is none of
+/// them. A zone that is both the browser's and the vendor's is one option.
+pub fn choices(browser: &str, vendor: &str, current: Option<&str>) -> Vec<Choice> {
+    let choice = |value: &str, label: String| Choice {
+        value: value.to_string(),
+        label,
+    };
+    let mut out = Vec::with_capacity(LISTED.len() + 4);
+    if browser == vendor {
+        out.push(choice(
+            "",
+            format!("Your zone, also the vendor's ({browser})"),
+        ));
+    } else {
+        out.push(choice("", format!("Your zone ({browser})")));
+        out.push(choice(vendor, format!("Vendor's zone ({vendor})")));
+    }
+    for name in ["UTC"].into_iter().chain(LISTED).chain(current) {
+        let taken = name.is_empty() || name == browser || out.iter().any(|c| c.value == name);
+        if !taken {
+            out.push(choice(name, name.to_string()));
+        }
+    }
+    out
+}
+
+/// The value of [`choices`] a zone setting selects: the browser's zone,
+/// named or not, is `""`.
+pub fn chosen_value(browser: &str, current: Option<&str>) -> String {
+    match current {
+        Some(name) if name != browser => name.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// "Tue 3 Mar 2026, 18:30 London time (GMT)": a wall time said with the
+/// place it is read in.
+pub fn wall_words(zone: &dyn Offsets, at: Instant) -> String {
+    let wall = super::text::date_time(local(zone, at));
+    match city(zone.name()).as_str() {
+        "UTC" => format!("{wall} UTC"),
+        place => format!("{wall} {place} time ({})", marker(zone, at)),
+    }
+}
+
+/// The opened field's reading: the wall time in the zone it is typed in,
+/// which zone that is, and the same instant in the vendor's zone when
+/// that differs: "Tue 3 Mar 2026, 18:30 London time (GMT), your zone;
+/// 13:30 EST in New York, the vendor's support zone".
+pub fn typed_words(
+    typed: &dyn Offsets,
+    is_browser: bool,
+    vendor: &dyn Offsets,
+    at: Instant,
+) -> String {
+    let mut out = wall_words(typed, at);
+    if typed.name() == vendor.name() {
+        out.push_str(if is_browser {
+            ", your zone and the vendor's support zone"
+        } else {
+            ", the vendor's support zone"
+        });
+        return out;
+    }
+    if is_browser {
+        out.push_str(", your zone");
+    }
+    let there = local(vendor, at);
+    let day = if there.date() == local(typed, at).date() {
+        String::new()
+    } else {
+        format!("{}, ", super::text::date(there.date()))
+    };
+    out.push_str(&format!(
+        "; {day}{} {} in {}, the vendor's support zone",
+        super::text::clock(there),
+        marker(vendor, at),
+        city(vendor.name())
+    ));
+    out
+}
+
+/// An instant typed as wall time in `old`, read again in `new`: the wall
+/// time stays, the instant moves. What a deliberate change of the zone
+/// the times are typed in means.
+pub fn retyped(at: Instant, old: &dyn Offsets, new: &dyn Offsets) -> Instant {
+    new.instant_of(local(old, at))
+}
+
 /// Instant from epoch milliseconds (the browser clock), if representable.
 pub fn from_millis(ms: f64) -> Option<Instant> {
     if !ms.is_finite() {
@@ -228,5 +326,91 @@ mod tests {
             assert_eq!(compiled(name).map(|z| z.name()), Some(name), "{name}");
         }
         assert!(LISTED.is_sorted(), "the list reads alphabetically");
+    }
+
+    #[test]
+    fn zone_lists_name_each_zone_once() {
+        let values = |c: Vec<Choice>| c.into_iter().map(|c| c.value).collect::<Vec<_>>();
+        // A New York browser with a New York vendor: one option for both,
+        // and New York is not listed again among the others.
+        let list = choices("America/New_York", "America/New_York", None);
+        assert_eq!(
+            list[0].label,
+            "Your zone, also the vendor's (America/New_York)"
+        );
+        let v = values(list);
+        assert_eq!(
+            v.iter()
+                .filter(|x| x.as_str() == "America/New_York")
+                .count(),
+            0
+        );
+        assert_eq!(v.len(), 1 + 1 + LISTED.len() - 1, "{v:?}");
+        // A London browser, New York vendor, a zone from a link.
+        let v = values(choices(
+            "Europe/London",
+            "America/New_York",
+            Some("Asia/Kathmandu"),
+        ));
+        assert_eq!(v[..3], ["", "America/New_York", "UTC"]);
+        assert_eq!(
+            v.iter()
+                .filter(|x| x.as_str() == "America/New_York")
+                .count(),
+            1
+        );
+        assert_eq!(v.last().map(String::as_str), Some("Asia/Kathmandu"));
+        // A listed zone chosen is not added twice.
+        let v = values(choices("Europe/London", "UTC", Some("Europe/Berlin")));
+        assert_eq!(
+            v.iter().filter(|x| x.as_str() == "Europe/Berlin").count(),
+            1
+        );
+        assert_eq!(v.iter().filter(|x| x.as_str() == "UTC").count(), 1);
+        assert_eq!(chosen_value("Europe/London", Some("Europe/London")), "");
+        assert_eq!(chosen_value("Europe/London", None), "");
+        assert_eq!(chosen_value("Europe/London", Some("UTC")), "UTC");
+    }
+
+    #[test]
+    fn typed_times_say_their_zone() {
+        // Tue 3 Mar 2026 18:30 UTC: 18:30 in London (GMT), 13:30 in New York (EST).
+        let london = Fixed("Europe/London", Zone::UTC);
+        let ny = Zone::known("America/New_York");
+        let at = at(2026, 3, 3, 18, 30);
+        assert_eq!(
+            typed_words(&london, true, &ny, at),
+            "Tue 3 Mar 2026, 18:30 London time (UTC), your zone; 13:30 EST in New York, \
+             the vendor's support zone"
+        );
+        assert_eq!(
+            typed_words(&ny, false, &ny, at),
+            "Tue 3 Mar 2026, 13:30 New York time (EST), the vendor's support zone"
+        );
+        // Across midnight the vendor's date is said too: 13:30 in New York
+        // is 00:00 the next day in Kolkata (UTC+5:30).
+        let kolkata = Zone::known("Asia/Kolkata");
+        assert_eq!(
+            typed_words(&ny, false, &kolkata, at),
+            "Tue 3 Mar 2026, 13:30 New York time (EST); Wed 4 Mar 2026, 00:00 IST in Kolkata, \
+             the vendor's support zone"
+        );
+        assert_eq!(wall_words(&Zone::UTC, at), "Tue 3 Mar 2026, 18:30 UTC");
+    }
+
+    #[test]
+    fn retyping_keeps_the_wall_time() {
+        // 18:30 typed as London time, then the zone set to New York: the
+        // ticket opened 18:30 New York time (23:30 UTC), not 13:30.
+        let london = Fixed("Europe/London", Zone::UTC);
+        let ny = Zone::known("America/New_York");
+        assert_eq!(
+            retyped(at(2026, 3, 3, 18, 30), &london, &ny),
+            at(2026, 3, 3, 23, 30)
+        );
+        assert_eq!(
+            retyped(at(2026, 3, 3, 18, 30), &ny, &ny),
+            at(2026, 3, 3, 18, 30)
+        );
     }
 }

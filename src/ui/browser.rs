@@ -316,6 +316,13 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     fail.forget();
 }
 
+/// Opens the browser's print dialog (the print style sheet decides what prints).
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
 /// Offers text as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     let parts = Array::of1(&JsValue::from_str(text));

@@ -222,6 +222,10 @@ pub fn ChargePanel() -> impl IntoView {
                                         </tr>
                                     </tfoot>
                                 </table>
+                                // Beside the total: what the work costs at the rate, and
+                                // for a 0, what would make it billable.
+                                {e.arithmetic.map(|a| view! { <p class="arithmetic" data-charge-arithmetic="">{a}</p> })}
+                                {e.billable_when.map(|w| view! { <p class="hint" data-billable-when="">{w}</p> })}
                                 {not_stated
                                     .then(|| {
                                         view! { <p class="hint">"Ask the vendor for the amount before the work starts."</p> }

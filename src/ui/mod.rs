@@ -9,6 +9,7 @@ mod assumption_mark;
 mod assumption_note;
 mod browser;
 mod charge_panel;
+mod compare_actions;
 mod deadline_list;
 mod holiday_editor;
 mod local_time;
@@ -31,6 +32,7 @@ mod view_switch;
 mod work_field;
 mod work_start_field;
 mod zone_field;
+mod zone_options;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,9 +4,9 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::present::query::this_minute;
-use crate::request::check_pause;
+use crate::request::{check_pause, check_pause_after_opening};
 
-use super::local_time::{local_value, parse_local};
+use super::local_time::{local_value, parse_local, typed_place};
 use super::state::use_ctx;
 
 #[component]
@@ -44,7 +44,10 @@ pub fn PauseList() -> impl IntoView {
             ));
             return;
         }
-        if let Err(e) = check_pause("pause", from, until) {
+        let opened = query.with_untracked(|q| q.opened);
+        if let Err(e) = check_pause("pause", from, until)
+            .and_then(|p| check_pause_after_opening("pause", p, opened))
+        {
             error.set(format!("Pause {}: {e}.", index + 1));
             return;
         }
@@ -63,6 +66,9 @@ pub fn PauseList() -> impl IntoView {
                 .map(|at| local_value(&ctx, at))
                 .unwrap_or_default()
         };
+        // Reported, not silently kept, when the opening moved past it.
+        let before_opening =
+            move || query.with(|q| q.pauses.get(index).is_some_and(|p| p.1 <= q.opened));
         view! {
             <li class="pause" data-pause=index.to_string()>
                 <div class="field">
@@ -100,6 +106,11 @@ pub fn PauseList() -> impl IntoView {
                 >
                     "Remove"
                 </button>
+                <Show when=before_opening>
+                    <p class="hint error" data-pause-before-opening="">
+                        "This pause ends before the ticket opened, so it moves nothing: check its dates or remove it."
+                    </p>
+                </Show>
             </li>
         }
     };
@@ -107,7 +118,8 @@ pub fn PauseList() -> impl IntoView {
         <fieldset class="field pauses" name="pause">
             <legend>"Clock paused"</legend>
             <p class="hint">
-                "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later."
+                "Times the vendor waited on you (or was denied access): the clock stops, and deadlines move later. "
+                {move || format!("Typed in {}, as the opened time.", typed_place(&ctx))}
             </p>
             <ul class="pause-list">
                 {move || (0..count.get()).map(row).collect_view()}

@@ -59,6 +59,8 @@ pub struct Ctx {
     pub ticket: Memo<Ticket>,
     /// The zone times are shown in.
     pub zone: Memo<Zone>,
+    /// The zone the opened time, the work start and pauses are typed in.
+    pub typed_zone: Memo<Zone>,
     /// The zone the chosen coverage runs in.
     pub vendor_zone: Memo<CompiledZone>,
     /// The deadline cards: change with the inputs and the zone.
@@ -125,20 +127,32 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         },
         |_, _| true,
     );
-    let zone = Memo::new(move |_| {
-        query.with(|q| {
-            q.tz.as_deref()
-                .and_then(Zone::named)
-                .or_else(|| Zone::named(browser_zone))
-                .unwrap_or(Zone::Compiled(CompiledZone::UTC))
-        })
-    });
+    let zone_of = move |name: Option<&str>| {
+        name.and_then(Zone::named)
+            .or_else(|| Zone::named(browser_zone))
+            .unwrap_or(Zone::Compiled(CompiledZone::UTC))
+    };
+    let zone = Memo::new(move |_| query.with(|q| zone_of(q.tz.as_deref())));
+    let typed_zone = Memo::new(move |_| query.with(|q| zone_of(q.opened_tz.as_deref())));
     let vendor_zone = Memo::new(move |_| selection.with(|s| s.0.coverage().schedule().zone()));
     let now = RwSignal::new(now);
     let cards = Memo::new(move |_| {
-        ticket.with(|t| match &t.dues {
-            Ok(dues) => zone.with(|z| cards(&t.selection, dues, z, &vendor_zone.get())),
-            Err(_) => Vec::new(),
+        ticket.with(|t| {
+            let Ok(dues) = &t.dues else {
+                return Vec::new();
+            };
+            // Without the pauses too, so a card can say what they moved.
+            let unpaused = (!t.timing.pauses.is_empty())
+                .then(|| {
+                    let timing = Timing {
+                        holidays: t.timing.holidays.clone(),
+                        ..Timing::default()
+                    };
+                    deadlines(&t.selection, t.opened, &timing).ok()
+                })
+                .flatten();
+            let unpaused = unpaused.as_deref().unwrap_or(dues);
+            zone.with(|z| cards(&t.selection, dues, unpaused, z, &vendor_zone.get()))
         })
     });
     let standings = Memo::new(move |_| {
@@ -163,6 +177,7 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         vendor,
         ticket,
         zone,
+        typed_zone,
         vendor_zone,
         cards,
         standings,

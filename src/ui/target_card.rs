@@ -52,6 +52,7 @@ pub fn TargetCard(
                     {mark}
                 </div>
                 <p class="vendor-time hint">{date(|d| d.vendor_local.clone().unwrap_or_default())}</p>
+                {move || card.with(|c| c.moved.clone()).map(|m| view! { <p class="hint moved" data-moved="">{m}</p> })}
                 <p class="countdown" data-countdown="">{stand(|s| s.countdown.clone())}</p>
                 <p class="state" data-state=stand(|s| s.state.to_string())>
                     <span class="state-symbol" aria-hidden="true">{stand(|s| s.symbol.to_string())}</span>

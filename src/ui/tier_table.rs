@@ -1,18 +1,20 @@
 //! The chosen vendor's packages side by side for the chosen severity, with
-//! the concrete deadlines for the chosen opening and the differences marked.
+//! the concrete deadlines for the chosen opening and the differences marked
+//! better or worse in words; copied as text or printed.
 
 use leptos::prelude::*;
 
-use crate::present::compare::tiers;
+use crate::present::compare::{plain_text, tiers, Tiers, RULE};
 use crate::present::ticket::when;
 
+use super::compare_actions::CompareActions;
 use super::state::use_ctx;
 use super::tiers_table::TiersTable;
 
 #[component]
 pub fn TierTable() -> impl IntoView {
     let ctx = use_ctx();
-    let table = move || {
+    let build = move || -> (String, Tiers) {
         let ticket = ctx.ticket.get();
         let s = ticket.selection;
         let chosen = (s.package().id(), s.region().map(|r| r.id()));
@@ -26,24 +28,33 @@ pub fn TierTable() -> impl IntoView {
             false,
         );
         let caption = format!("{}: packages for {}", t.vendor_name, t.severity_label);
+        (caption, t)
+    };
+    let table = move || {
+        let (caption, t) = build();
         // The cells show dates in the display zone.
         ctx.zone.track();
         view! { <TiersTable tiers=t caption=caption /> }
     };
     let intro = move || {
         ctx.ticket.with(|t| {
-            ctx.zone.with(|z| {
-                format!(
-                    "Deadlines for a ticket opened {}. Cells marked \u{2260} differ from your package.",
-                    when(z, t.opened)
-                )
-            })
+            ctx.zone
+                .with(|z| format!("Deadlines for a ticket opened {}.", when(z, t.opened)))
         })
     };
+    let text = Callback::new(move |()| {
+        let table = untrack(build);
+        let zone = ctx.zone.get_untracked();
+        plain_text(&format!("{} {RULE}", untrack(intro)), &[table], &|at| {
+            when(&zone, at)
+        })
+    });
     view! {
         <section class="panel compare-panel" aria-labelledby="h-compare">
             <h2 id="h-compare">"Compare packages"</h2>
             <p class="hint">{intro}</p>
+            <p class="hint">{RULE}</p>
+            <CompareActions text=text />
             {table}
         </section>
     }

@@ -27,10 +27,19 @@ pub fn TiersTable(
             view! { <time datetime=format_instant(at)>{local}</time> }
         });
         view! {
-            <td data-differs=cell.differs.then_some("") data-outcome=cell.outcome.map(|o| o.id())>
-                {cell.differs.then(|| view! {
-                    <span class="diff-mark" aria-hidden="true">"\u{2260} "</span>
-                    <span class="sr-only">"Differs: "</span>
+            <td
+                data-differs=cell.differs.then_some("")
+                data-verdict=cell.verdict.map(|v| v.id())
+                data-outcome=cell.outcome.map(|o| o.id())
+            >
+                // In words, not colour alone: "▲ Better", "▼ Worse".
+                {cell.verdict.map(|v| view! {
+                    <span class="verdict">
+                        <span class="diff-mark" aria-hidden="true">{v.symbol()}</span>
+                        " "
+                        {v.words()}
+                        <span class="sr-only">":"</span>
+                    </span>
                 })}
                 <span class="cell-text">{cell.text}</span>
                 {due}
@@ -77,7 +86,7 @@ pub fn TiersTable(
         .into_iter()
         .map(|row| {
             view! {
-                <tr data-row=row.id data-varies=row.varies.then_some("")>
+                <tr data-row=row.id data-kind=row.kind.map(|k| k.id()) data-varies=row.varies.then_some("")>
                     <th scope="row">{row.label}</th>
                     {row.cells.into_iter().map(cell).collect_view()}
                 </tr>

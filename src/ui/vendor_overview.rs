@@ -1,58 +1,68 @@
-//! Every vendor's packages for the same severity and opening.
+//! Every vendor's packages for the same severity and opening, rows lined
+//! up by kind (first response, updates, resolution) and judged against
+//! your package; copied as text or printed.
 
 use leptos::prelude::*;
 
-use crate::present::compare::tiers;
+use crate::present::compare::{plain_text, vendors, Tiers, RULE};
 use crate::present::ticket::when;
 
+use super::compare_actions::CompareActions;
 use super::state::use_ctx;
 use super::tiers_table::TiersTable;
 
 #[component]
 pub fn VendorOverview() -> impl IntoView {
     let ctx = use_ctx();
-    let tables = move || {
+    let build = move || -> Vec<(String, Tiers)> {
         let ticket = ctx.ticket.get();
         let s = ticket.selection;
-        let severity = s.severity().id();
+        let chosen = (s.policy.id(), s.package().id(), s.region().map(|r| r.id()));
+        vendors(
+            s.catalog,
+            s.severity().id(),
+            ticket.opened,
+            &ticket.timing,
+            chosen,
+        )
+        .into_iter()
+        .map(|t| (format!("{}: {}", t.vendor_name, t.severity_label), t))
+        .collect()
+    };
+    let tables = move || {
         // The cells show dates in the display zone.
         ctx.zone.track();
-        s.catalog
-            .policies()
-            .iter()
-            .map(|policy| {
-                let chosen = (policy.id() == s.policy.id())
-                    .then(|| (s.package().id(), s.region().map(|r| r.id())));
-                let t = tiers(
-                    s.catalog,
-                    policy,
-                    severity,
-                    ticket.opened,
-                    &ticket.timing,
-                    chosen,
-                    true,
-                );
-                let caption = format!("{}: {}", t.vendor_name, t.severity_label);
-                view! { <TiersTable tiers=t caption=caption /> }
-            })
+        build()
+            .into_iter()
+            .map(|(caption, t)| view! { <TiersTable tiers=t caption=caption /> })
             .collect_view()
     };
     let intro = move || {
         ctx.ticket.with(|t| {
             ctx.zone.with(|z| {
                 format!(
-                    "Severity {} at every vendor, for a ticket opened {}. Each vendor names its severities differently; \
-                     check their definitions before comparing.",
+                    "Severity {} at every vendor, for a ticket opened {}, against your package ({}). \
+                     Each vendor names its severities differently; check their definitions before comparing.",
                     t.selection.severity().id(),
-                    when(z, t.opened)
+                    when(z, t.opened),
+                    t.selection.package().name()
                 )
             })
         })
     };
+    let text = Callback::new(move |()| {
+        let all = untrack(build);
+        let zone = ctx.zone.get_untracked();
+        plain_text(&format!("{} {RULE}", untrack(intro)), &all, &|at| {
+            when(&zone, at)
+        })
+    });
     view! {
         <section class="panel vendors-panel" aria-labelledby="h-vendors">
             <h2 id="h-vendors">"All vendors"</h2>
             <p class="hint">{intro}</p>
+            <p class="hint">{RULE}</p>
+            <CompareActions text=text />
             {tables}
         </section>
     }

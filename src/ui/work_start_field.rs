@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::request::{FIRST_YEAR, LAST_YEAR};
 
-use super::local_time::{invalid_time_hint, local_value, parse_local};
+use super::local_time::{invalid_time_hint, local_value, parse_local, typed_place};
 use super::state::use_ctx;
 
 #[component]
@@ -59,9 +59,9 @@ pub fn WorkStartField() -> impl IntoView {
                     if error.get() {
                         invalid_time_hint()
                     } else if query.with(|q| q.work_at.is_none()) {
-                        "Same as the opening; after-hours and availability are judged then.".to_string()
+                        format!("Same as the opening; after-hours and availability are judged then. Typed in {}.", typed_place(&ctx))
                     } else {
-                        "After-hours and availability are judged at this time.".to_string()
+                        format!("After-hours and availability are judged at this time. Typed in {}.", typed_place(&ctx))
                     }
                 }}
             </p>

@@ -7,6 +7,7 @@ use crate::present::zone;
 
 use super::browser::{self, Zone};
 use super::state::use_ctx;
+use super::zone_options::ZoneOptions;
 
 /// The select value that reveals the free-text zone input.
 const OTHER: &str = "other";
@@ -21,19 +22,13 @@ pub fn ZoneField() -> impl IntoView {
     // The browser's ~400 zone names are suggestions for typing: built when
     // the field is focused, so choosing "another zone" stays a quick update.
     let suggest = RwSignal::new(false);
-    let tz_memo = Memo::new(move |_| query.with(|q| q.tz.clone().unwrap_or_default()));
-    let tz = move || tz_memo.get();
-    let vendor_zone = move || ctx.vendor_zone.get().name();
-    // A zone not in the list (an alias, or one the browser knows) gets an
-    // option of its own, so the select always shows what is in use.
-    let custom = move || {
-        let tz = tz();
-        let known = tz.is_empty()
-            || tz == "UTC"
-            || tz == vendor_zone()
-            || zone::LISTED.contains(&tz.as_str());
-        (!known).then_some(tz)
-    };
+    let tz = Memo::new(move |_| query.with(|q| q.tz.clone()));
+    // Each zone once (the vendor's is not listed again among the others).
+    let choices = Memo::new(move |_| {
+        let vendor = ctx.vendor_zone.get();
+        tz.with(|c| zone::choices(browser_zone, vendor.name(), c.as_deref()))
+    });
+    let chosen = Memo::new(move |_| tz.with(|c| zone::chosen_value(browser_zone, c.as_deref())));
 
     let choose = move |value: String| {
         if value == OTHER {
@@ -62,47 +57,7 @@ pub fn ZoneField() -> impl IntoView {
         <div class="field">
             <label for="f-tz">"Show times in"</label>
             <select id="f-tz" name="tz" on:change=move |ev| choose(event_target_value(&ev))>
-                <option value="" prop:selected=move || !other_open.get() && tz().is_empty()>
-                    {format!("Your zone ({browser_zone})")}
-                </option>
-                <option value=move || vendor_zone().to_string() prop:selected=move || !other_open.get() && tz() == vendor_zone()>
-                    {move || format!("Vendor's zone ({})", vendor_zone())}
-                </option>
-                <option value="UTC" prop:selected=move || !other_open.get() && tz() == "UTC" && vendor_zone() != "UTC">
-                    "UTC"
-                </option>
-                {move || {
-                    custom()
-                        .map(|name| {
-                            let label = name.clone();
-                            // Not merely "while shown": its effect may run
-                            // before the option is removed for a new zone.
-                            let chosen = name.clone();
-                            view! {
-                                <option value=name prop:selected=move || !other_open.get() && tz() == chosen>
-                                    {label}
-                                </option>
-                            }.into_any()
-                        })
-                }}
-                // Static, so a vendor change does not rebuild it; the
-                // vendor's own zone is selected through the option above.
-                <optgroup label="Other zones">
-                    {zone::LISTED
-                        .map(|name| {
-                            view! {
-                                <option
-                                    value=name
-                                    prop:selected=move || {
-                                        !other_open.get() && tz() == name && vendor_zone() != name
-                                    }
-                                >
-                                    {name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </optgroup>
+                <ZoneOptions choices=choices chosen=Signal::derive(move || if other_open.get() { OTHER.to_string() } else { chosen.get() }) />
                 <option value=OTHER prop:selected=move || other_open.get()>
                     "Another IANA zone\u{2026}"
                 </option>

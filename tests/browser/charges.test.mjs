@@ -123,7 +123,8 @@ test('charges are judged when the work starts (work_at), and the page says when'
   }
   assert.match(await t.text('[data-judged="work"]'), /^Judged at the work start, Tue 3 Mar 2026, 10:00 EST: within /);
   // Typing the work start updates the URL and the charge; "At opening" clears it.
-  await t.openApp(query({ ...base, opened: '2026-03-03T17:00:00Z', tz: 'America/New_York' }), { selector: '[data-work-at]' });
+  // The work start is typed in the opened time's zone (opened_tz).
+  await t.openApp(query({ ...base, opened: '2026-03-03T17:00:00Z', opened_tz: 'America/New_York' }), { selector: '[data-work-at]' });
   assert.equal(await t.page.getAttribute('[data-billing]', 'data-billing'), 'not-billable');
   assert.equal(await t.page.inputValue('input[name="work_at"]'), '2026-03-03T12:00');
   await t.page.fill('input[name="work_at"]', '2026-03-03T20:30');

@@ -35,7 +35,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   };
   assert.equal(await card.getAttribute('data-state'), 'on-track');
   await stripShows('on-track', 'due in 49 min 58 s');
-  assert.match(await t.text('[data-target="response"] .used'), /^16% of the window used$/);
+  assert.match(await t.text('[data-target="response"] .used'), /^16% of the 1 clock hour allowed used$/);
   // The last quarter of the window is "due soon"; past the due time, "breached".
   await t.page.clock.runFor(35 * 60 * 1000);
   assert.equal(await card.getAttribute('data-state'), 'due-soon');
@@ -47,7 +47,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   // The strip moves on to the next deadline ahead: the reason for outage, 24 h after opening.
   assert.equal(await t.page.locator('[data-strip] [data-target]').getAttribute('data-target'), 'reason_for_outage');
   assert.equal(await t.page.locator('[data-strip] time').getAttribute('datetime'), '2026-03-03T14:00:00Z');
-  assert.equal(await t.text('[data-target="response"] .used'), '100% of the window used');
+  assert.equal(await t.text('[data-target="response"] .used'), '100% of the 1 clock hour allowed used');
   // The live region names the change, in words.
   const live = await t.page.locator('.deadlines [aria-live="polite"]').textContent();
   assert.match(live, /Response: Breached\./);

@@ -9,7 +9,7 @@ const PAYLOADS = [
   "javascript:window.__pwned=1",
   '<svg onload="window.__pwned=1"></svg>',
 ];
-const PARAMS = ['vendor', 'package', 'region', 'severity', 'opened', 'pause', 'tz', 'hours', 'embed', 'service', 'days', 'flag', 'holiday', 'view', 'theme'];
+const PARAMS = ['vendor', 'package', 'region', 'severity', 'opened', 'pause', 'tz', 'opened_tz', 'hours', 'embed', 'service', 'days', 'flag', 'holiday', 'view', 'theme'];
 
 async function assertInert(t, what) {
   // Give any injected handler a chance to run.
