@@ -1913,7 +1913,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     measured_by: Some(Event::Resolution),
                     provenance: Provenance {
                         source: s("§5 Best Effort Resolution Time"),
-                        assumption: Some(s("Business hours are assumed to be Mon–Fri 09:00–19:00 Eastern with US federal holidays.")),
+                        assumption: None,
                     },
                     cells: Cow::Borrowed(&[
                         Cow::Borrowed(&[
