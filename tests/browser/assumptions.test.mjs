@@ -13,8 +13,8 @@ test('a target resting on an assumption is marked beside its due time', async (t
   assert.equal(await mark.count(), 1);
   assert.equal(await t.page.locator('[data-target="response"] [data-assumption]').count(), 0, 'no assumption, no marker');
   const summary = mark.locator('summary');
-  assert.match(await summary.textContent(), /^2 assumptions behind this figure$/);
-  assert.match(await summary.getAttribute('title'), /Business hours are assumed/);
+  assert.match(await summary.textContent(), /^Assumption behind this figure$/);
+  assert.match(await summary.getAttribute('title'), /Business hours are not defined; Mon–Fri 09:00–19:00 Eastern/);
   assert.equal(await mark.locator('.mark-text').isVisible(), false);
   // Keyboard: focus the badge and press Enter.
   await summary.focus();
