@@ -188,6 +188,21 @@ pub fn parse_hours(field: &str, text: &str) -> Result<u32, Error> {
         if whole.is_empty() && fraction.is_empty() {
             return Err(bad());
         }
+        // "1,000" is one hour to a decimal-comma reader and a thousand to
+        // a thousands-separator one: ask rather than guess.
+        let thousands = text.contains(',') && fraction.len() == 3 && !matches!(whole, "" | "0");
+        if thousands && digits(whole).is_some() && digits(fraction).is_some() {
+            let decimal = match fraction.trim_end_matches('0') {
+                "" => whole.to_string(),
+                kept => format!("{whole}.{kept}"),
+            };
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "\"{text}\" could mean {decimal} or {whole}{fraction} hours: write {decimal} or {whole}{fraction}"
+                ),
+            ));
+        }
         let whole: u64 = if whole.is_empty() {
             0
         } else {
@@ -324,11 +339,24 @@ mod tests {
     #[test]
     fn hours_reject_garbage_with_the_field_name() {
         for text in [
-            "", "abc", "-1", "1.2.3", "1,2,3", "1,5.5", ",", "1:75", "1e3", "20000", ".",
+            "", "abc", "-1", "1.2.3", "1,2,3", "1,5.5", ",", "1:75", "1e3", "20000", ".", "1,000",
         ] {
             let error = parse_hours("hours", text).unwrap_err().to_string();
             assert!(error.starts_with("hours: "), "{text}: {error}");
         }
+    }
+
+    #[test]
+    fn a_comma_before_three_digits_is_asked_about_not_guessed() {
+        let error = parse_hours("hours", "1,500").unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "hours: \"1,500\" could mean 1.5 or 1500 hours: write 1.5 or 1500"
+        );
+        // Unambiguous: a point, a leading 0, or not three digits.
+        assert_eq!(parse_hours("hours", "1.500").unwrap(), 90);
+        assert_eq!(parse_hours("hours", "0,250").unwrap(), 15);
+        assert_eq!(parse_hours("hours", "1,50").unwrap(), 90);
     }
 
     #[test]
