@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the deployable site (release, wasm-opt -Oz) into dist/.
+# Build the deployable site (release, wasm-opt -Os and the passes index.html lists) into dist/.
 #   scripts/build-site.sh                          relative asset URLs (./): works from any
 #                                                  directory, served with a trailing slash
 #   PUBLIC_URL=/some/path/ scripts/build-site.sh   absolute URLs for hosting under /some/path/

@@ -144,6 +144,13 @@ const wasmBytes = readFileSync(wasmPath);
 const names = compactModule(wasmBytes);
 const exported = new Set(names.exports.keys());
 if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid once compacted`);
+// wasm-opt ran with --low-memory-unused (index.html): it may fold constant
+// offsets into loads and stores as if nothing lives in the lowest 1 KiB.
+// rustc places the stack first and the data above it; if static data ever
+// starts lower, that assumption is wrong and the flag must go.
+if (names.dataStart < 1024) {
+  fail(`${wasmFiles[0]}: data starts at ${names.dataStart}, inside the low 1 KiB that wasm-opt --low-memory-unused assumes unused; remove the flag from index.html`);
+}
 
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   const path = join(dist, file);

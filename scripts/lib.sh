@@ -93,6 +93,9 @@ use_site_build_options() {
   [[ -x "$SLA_RUST_LLD" ]] || die "no rust-lld at $SLA_RUST_LLD"
   export SLA_RUST_LLD
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$REPO_ROOT/scripts/link-wasm.sh"
+  # Symbol names kept until wasm-opt, which orders functions by them
+  # (index.html) and drops them; they never ship.
+  export CARGO_PROFILE_RELEASE_STRIP=false
 
   local have
   have="$(rustc -V)"

@@ -11,6 +11,7 @@
 const CUSTOM = 0;
 const IMPORT = 2;
 const EXPORT = 7;
+const DATA = 11;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function reader(bytes) {
@@ -39,6 +40,18 @@ function reader(bytes) {
     },
     skip(count) {
       at += count;
+    },
+    // A signed LEB128 of up to 32 bits (an i32.const).
+    s32() {
+      let value = 0;
+      let shift = 0;
+      let b;
+      do {
+        b = r.byte();
+        value |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      return shift < 32 && b & 0x40 ? value | (-1 << shift) : value;
     },
     limits() {
       const flags = r.byte();
@@ -93,11 +106,33 @@ function skipImport(r, kind) {
   }
 }
 
+// The lowest offset of the data section's active segments. Each offset must
+// be an `i32.const`, as rustc and wasm-opt write them.
+function lowestSegment(r) {
+  let lowest = Infinity;
+  for (let count = r.u32(); count > 0; count--) {
+    const flags = r.u32();
+    if (flags === 1) {
+      r.skip(r.u32());
+      continue;
+    }
+    if (flags === 2) r.u32();
+    else if (flags !== 0) throw new Error(`data segment with flags ${flags}`);
+    if (r.byte() !== 0x41) throw new Error('a data segment offset that is not an i32.const');
+    const offset = r.s32() >>> 0;
+    if (r.byte() !== 0x0b) throw new Error('a data segment offset that is more than an i32.const');
+    lowest = Math.min(lowest, offset);
+    r.skip(r.u32());
+  }
+  return lowest;
+}
+
 /**
  * The module with short import module names, import names and export
  * names and without custom sections, and the renames: `modules` and
  * `exports` map old to new names, `imports` maps each old module name to a
- * map of its imports' names.
+ * map of its imports' names; `dataStart`, the lowest address an active data
+ * segment is placed at (Infinity without any).
  */
 export function compactModule(bytes) {
   const r = reader(bytes);
@@ -105,6 +140,7 @@ export function compactModule(bytes) {
   const modules = new Map();
   const imports = new Map();
   const exports = new Map();
+  let dataStart = Infinity;
   const parts = [bytes.subarray(0, 8)];
   while (r.at < bytes.length) {
     const sectionStart = r.at;
@@ -112,6 +148,7 @@ export function compactModule(bytes) {
     const size = r.u32();
     const start = r.at;
     const end = start + size;
+    if (id === DATA) dataStart = lowestSegment(reader(bytes.subarray(start, end)));
     if (id !== IMPORT && id !== EXPORT) {
       r.skip(size);
       if (id !== CUSTOM) parts.push(bytes.subarray(sectionStart, end));
@@ -155,5 +192,5 @@ export function compactModule(bytes) {
     out.set(part, at);
     at += part.length;
   }
-  return { bytes: out, modules, imports, exports };
+  return { bytes: out, modules, imports, exports, dataStart };
 }
