@@ -19,10 +19,11 @@ step_test() { cargo test; }
 # Relative public URL, so the browser tests can serve dist/ under a sub-path.
 step_build() { SKIP_SETUP=1 PUBLIC_URL=./ DIST=dist "$REPO_ROOT/scripts/build-site.sh"; }
 # Shipped bytes of the first load, brotli. The product's ceiling is
-# 150,000 B; the plain-Leptos UI is about 9.5 KB over it, and no build
-# option left closes the gap (docs/performance.md, 3.4). Until it fits,
-# this gate keeps the first load from growing further unnoticed.
-BYTES_BUDGET=162000
+# 150,000 B; the plain-Leptos UI with the answer strip, the comparison
+# verdicts and the charge arithmetic is about 23 KB over it, and no build
+# option left closes the gap (docs/performance.md, 3.4 and 3.5). Until it
+# fits, this gate keeps the first load from growing further unnoticed.
+BYTES_BUDGET=175000
 step_bytes() { node bench/bytes.mjs --dist dist --budget "$BYTES_BUDGET"; }
 step_browser() { node tests/browser/run.mjs --dist dist --base /sla/; }
 # The README's other deploy: absolute asset URLs under a sub-path
