@@ -311,8 +311,9 @@ pub struct Settings {
     pub format: Option<String>,
     /// `dmy` or `mdy`; `None`: decided from the column.
     pub order: Option<String>,
-    /// Column choices that replace the format's: (field, column index).
-    pub columns: Vec<(String, usize)>,
+    /// Column choices that replace the format's: (field, column index;
+    /// `None`: no column).
+    pub columns: Vec<(String, Option<usize>)>,
     /// Severity mapping entries that replace the defaults: (file value, severity id).
     pub map: Vec<(String, String)>,
     /// "As of" instant (RFC 3339); `None`: now.
@@ -343,6 +344,7 @@ impl Settings {
             push("order", o);
         }
         for (field, column) in &self.columns {
+            let column = column.map_or("none".to_string(), |c| c.to_string());
             push("column", &format!("{field}={column}"));
         }
         for (value, severity) in &self.map {
@@ -366,8 +368,10 @@ impl Settings {
                 "order" => s.order = Some(v),
                 "column" => {
                     if let Some((f, c)) = v.rsplit_once('=') {
-                        if let Ok(c) = c.parse() {
-                            s.columns.push((f.to_string(), c));
+                        if c == "none" {
+                            s.columns.push((f.to_string(), None));
+                        } else if let Ok(c) = c.parse() {
+                            s.columns.push((f.to_string(), Some(c)));
                         }
                     }
                 }
@@ -672,6 +676,82 @@ pub struct SummaryLine {
     pub met_permille: Option<u32>,
     pub median: Option<i64>,
     pub worst: Option<i64>,
+}
+
+/// The summary per severity and target, in the policy's severity order
+/// (`severities`) then the targets' first-seen order. A ticket counts once
+/// per target it has; `met %` is met among met and breached; the median of
+/// an even count is the lower middle value (the conservative one).
+pub fn summarize(results: &Results, severities: &[&str]) -> Vec<SummaryLine> {
+    struct Tally {
+        tickets: u64,
+        met: u64,
+        breached: u64,
+        open: u64,
+        margins: Vec<i64>,
+    }
+    let rank = |s: &str| {
+        severities
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(usize::MAX)
+    };
+    let mut groups: Vec<((usize, String, u16), Tally)> = Vec::new();
+    for row in &results.rows {
+        for o in &row.outcomes {
+            let key = (rank(&row.severity), row.severity.to_string(), o.target);
+            let at = match groups.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    groups.push((
+                        key,
+                        Tally {
+                            tickets: 0,
+                            met: 0,
+                            breached: 0,
+                            open: 0,
+                            margins: Vec::new(),
+                        },
+                    ));
+                    groups.len() - 1
+                }
+            };
+            let t = &mut groups[at].1;
+            t.tickets += 1;
+            match o.state {
+                State::Met => t.met += 1,
+                State::Breached => t.breached += 1,
+                State::Open => t.open += 1,
+                State::NotMeasured | State::NoDeadline => {}
+            }
+            if let Some(m) = o.margin {
+                t.margins.push(m);
+            }
+        }
+    }
+    groups.sort_by(|(a, _), (b, _)| a.cmp(b));
+    groups
+        .into_iter()
+        .map(|((_, severity, target), mut t)| {
+            t.margins.sort_unstable();
+            let median = (!t.margins.is_empty()).then(|| t.margins[(t.margins.len() - 1) / 2]);
+            SummaryLine {
+                severity,
+                target: results
+                    .targets
+                    .get(usize::from(target))
+                    .cloned()
+                    .unwrap_or_default(),
+                tickets: t.tickets,
+                met: t.met,
+                breached: t.breached,
+                open: t.open,
+                met_permille: permille(t.met, t.breached),
+                median,
+                worst: t.margins.first().copied(),
+            }
+        })
+        .collect()
 }
 
 /// Met per mille of met and breached (rounded half up).
@@ -1014,7 +1094,7 @@ mod tests {
             zone: "Europe/Berlin".into(),
             format: Some("zendesk".into()),
             order: Some("dmy".into()),
-            columns: vec![("opened".into(), 16)],
+            columns: vec![("opened".into(), Some(16)), ("pauses".into(), None)],
             // A file value may hold '=' and '&'.
             map: vec![("a=b & c".into(), "1".into())],
             as_of: Some("2026-04-01T00:00:00Z".into()),
@@ -1041,5 +1121,45 @@ mod tests {
         assert_eq!(back.column("severity"), Some(1));
         assert_eq!(back.column("resolved"), None);
         assert_eq!(back.unmapped(), 3);
+    }
+
+    #[test]
+    fn the_summary_counts_each_target_and_takes_the_lower_median() {
+        let mut results = Results {
+            targets: vec!["response".into(), "resolution".into()],
+            ..Results::default()
+        };
+        let mut add = |sev: &str, target: u16, state: State, margin: Option<i64>| {
+            let mut r = row(2, "x", &[(state, margin)]);
+            r.severity = sev.into();
+            r.outcomes[0].target = target;
+            results.rows.push(r);
+        };
+        add("2", 0, State::Met, Some(30));
+        add("1", 0, State::Met, Some(10));
+        add("1", 0, State::Breached, Some(-20));
+        add("1", 0, State::Met, Some(40));
+        add("1", 0, State::Met, Some(5));
+        add("1", 0, State::Open, None);
+        add("1", 1, State::NotMeasured, None);
+        let lines = summarize(&results, &["1", "2"]);
+        let keys: Vec<(&str, &str)> = lines
+            .iter()
+            .map(|l| (l.severity.as_str(), l.target.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [("1", "response"), ("1", "resolution"), ("2", "response")]
+        );
+        let one = &lines[0];
+        assert_eq!((one.tickets, one.met, one.breached, one.open), (5, 3, 1, 1));
+        // Margins sorted: -20, 5, 10, 40: the lower middle is 5; the worst -20.
+        assert_eq!((one.median, one.worst), (Some(5), Some(-20)));
+        // 3 of 4 met and breached.
+        assert_eq!(one.met_permille, Some(750));
+        assert_eq!(
+            (lines[1].tickets, lines[1].met_permille, lines[1].median),
+            (1, None, None)
+        );
     }
 }

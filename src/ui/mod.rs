@@ -6,6 +6,7 @@
 mod app;
 mod assumption_mark;
 mod assumption_note;
+pub mod audit;
 mod browser;
 mod charge_panel;
 mod deadline_list;

@@ -1,0 +1,83 @@
+//! The chart: met and breached per severity and target, and how the
+//! margins are distributed. SVG with a text equivalent for every bar
+//! (`<title>` and a visually hidden list).
+
+use leptos::prelude::*;
+
+use crate::present::audit::{bars, histogram};
+
+use super::state::use_audit;
+use super::summary_table::{severity_name, summary_lines};
+
+const ROW: u32 = 28;
+const LABEL: u32 = 190;
+const WIDTH: u32 = 640;
+
+#[component]
+pub fn AuditChart() -> impl IntoView {
+    let ctx = use_audit();
+    let bar_list = Memo::new(move |_| bars(&summary_lines(ctx), &|s| severity_name(ctx, s)));
+    let buckets = Memo::new(move |_| {
+        ctx.revision.track();
+        ctx.results.with_value(histogram)
+    });
+    let span = WIDTH - LABEL - 10;
+    view! {
+        <figure class="chart" data-chart="states">
+            <figcaption id="chart-states">"Met and breached, per severity and target"</figcaption>
+            {move || {
+                let list = bar_list.get();
+                let height = ROW * list.len() as u32 + 4;
+                view! {
+                    <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-states" width="100%">
+                        {list.into_iter().enumerate().map(|(i, b)| {
+                            let y = ROW * i as u32 + 2;
+                            let met = span * b.met_width / 1000;
+                            let breached = span * b.breached_width / 1000;
+                            view! {
+                                <g data-bar=b.label.clone()>
+                                    <title>{b.text.clone()}</title>
+                                    <text x="0" y=y + 17 class="chart-label">{b.label.clone()}</text>
+                                    <rect x=LABEL y=y width=met height="20" class="met" />
+                                    <rect x=LABEL + met y=y width=breached height="20" class="breached" />
+                                </g>
+                            }
+                        }).collect_view()}
+                    </svg>
+                    <ul class="sr-only">
+                        {bar_list.get().into_iter().map(|b| view! { <li>{b.text}</li> }).collect_view()}
+                    </ul>
+                }
+            }}
+            <p class="legend"><span class="swatch met"></span>"met " <span class="swatch breached"></span>"breached"</p>
+        </figure>
+        <figure class="chart" data-chart="margins">
+            <figcaption id="chart-margins">"Margins of every measured target (deadline minus actual)"</figcaption>
+            {move || {
+                let list = buckets.get();
+                let most = list.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+                let height = ROW * list.len() as u32 + 4;
+                view! {
+                    <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-margins" width="100%">
+                        {list.iter().enumerate().map(|(i, b)| {
+                            let y = ROW * i as u32 + 2;
+                            let w = (span as u64 * b.count / most) as u32;
+                            let text = format!("{}: {} targets", b.label, b.count);
+                            view! {
+                                <g data-bucket=b.label>
+                                    <title>{text}</title>
+                                    <text x="0" y=y + 17 class="chart-label">{b.label}</text>
+                                    <rect x=LABEL y=y width=w height="20" class=if b.late { "breached" } else { "met" } />
+                                    <text x=LABEL + w + 4 y=y + 17 class="chart-label">{b.count}</text>
+                                </g>
+                            }
+                        }).collect_view()}
+                    </svg>
+                    <ul class="sr-only">
+                        {list.into_iter().map(|b| view! { <li>{format!("{}: {} targets", b.label, b.count)}</li> }).collect_view()}
+                    </ul>
+                }
+            }}
+        </figure>
+    }
+}

@@ -1,0 +1,179 @@
+//! The page's side of the audit worker. The worker runs this page's own
+//! wasm (`audit-worker.js`): it is started with the glue's URL and the
+//! compiled module, says "ready", then takes one job: the file (or pasted
+//! text) and the settings. It answers with text messages, one letter then
+//! the body: `P` bytes read, `H` what it recognised, `R` a batch of results
+//! (`present::audit::decode_batch`), `V` the priority values counted, `E`
+//! why the file cannot be audited, `D` done. Cancel ends the worker at
+//! once; the next run starts a fresh one from the same compiled module.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::present::audit::{decode_batch, Detected, Results};
+
+use super::state::{AuditCtx, Run};
+
+thread_local! {
+    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
+/// The glue's URL, from the `modulepreload` link Trunk writes into the page.
+fn glue_url() -> Option<String> {
+    let link = web_sys::window()?
+        .document()?
+        .query_selector("link[rel=modulepreload]")
+        .ok()??;
+    Some(link.dyn_into::<web_sys::HtmlLinkElement>().ok()?.href())
+}
+
+fn stop() {
+    WORKER.with(|w| {
+        if let Some(worker) = w.borrow_mut().take() {
+            worker.terminate();
+        }
+    });
+}
+
+/// Cancels the run in progress, if any.
+pub fn cancel(ctx: AuditCtx) {
+    stop();
+    if matches!(ctx.run.get_untracked(), Run::Reading { .. }) {
+        ctx.run.set(Run::Cancelled);
+        ctx.notice.set("Audit cancelled".into());
+    }
+}
+
+/// Audits the current source with the current settings, replacing any
+/// run in progress and its results.
+pub fn start(ctx: AuditCtx) {
+    stop();
+    let Some(source) = ctx.source.get_value() else {
+        return;
+    };
+    let total = source
+        .dyn_ref::<web_sys::Blob>()
+        .map(|b| b.size() as u64)
+        .or_else(|| source.as_string().map(|s| s.len() as u64))
+        .unwrap_or(0);
+    let settings = ctx.settings.with_untracked(|s| s.write());
+    ctx.results.set_value(Results::default());
+    ctx.revision.update(|r| *r += 1);
+    ctx.run.set(Run::Reading { read: 0, total });
+
+    let Some(glue) = glue_url() else {
+        ctx.run.set(Run::Failed("the audit could not start: this page lacks its script".into()));
+        return;
+    };
+    let Ok(url) = web_sys::Url::new_with_base("audit-worker.js", &glue) else {
+        return;
+    };
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let Ok(worker) = web_sys::Worker::new_with_options(&url.href(), &options) else {
+        ctx.run.set(Run::Failed("the audit could not start a worker in this browser".into()));
+        return;
+    };
+    let job = Array::of3(&JsValue::from_str("run"), &source, &JsValue::from_str(&settings));
+    let sender = worker.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let Some(text) = e.data().as_string() else {
+            return;
+        };
+        receive(ctx, &sender, &job, &text);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Lives as long as the worker; a few per page visit.
+    on_message.forget();
+    let hello = Object::new();
+    let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
+    let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
+    let _ = worker.post_message(&hello);
+    WORKER.with(|w| *w.borrow_mut() = Some(worker));
+}
+
+fn receive(ctx: AuditCtx, worker: &web_sys::Worker, job: &Array, text: &str) {
+    let (kind, body) = text.split_at(text.char_indices().nth(1).map_or(text.len(), |(i, _)| i));
+    match kind {
+        "r" if body == "eady" => {
+            let _ = worker.post_message(job);
+        }
+        "P" => {
+            if let (Ok(read), Run::Reading { total, .. }) = (body.parse(), ctx.run.get_untracked()) {
+                ctx.run.set(Run::Reading { read, total });
+            }
+        }
+        "H" | "V" => ctx.detected.set(Some(Detected::read(body))),
+        "R" => {
+            ctx.results.update_value(|r| {
+                decode_batch(r, body);
+            });
+            ctx.revision.update(|r| *r += 1);
+        }
+        "E" => {
+            stop();
+            ctx.run.set(Run::Failed(body.to_string()));
+        }
+        "D" => {
+            stop();
+            ctx.run.set(Run::Done);
+            let n = ctx.results.with_value(|r| r.rows.len());
+            ctx.notice.set(format!("Audit done: {n} tickets"));
+        }
+        _ => {}
+    }
+}
+
+/// Builds the results CSV (`crate::audit`'s columns, one row per ticket
+/// and target) in a worker of its own from the same file and settings,
+/// and offers it as a download. `done` receives whether it worked.
+pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
+    let (Some(source), Some(glue)) = (ctx.source.get_value(), glue_url()) else {
+        done(false);
+        return;
+    };
+    let Ok(url) = web_sys::Url::new_with_base("audit-worker.js", &glue) else {
+        done(false);
+        return;
+    };
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let Ok(worker) = web_sys::Worker::new_with_options(&url.href(), &options) else {
+        done(false);
+        return;
+    };
+    let settings = ctx.settings.with_untracked(|s| s.write());
+    let job = Array::of4(
+        &JsValue::from_str("csv"),
+        &source,
+        &JsValue::from_str(&settings),
+        &JsValue::UNDEFINED,
+    );
+    // The CSV stays in JS strings until it becomes a Blob.
+    let parts = Array::new();
+    let sender = worker.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let Some(text) = e.data().as_string() else { return };
+        if text == "ready" {
+            let _ = sender.post_message(&job);
+        } else if let Some(chunk) = text.strip_prefix('C') {
+            parts.push(&JsValue::from_str(chunk));
+        } else if text == "D" {
+            sender.terminate();
+            done(super::super::browser::download_parts("audit-results.csv", "text/csv", &parts));
+        } else if text.starts_with('E') {
+            sender.terminate();
+            done(false);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let hello = Object::new();
+    let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
+    let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
+    let _ = worker.post_message(&hello);
+}

@@ -1,0 +1,80 @@
+//! The summary per severity and target: tickets, met, breached, open,
+//! met %, median and worst margin.
+
+use leptos::prelude::*;
+
+use crate::present::audit::{margin_text, percent_text, summarize, SummaryLine};
+
+use super::state::{use_audit, AuditCtx};
+
+/// The summary lines of the results in hand, in the policy's severity order.
+pub fn summary_lines(ctx: AuditCtx) -> Vec<SummaryLine> {
+    ctx.revision.track();
+    let order: Vec<&str> = ctx.settings.with(|s| {
+        ctx.catalog
+            .policy(&s.vendor)
+            .map(|p| p.severities().iter().map(|v| v.id()).collect())
+            .unwrap_or_default()
+    });
+    ctx.results.with_value(|r| summarize(r, &order))
+}
+
+/// "1: Critical" for a severity id of the chosen policy.
+pub fn severity_name(ctx: AuditCtx, id: &str) -> String {
+    ctx.settings.with_untracked(|s| {
+        ctx.catalog
+            .policy(&s.vendor)
+            .and_then(|p| p.severities().iter().find(|v| v.id() == id))
+            .map_or(id.to_string(), |v| format!("{}: {}", v.id(), v.label()))
+    })
+}
+
+#[component]
+pub fn SummaryTable() -> impl IntoView {
+    let ctx = use_audit();
+    let lines = Memo::new(move |_| summary_lines(ctx));
+    let margin = |m: Option<i64>| m.map_or("–".to_string(), margin_text);
+    view! {
+        <div class="table-scroll" role="region" aria-label="Summary" tabindex="0">
+            <table class="summary" data-summary>
+                <thead>
+                    <tr>
+                        <th scope="col">"Severity"</th>
+                        <th scope="col">"Target"</th>
+                        <th scope="col" class="num">"Tickets"</th>
+                        <th scope="col" class="num">"Met"</th>
+                        <th scope="col" class="num">"Breached"</th>
+                        <th scope="col" class="num">"Open"</th>
+                        <th scope="col" class="num">"Met %"</th>
+                        <th scope="col">"Median margin"</th>
+                        <th scope="col">"Worst margin"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || lines.get().into_iter().map(|l| view! {
+                        <tr data-severity=l.severity.clone() data-target=l.target.clone()>
+                            <th scope="row">{severity_name(ctx, &l.severity)}</th>
+                            <td>{l.target.clone()}</td>
+                            <td class="num" data-tickets>{l.tickets}</td>
+                            <td class="num" data-met>{l.met}</td>
+                            <td class="num" data-breached>{l.breached}</td>
+                            <td class="num" data-open>{l.open}</td>
+                            <td class="num" data-met-percent>{percent_text(l.met_permille)}</td>
+                            <td data-median=l.median>{margin(l.median)}</td>
+                            <td data-worst=l.worst>{margin(l.worst)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="hint" data-counts>
+            {move || {
+                ctx.revision.track();
+                ctx.results.with_value(|r| format!(
+                    "{} tickets audited; {} rows could not be audited. Margin: deadline minus the actual time (positive: early).",
+                    r.rows.len(), r.bad_count
+                ))
+            }}
+        </p>
+    }
+}
