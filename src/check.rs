@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::engine::holidays::HolidayCalendar;
 use crate::engine::load::{self, raw};
-use crate::engine::policy::Currency;
+use crate::engine::policy::{Currency, Event};
 use crate::engine::time::Window;
 use crate::engine::zone::Zone;
 use crate::engine::Error;
@@ -331,6 +331,19 @@ fn semantics(found: &mut Findings<'_>, p: &raw::Policy, calendars: &[HolidayCale
                 found.error(
                     &format!("{at}.after"),
                     format!("unknown target {after:?} (expected one of the targets before this one: {})", target_ids[..i].join(", ")),
+                );
+            }
+        }
+        if let Some(event) = &target.measured_by {
+            if Event::from_id(event).is_none() {
+                found.error(
+                    &format!("{at}.measured_by"),
+                    format!("unknown event {event:?} (expected first_response or resolution)"),
+                );
+            } else if target.after.is_some() {
+                found.error(
+                    &format!("{at}.measured_by"),
+                    "a recurring target (\"after\") is not measured by one event: leave measured_by out".to_string(),
                 );
             }
         }

@@ -2,6 +2,7 @@
 //! deadlines, charges), input parsing shared by every front end, the `sla`
 //! command, and the Leptos web app (built for wasm32 only).
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod engine;

@@ -334,6 +334,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::FirstResponse),
                     provenance: Provenance {
                         source: s("Response times"),
                         assumption: Some(s("Hours are counted within the package's coverage hours, from submission of the ticket.")),
@@ -435,6 +436,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: Some(0),
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("Response times: Subsequent Updates"),
                         assumption: Some(s("The first update is due one interval after the first-response deadline, counted in coverage hours.")),
@@ -678,6 +680,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::FirstResponse),
                     provenance: Provenance {
                         source: s("Severity definitions: response time chart"),
                         assumption: None,
@@ -716,6 +719,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::Resolution),
                     provenance: Provenance {
                         source: s("Severity definitions: response time chart and Severity 1"),
                         assumption: None,
@@ -760,6 +764,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("Response time chart: \"Periodic reports on the status of the correction\" (Severity 1 and 2)"),
                         assumption: None,
@@ -949,6 +954,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::FirstResponse),
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
                         assumption: Some(s("Counted from the ticket's opened time. The policy counts \"from either the receipt of a Telephoned notification of a problem or from the time the support team acknowledges the receipt of an opened Trouble Ticket\"; the acknowledgement time is not known here, so a website ticket's target may start later than shown.")),
@@ -1028,6 +1034,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"hours refer to clock hours\")"),
                         assumption: Some(s("Counted from the ticket's opened time. The policy counts \"from either the receipt of a Telephoned notification of a problem or from the time the support team acknowledges the receipt of an opened Trouble Ticket\"; the acknowledgement time is not known here, so a website ticket's target may start later than shown.")),
@@ -1107,6 +1114,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"days refer to business days\")"),
                         assumption: None,
@@ -1186,6 +1194,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("Exhibit A: response and escalation table (\"10 or more business days\")"),
                         assumption: None,
@@ -1560,6 +1569,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::FirstResponse),
                     provenance: Provenance {
                         source: s("Support plan table: First Response"),
                         assumption: None,
@@ -1639,6 +1649,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::Resolution),
                     provenance: Provenance {
                         source: s("Support plan table: Resolution"),
                         assumption: None,
@@ -1863,6 +1874,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: Some(Event::FirstResponse),
                     provenance: Provenance {
                         source: s("§5 Priority Definitions & Response Times; §8 response time is from dispatch of the ticket"),
                         assumption: None,
@@ -1898,6 +1910,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Schedule(1),
                     after: None,
                     qualifier: Some(s("best effort")),
+                    measured_by: Some(Event::Resolution),
                     provenance: Provenance {
                         source: s("§5 Best Effort Resolution Time"),
                         assumption: Some(s("Business hours are assumed to be Mon–Fri 09:00–19:00 Eastern with US federal holidays.")),
@@ -1933,6 +1946,7 @@ pub(super) static CATALOG: Catalog = Catalog {
                     clock: ClockRef::Coverage,
                     after: None,
                     qualifier: None,
+                    measured_by: None,
                     provenance: Provenance {
                         source: s("§6 Reason for Outage"),
                         assumption: None,

@@ -374,10 +374,20 @@ impl Emit for TargetSpec {
                 ("clock", &self.clock),
                 ("after", &self.after),
                 ("qualifier", &self.qualifier),
+                ("measured_by", &self.measured_by),
                 ("provenance", &self.provenance),
                 ("cells", &self.cells),
             ],
         );
+    }
+}
+
+impl Emit for Event {
+    fn emit(&self, out: &mut Out<'_>) {
+        out.raw(match self {
+            Event::FirstResponse => "Event::FirstResponse",
+            Event::Resolution => "Event::Resolution",
+        });
     }
 }
 

@@ -344,6 +344,10 @@ pub(crate) mod raw {
         /// A word shown beside dated results, e.g. "best effort".
         #[serde(default)]
         pub qualifier: Option<String>,
+        /// The ticket event that meets the target in an audit of tickets: "first_response" or "resolution"; absent when no event in a helpdesk export measures it. Not allowed with "after".
+        #[serde(default)]
+        #[cfg_attr(test, schemars(extend("enum" = ["first_response", "resolution", null])))]
+        pub measured_by: Option<String>,
         /// Where the document states this target, e.g. "§4 Response Times"; `sla check` warns when it is empty.
         #[serde(default)]
         pub source: String,
@@ -869,6 +873,24 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
                 Some(index)
             }
         };
+        let measured_by = match t.measured_by.as_deref() {
+            None => None,
+            Some(id) => {
+                let event = Event::from_id(id).ok_or_else(|| {
+                    cx.err(
+                        &format!("{at}.measured_by"),
+                        format!("unknown event {id:?} (expected first_response or resolution)"),
+                    )
+                })?;
+                if after.is_some() {
+                    return Err(cx.err(
+                        &format!("{at}.measured_by"),
+                        "a recurring target (\"after\") is not measured by one event: leave measured_by out",
+                    ));
+                }
+                Some(event)
+            }
+        };
         for key in t.values.keys() {
             find(&package_ids, key, "package")
                 .map_err(|m| cx.err(&format!("{at}.values.{key}"), m))?;
@@ -937,6 +959,7 @@ pub fn load_policy(file: &str, json: &str, calendars: &[HolidayCalendar]) -> Res
             clock,
             after,
             qualifier: t.qualifier.map(Into::into),
+            measured_by,
             provenance: provenance(t.source, t.assumption),
             cells: cells.into_iter().map(List::from).collect(),
         });

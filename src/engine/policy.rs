@@ -194,6 +194,30 @@ pub enum ClockRef {
     Schedule(usize),
 }
 
+/// The ticket event that meets a target, for an audit of tickets
+/// (`"measured_by"` in the policy data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// The first reply to the customer.
+    FirstResponse,
+    /// The ticket marked resolved (solved).
+    Resolution,
+}
+
+impl Event {
+    pub const ALL: [Event; 2] = [Event::FirstResponse, Event::Resolution];
+    /// The identifier used in the policy files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Event::FirstResponse => "first_response",
+            Event::Resolution => "resolution",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.id() == id)
+    }
+}
+
 /// A target row (first response, resolution...) across packages and severities.
 #[derive(Debug, Clone)]
 pub struct TargetSpec {
@@ -204,6 +228,8 @@ pub struct TargetSpec {
     pub(crate) after: Option<usize>,
     /// A word the UI shows beside a dated target ("best effort").
     pub(crate) qualifier: Option<Text>,
+    /// The ticket event an audit measures it by; `None`: not measured.
+    pub(crate) measured_by: Option<Event>,
     pub(crate) provenance: Provenance,
     /// `cells[package][severity]`.
     pub(crate) cells: List<List<Cell>>,
@@ -224,6 +250,11 @@ impl TargetSpec {
     }
     pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
+    }
+    /// The ticket event an audit measures this target by (never set on a
+    /// recurring target); `None` when no event measures it.
+    pub fn measured_by(&self) -> Option<Event> {
+        self.measured_by
     }
     pub fn provenance(&self) -> &Provenance {
         &self.provenance

@@ -1,0 +1,202 @@
+//! What an audit writes: the results CSV (one row per ticket and target,
+//! the same columns from the CLI and the page), the JSON line per row of
+//! `sla audit --json`, and the summary as text.
+//!
+//! CSV injection: a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return is made inert by a leading `'`, so a spreadsheet shows
+//! it as text instead of running it as a formula. A plain integer such as
+//! `-30` (a margin) is left as it is: it is a number to a spreadsheet,
+//! never a formula, and a margin must stay sortable as one.
+//!
+//! ```
+//! use sla::audit::export::csv_cell;
+//!
+//! assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+//! assert_eq!(csv_cell("-30"), "-30");
+//! assert_eq!(csv_cell("-3O"), "'-3O");
+//! assert_eq!(csv_cell("INC001, printer"), "\"INC001, printer\"");
+//! ```
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use serde_json::json;
+
+use super::error::RowError;
+use super::run::{Plan, Ticket};
+use super::summary::Line;
+use crate::engine::policy::Policy;
+use crate::request::format_instant;
+
+/// The results CSV's header line (with its line break).
+pub const RESULTS_HEADER: &str =
+    "line,ticket,severity,target,state,due,actual,margin_minutes,paused_minutes\n";
+
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A cell made inert (see the module doc) and quoted when it holds a
+/// comma, a quote or a line break.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_integer(text);
+    let quote = text.contains([',', '"', '\n', '\r']);
+    if !risky && !quote {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    if quote {
+        out.push('"');
+    }
+    if risky {
+        out.push('\'');
+    }
+    for c in text.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+    Cow::Owned(out)
+}
+
+/// Appends a ticket's rows of the results CSV to `out`.
+pub fn results_rows(plan: &Plan<'_>, ticket: &Ticket, out: &mut String) {
+    let policy = plan.policy();
+    let severity = policy.severities()[ticket.severity].id();
+    let ticket_id = csv_cell(&ticket.id);
+    for (spec, result) in plan.targets().iter().zip(&ticket.targets) {
+        let _ = write!(
+            out,
+            "{},{ticket_id},{},{},{},",
+            ticket.line,
+            csv_cell(severity),
+            csv_cell(spec.id()),
+            result.state.id()
+        );
+        if let Some(due) = result.due {
+            out.push_str(&format_instant(due));
+        }
+        out.push(',');
+        if let Some(actual) = result.actual {
+            out.push_str(&format_instant(actual));
+        }
+        out.push(',');
+        if let Some(margin) = result.margin_minutes {
+            let _ = write!(out, "{margin}");
+        }
+        let _ = writeln!(out, ",{}", result.paused_minutes);
+    }
+}
+
+/// The `--json` line of an audited row (without a line break):
+/// `{"ticket","severity","targets":[{"id","due","actual","state","margin_minutes"}]}`.
+pub fn json_line(plan: &Plan<'_>, ticket: &Ticket) -> String {
+    let targets: Vec<_> = plan
+        .targets()
+        .iter()
+        .zip(&ticket.targets)
+        .map(|(spec, r)| {
+            json!({
+                "id": spec.id(),
+                "due": r.due.map(format_instant),
+                "actual": r.actual.map(format_instant),
+                "state": r.state.id(),
+                "margin_minutes": r.margin_minutes,
+            })
+        })
+        .collect();
+    json!({
+        "ticket": ticket.id,
+        "severity": plan.policy().severities()[ticket.severity].id(),
+        "targets": targets,
+    })
+    .to_string()
+}
+
+/// The `--json` line of a bad row: `{"line":<n>,"error":"<what>"}`.
+pub fn json_error(error: &RowError) -> String {
+    json!({ "line": error.line, "error": error.reason }).to_string()
+}
+
+/// The summary as text: one line per severity and target, then the
+/// counts of rows, and the unmapped priority values.
+pub fn summary_text(
+    policy: &Policy,
+    lines: &[Line],
+    tickets: u64,
+    bad_rows: u64,
+    unmapped: &[(String, u64)],
+) -> String {
+    let mut out = format!(
+        "{}: {tickets} ticket(s) audited, {bad_rows} bad row(s)\n",
+        policy.name()
+    );
+    let _ = writeln!(
+        out,
+        "{:<24} {:<24} {:>8} {:>8} {:>8} {:>8} {:>6} {:>10} {:>10}",
+        "severity",
+        "target",
+        "tickets",
+        "met",
+        "breached",
+        "open",
+        "met %",
+        "median min",
+        "worst min"
+    );
+    let number = |value: Option<i64>| value.map_or_else(|| "-".to_string(), |v| v.to_string());
+    for line in lines {
+        let _ = writeln!(
+            out,
+            "{:<24} {:<24} {:>8} {:>8} {:>8} {:>8} {:>6} {:>10} {:>10}",
+            policy.severities()[line.severity].label(),
+            policy.targets()[line.target].id(),
+            line.tickets,
+            line.met,
+            line.breached,
+            line.open,
+            line.met_percent
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%")),
+            number(line.median_margin),
+            number(line.worst_margin),
+        );
+    }
+    for (value, count) in unmapped {
+        let _ = writeln!(
+            out,
+            "unmapped priority \"{value}\": {count} row(s) (map it with --map \"{value}=SEVERITY\")"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risky_cells_are_inert_and_numbers_stay_numbers() {
+        for (cell, written) in [
+            ("=1+2", "'=1+2"),
+            ("+SUM(A1)", "'+SUM(A1)"),
+            ("@cmd", "'@cmd"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("-", "'-"),
+            ("-30", "-30"),
+            ("+5", "+5"),
+            ("0", "0"),
+            ("-1e3", "'-1e3"),
+            ("ZD-1", "ZD-1"),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), written, "{cell:?}");
+        }
+    }
+}
