@@ -663,7 +663,7 @@ pub fn margin_text(minutes: i64) -> String {
     format!("{} {side}", parts.join(" "))
 }
 
-/// One line of the summary: a severity and a target.
+/// One line of the summary (`crate::audit::Summary`'s, with ids): a severity and a target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryLine {
     pub severity: String,
@@ -672,101 +672,62 @@ pub struct SummaryLine {
     pub met: u64,
     pub breached: u64,
     pub open: u64,
-    /// Met among met and breached, in tenths of a percent; `None` when neither.
-    pub met_permille: Option<u32>,
+    /// Met among met and breached, whole percent (`crate::audit::summary`);
+    /// `None` when neither.
+    pub met_percent: Option<u32>,
     pub median: Option<i64>,
     pub worst: Option<i64>,
 }
 
-/// The summary per severity and target, in the policy's severity order
-/// (`severities`) then the targets' first-seen order. A ticket counts once
-/// per target it has; `met %` is met among met and breached; the median of
-/// an even count is the lower middle value (the conservative one).
-pub fn summarize(results: &Results, severities: &[&str]) -> Vec<SummaryLine> {
-    struct Tally {
-        tickets: u64,
-        met: u64,
-        breached: u64,
-        open: u64,
-        margins: Vec<i64>,
+/// `75%`, or a dash without met or breached tickets.
+pub fn percent_text(percent: Option<u32>) -> String {
+    percent.map_or("–".into(), |p| format!("{p}%"))
+}
+
+/// The summary lines as the worker sends them (one per line, tab-separated).
+pub fn encode_summary(lines: &[SummaryLine]) -> String {
+    let mut out = String::new();
+    let n = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
+    for l in lines {
+        let mut sev = String::new();
+        escape(&l.severity, &mut sev);
+        let mut target = String::new();
+        escape(&l.target, &mut target);
+        out.push_str(&format!(
+            "{sev}\t{target}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            l.tickets,
+            l.met,
+            l.breached,
+            l.open,
+            n(l.met_percent.map(i64::from)),
+            n(l.median),
+            n(l.worst)
+        ));
     }
-    let rank = |s: &str| {
-        severities
-            .iter()
-            .position(|x| *x == s)
-            .unwrap_or(usize::MAX)
-    };
-    let mut groups: Vec<((usize, String, u16), Tally)> = Vec::new();
-    for row in &results.rows {
-        for o in &row.outcomes {
-            let key = (rank(&row.severity), row.severity.to_string(), o.target);
-            let at = match groups.iter().position(|(k, _)| *k == key) {
-                Some(i) => i,
-                None => {
-                    groups.push((
-                        key,
-                        Tally {
-                            tickets: 0,
-                            met: 0,
-                            breached: 0,
-                            open: 0,
-                            margins: Vec::new(),
-                        },
-                    ));
-                    groups.len() - 1
-                }
+    out
+}
+
+/// The summary lines from [`encode_summary`]; a line that does not decode is left out.
+pub fn decode_summary(text: &str) -> Vec<SummaryLine> {
+    text.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [sev, target, tickets, met, breached, open, percent, median, worst] = f[..] else {
+                return None;
             };
-            let t = &mut groups[at].1;
-            t.tickets += 1;
-            match o.state {
-                State::Met => t.met += 1,
-                State::Breached => t.breached += 1,
-                State::Open => t.open += 1,
-                State::NotMeasured | State::NoDeadline => {}
-            }
-            if let Some(m) = o.margin {
-                t.margins.push(m);
-            }
-        }
-    }
-    groups.sort_by(|(a, _), (b, _)| a.cmp(b));
-    groups
-        .into_iter()
-        .map(|((_, severity, target), mut t)| {
-            t.margins.sort_unstable();
-            let median = (!t.margins.is_empty()).then(|| t.margins[(t.margins.len() - 1) / 2]);
-            SummaryLine {
-                severity,
-                target: results
-                    .targets
-                    .get(usize::from(target))
-                    .cloned()
-                    .unwrap_or_default(),
-                tickets: t.tickets,
-                met: t.met,
-                breached: t.breached,
-                open: t.open,
-                met_permille: permille(t.met, t.breached),
-                median,
-                worst: t.margins.first().copied(),
-            }
+            Some(SummaryLine {
+                severity: unescape(sev),
+                target: unescape(target),
+                tickets: tickets.parse().ok()?,
+                met: met.parse().ok()?,
+                breached: breached.parse().ok()?,
+                open: open.parse().ok()?,
+                met_percent: number(percent)?.and_then(|p| u32::try_from(p).ok()),
+                median: number(median)?,
+                worst: number(worst)?,
+            })
         })
         .collect()
-}
-
-/// Met per mille of met and breached (rounded half up).
-pub fn permille(met: u64, breached: u64) -> Option<u32> {
-    let all = met + breached;
-    (all > 0).then(|| u32::try_from((met * 2000 + all) / (2 * all)).unwrap_or(1000))
-}
-
-/// `97.5%`, `100%`.
-pub fn percent_text(permille: Option<u32>) -> String {
-    match permille {
-        None => "–".into(),
-        Some(p) if p % 10 == 0 => format!("{}%", p / 10),
-        Some(p) => format!("{}.{}%", p / 10, p % 10),
-    }
 }
 
 /// A bar of the chart: met and breached of one severity and target.
@@ -801,7 +762,7 @@ pub fn bars(lines: &[SummaryLine], severity_name: &dyn Fn(&str) -> String) -> Ve
                     "{label}: {} met, {} breached ({} met)",
                     l.met,
                     l.breached,
-                    percent_text(l.met_permille)
+                    percent_text(l.met_percent)
                 ),
                 label,
                 met: l.met,
@@ -853,36 +814,6 @@ pub fn histogram(results: &Results) -> Vec<Bucket> {
         .zip(counts)
         .map(|(&(_, label, late), count)| Bucket { label, count, late })
         .collect()
-}
-
-/// The text download of the summary.
-pub fn summary_text(
-    title: &str,
-    lines: &[SummaryLine],
-    severity_name: &dyn Fn(&str) -> String,
-    results: &Results,
-) -> String {
-    let mut out = format!("{title}\n\n");
-    for l in lines {
-        out.push_str(&format!(
-            "{} / {}: {} tickets, {} met, {} breached, {} open, {} met; median margin {}, worst {}\n",
-            severity_name(&l.severity),
-            l.target,
-            l.tickets,
-            l.met,
-            l.breached,
-            l.open,
-            percent_text(l.met_permille),
-            l.median.map_or("–".into(), margin_text),
-            l.worst.map_or("–".into(), margin_text),
-        ));
-    }
-    out.push_str(&format!(
-        "\n{} tickets audited; {} rows could not be read\n",
-        results.rows.len(),
-        results.bad_count
-    ));
-    out
 }
 
 #[cfg(test)]
@@ -1033,13 +964,8 @@ mod tests {
         assert_eq!(margin_text(125), "2 h 5 min early");
         assert_eq!(margin_text(-40), "40 min late");
         assert_eq!(margin_text(-1500), "1 d 1 h late");
-        // 39 of 40: 975 per mille.
-        assert_eq!(permille(39, 1), Some(975));
-        assert_eq!(percent_text(permille(39, 1)), "97.5%");
-        // 2 of 3: 666.67 rounds to 667.
-        assert_eq!(permille(2, 1), Some(667));
-        assert_eq!(percent_text(permille(3, 0)), "100%");
-        assert_eq!(percent_text(permille(0, 0)), "–");
+        assert_eq!(percent_text(Some(75)), "75%");
+        assert_eq!(percent_text(None), "–");
     }
 
     #[test]
@@ -1070,7 +996,8 @@ mod tests {
             met,
             breached,
             open: 0,
-            met_permille: permille(met, breached),
+            met_percent: (met + breached > 0)
+                .then(|| u32::try_from(met * 100 / (met + breached)).unwrap()),
             median: None,
             worst: None,
         };
@@ -1083,6 +1010,8 @@ mod tests {
             bars[0].text,
             "Severity 1, response: 3 met, 1 breached (75% met)"
         );
+        let back = decode_summary(&encode_summary(&lines));
+        assert_eq!(back, lines);
     }
 
     #[test]
@@ -1121,45 +1050,5 @@ mod tests {
         assert_eq!(back.column("severity"), Some(1));
         assert_eq!(back.column("resolved"), None);
         assert_eq!(back.unmapped(), 3);
-    }
-
-    #[test]
-    fn the_summary_counts_each_target_and_takes_the_lower_median() {
-        let mut results = Results {
-            targets: vec!["response".into(), "resolution".into()],
-            ..Results::default()
-        };
-        let mut add = |sev: &str, target: u16, state: State, margin: Option<i64>| {
-            let mut r = row(2, "x", &[(state, margin)]);
-            r.severity = sev.into();
-            r.outcomes[0].target = target;
-            results.rows.push(r);
-        };
-        add("2", 0, State::Met, Some(30));
-        add("1", 0, State::Met, Some(10));
-        add("1", 0, State::Breached, Some(-20));
-        add("1", 0, State::Met, Some(40));
-        add("1", 0, State::Met, Some(5));
-        add("1", 0, State::Open, None);
-        add("1", 1, State::NotMeasured, None);
-        let lines = summarize(&results, &["1", "2"]);
-        let keys: Vec<(&str, &str)> = lines
-            .iter()
-            .map(|l| (l.severity.as_str(), l.target.as_str()))
-            .collect();
-        assert_eq!(
-            keys,
-            [("1", "response"), ("1", "resolution"), ("2", "response")]
-        );
-        let one = &lines[0];
-        assert_eq!((one.tickets, one.met, one.breached, one.open), (5, 3, 1, 1));
-        // Margins sorted: -20, 5, 10, 40: the lower middle is 5; the worst -20.
-        assert_eq!((one.median, one.worst), (Some(5), Some(-20)));
-        // 3 of 4 met and breached.
-        assert_eq!(one.met_permille, Some(750));
-        assert_eq!(
-            (lines[1].tickets, lines[1].met_permille, lines[1].median),
-            (1, None, None)
-        );
     }
 }

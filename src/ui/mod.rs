@@ -44,6 +44,13 @@ use crate::present::query;
 pub fn mount() {
     let now = browser::now();
     let url = query::pairs(&browser::search());
+    // The audit is a page of its own, loaded only when asked for.
+    if let Some(address) = query::audit_redirect(&url) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&address);
+        }
+        return;
+    }
     let embed = query::read(load::embedded(), &url, &[], now, &|_| false)
         .0
         .embed;

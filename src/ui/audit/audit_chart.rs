@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::present::audit::{bars, histogram};
 
 use super::state::use_audit;
-use super::summary_table::{severity_name, summary_lines};
+use super::summary_table::severity_name;
 
 const ROW: u32 = 28;
 const LABEL: u32 = 190;
@@ -16,7 +16,7 @@ const WIDTH: u32 = 640;
 #[component]
 pub fn AuditChart() -> impl IntoView {
     let ctx = use_audit();
-    let bar_list = Memo::new(move |_| bars(&summary_lines(ctx), &|s| severity_name(ctx, s)));
+    let bar_list = Memo::new(move |_| ctx.summary.with(|l| bars(l, &|s| severity_name(ctx, s))));
     let buckets = Memo::new(move |_| {
         ctx.revision.track();
         ctx.results.with_value(histogram)

@@ -2,9 +2,10 @@
 //! wasm (`audit-worker.js`): it is started with the glue's URL and the
 //! compiled module, says "ready", then takes one job: the file (or pasted
 //! text) and the settings. It answers with text messages, one letter then
-//! the body: `P` bytes read, `H` what it recognised, `R` a batch of results
-//! (`present::audit::decode_batch`), `V` the priority values counted, `E`
-//! why the file cannot be audited, `D` done. Cancel ends the worker at
+//! the body: `P` bytes read of the total (`read/total`: the file is read
+//! twice, scan then audit), `H` what it recognised, `R` a batch of results
+//! (`present::audit::decode_batch`), `S` the summary, `T` the summary as
+//! text, `E` why the file cannot be audited, `D` done. Cancel ends the worker at
 //! once; the next run starts a fresh one from the same compiled module.
 
 use std::cell::RefCell;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::present::audit::{decode_batch, Detected, Results};
+use crate::present::audit::{decode_batch, decode_summary, Detected, Results};
 
 use super::state::{AuditCtx, Run};
 
@@ -62,11 +63,14 @@ pub fn start(ctx: AuditCtx) {
         .unwrap_or(0);
     let settings = ctx.settings.with_untracked(|s| s.write());
     ctx.results.set_value(Results::default());
+    ctx.summary.set(Vec::new());
     ctx.revision.update(|r| *r += 1);
     ctx.run.set(Run::Reading { read: 0, total });
 
     let Some(glue) = glue_url() else {
-        ctx.run.set(Run::Failed("the audit could not start: this page lacks its script".into()));
+        ctx.run.set(Run::Failed(
+            "the audit could not start: this page lacks its script".into(),
+        ));
         return;
     };
     let Ok(url) = web_sys::Url::new_with_base("audit-worker.js", &glue) else {
@@ -75,17 +79,24 @@ pub fn start(ctx: AuditCtx) {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let Ok(worker) = web_sys::Worker::new_with_options(&url.href(), &options) else {
-        ctx.run.set(Run::Failed("the audit could not start a worker in this browser".into()));
+        ctx.run.set(Run::Failed(
+            "the audit could not start a worker in this browser".into(),
+        ));
         return;
     };
-    let job = Array::of3(&JsValue::from_str("run"), &source, &JsValue::from_str(&settings));
+    let job = Array::of3(
+        &JsValue::from_str("run"),
+        &source,
+        &JsValue::from_str(&settings),
+    );
     let sender = worker.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let Some(text) = e.data().as_string() else {
-            return;
-        };
-        receive(ctx, &sender, &job, &text);
-    });
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            receive(ctx, &sender, &job, &text);
+        });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the worker; a few per page visit.
     on_message.forget();
@@ -103,11 +114,16 @@ fn receive(ctx: AuditCtx, worker: &web_sys::Worker, job: &Array, text: &str) {
             let _ = worker.post_message(job);
         }
         "P" => {
-            if let (Ok(read), Run::Reading { total, .. }) = (body.parse(), ctx.run.get_untracked()) {
+            let parsed = body
+                .split_once('/')
+                .and_then(|(r, t)| Some((r.parse().ok()?, t.parse().ok()?)));
+            if let Some((read, total)) = parsed {
                 ctx.run.set(Run::Reading { read, total });
             }
         }
-        "H" | "V" => ctx.detected.set(Some(Detected::read(body))),
+        "S" => ctx.summary.set(decode_summary(body)),
+        "T" => ctx.summary_text.set_value(body.to_string()),
+        "H" => ctx.detected.set(Some(Detected::read(body))),
         "R" => {
             ctx.results.update_value(|r| {
                 decode_batch(r, body);
@@ -156,20 +172,27 @@ pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
     // The CSV stays in JS strings until it becomes a Blob.
     let parts = Array::new();
     let sender = worker.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let Some(text) = e.data().as_string() else { return };
-        if text == "ready" {
-            let _ = sender.post_message(&job);
-        } else if let Some(chunk) = text.strip_prefix('C') {
-            parts.push(&JsValue::from_str(chunk));
-        } else if text == "D" {
-            sender.terminate();
-            done(super::super::browser::download_parts("audit-results.csv", "text/csv", &parts));
-        } else if text.starts_with('E') {
-            sender.terminate();
-            done(false);
-        }
-    });
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            if text == "ready" {
+                let _ = sender.post_message(&job);
+            } else if let Some(chunk) = text.strip_prefix('C') {
+                parts.push(&JsValue::from_str(chunk));
+            } else if text == "D" {
+                sender.terminate();
+                done(super::super::browser::download_parts(
+                    "audit-results.csv",
+                    "text/csv",
+                    &parts,
+                ));
+            } else if text.starts_with('E') {
+                sender.terminate();
+                done(false);
+            }
+        });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let hello = Object::new();

@@ -22,7 +22,24 @@ pub fn ColumnMapping() -> impl IntoView {
     };
     let set_column = move |field: &'static str, value: String| {
         let column = value.parse().ok();
+        // The whole mapping as shown, with this change, in the format shown.
+        let (format, shown) = detected.with_untracked(|d| {
+            d.as_ref().map_or((None, Vec::new()), |d| {
+                let shown = d
+                    .columns
+                    .iter()
+                    .map(|(f, c)| (f.clone(), Some(*c)))
+                    .collect();
+                (Some(d.format.clone()), shown)
+            })
+        });
         settings.update(|s| {
+            if s.format.is_none() {
+                s.format = format;
+            }
+            if s.columns.is_empty() {
+                s.columns = shown;
+            }
             s.columns.retain(|(f, _)| f != field);
             s.columns.push((field.to_string(), column));
         });
@@ -31,6 +48,8 @@ pub fn ColumnMapping() -> impl IntoView {
     let formats = move || {
         crate::audit::detect::Format::ALL
             .into_iter()
+            // One entry for Zendesk: `zendesk` is the CSV or the JSON form by the file.
+            .filter(|f| *f != crate::audit::Format::ZendeskJson)
             .map(|f| (f.id(), f.name()))
             .collect::<Vec<_>>()
     };

@@ -11,9 +11,8 @@ pub fn ContractFields() -> impl IntoView {
     let ctx = use_audit();
     let catalog = ctx.catalog;
     let settings = ctx.settings;
-    let policy = move || {
-        settings.with(|s| catalog.policy(&s.vendor).unwrap_or(&catalog.policies()[0]))
-    };
+    let policy =
+        move || settings.with(|s| catalog.policy(&s.vendor).unwrap_or(&catalog.policies()[0]));
     let rerun = move || {
         if ctx.source.with_value(Option::is_some) {
             client::start(ctx);

@@ -3,12 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::present::audit::summary_text;
-
 use super::super::browser;
 use super::client;
 use super::state::use_audit;
-use super::summary_table::{severity_name, summary_lines};
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
@@ -18,25 +15,38 @@ pub fn ExportBar() -> impl IntoView {
         busy.set(true);
         client::export_csv(ctx, move |ok| {
             busy.set(false);
-            ctx.notice.set(if ok { "Results CSV downloaded".into() } else { "The results CSV could not be made".into() });
+            ctx.notice.set(if ok {
+                "Results CSV downloaded".into()
+            } else {
+                "The results CSV could not be made".into()
+            });
         });
     };
-    let summary = move |_| {
-        let title = ctx.settings.with_untracked(|s| {
-            let vendor = ctx.catalog.policy(&s.vendor).map_or(s.vendor.as_str(), |p| p.name());
-            format!(
+    let summary =
+        move |_| {
+            let title =
+                ctx.settings.with_untracked(|s| {
+                    let vendor = ctx
+                        .catalog
+                        .policy(&s.vendor)
+                        .map_or(s.vendor.as_str(), |p| p.name());
+                    format!(
                 "SLA audit of {} against {vendor}, {}{}; times without an offset read in {}",
                 ctx.source_name.get_untracked().unwrap_or_default(),
                 s.package,
                 s.region.as_deref().map(|r| format!(" ({r})")).unwrap_or_default(),
                 s.zone
             )
-        });
-        let lines = summary_lines(ctx);
-        let text = ctx.results.with_value(|r| summary_text(&title, &lines, &|s| severity_name(ctx, s), r));
-        let ok = browser::download("audit-summary.txt", "text/plain", &text);
-        ctx.notice.set(if ok { "Summary downloaded".into() } else { "The summary could not be downloaded".into() });
-    };
+                });
+            // The audit layer's summary text, under a line naming the file and choices.
+            let text = format!("{title}\n\n{}", ctx.summary_text.get_value());
+            let ok = browser::download("audit-summary.txt", "text/plain", &text);
+            ctx.notice.set(if ok {
+                "Summary downloaded".into()
+            } else {
+                "The summary could not be downloaded".into()
+            });
+        };
     view! {
         <div class="share-bar">
             <button type="button" data-action="export-csv" on:click=csv prop:disabled=move || busy.get()>

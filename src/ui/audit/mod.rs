@@ -43,7 +43,9 @@ fn initial_settings(browser_zone: &str) -> Settings {
         vendor: q.vendor,
         package: q.package,
         region: q.region,
-        zone: Zone::named(browser_zone).map_or("UTC", |z| z.name()).to_string(),
+        zone: Zone::named(browser_zone)
+            .map_or("UTC", |z| z.name())
+            .to_string(),
         ..Settings::default()
     }
 }
@@ -70,6 +72,8 @@ pub fn mount() {
             detected: RwSignal::new(None),
             results: StoredValue::new(Default::default()),
             revision: RwSignal::new(0),
+            summary: RwSignal::new(Vec::new()),
+            summary_text: StoredValue::new(String::new()),
             sort: RwSignal::new(Default::default()),
             filter: RwSignal::new(Default::default()),
             notice: RwSignal::new(String::new()),

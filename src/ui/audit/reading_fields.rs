@@ -30,7 +30,10 @@ pub fn ReadingFields() -> impl IntoView {
         )
     };
     // The page says so when the file's dates need an order.
-    let order_needed = move || ctx.run.with(|r| matches!(r, Run::Failed(m) if m.contains("dmy or mdy")));
+    let order_needed = move || {
+        ctx.run
+            .with(|r| matches!(r, Run::Failed(m) if m.contains("dmy or mdy")))
+    };
     view! {
         <div class="field">
             <label for="f-tz">"Time zone of times without an offset"</label>

@@ -32,7 +32,11 @@ pub fn SourceInput() -> impl IntoView {
     let on_drop = move |e: web_sys::DragEvent| {
         e.prevent_default();
         over.set(false);
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             take_file(file);
         }
     };
@@ -40,7 +44,11 @@ pub fn SourceInput() -> impl IntoView {
         let input = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
             take_file(file);
         }
     };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::engine::policy::Catalog;
-use crate::present::audit::{Detected, Filter, Results, Settings, SortKey};
+use crate::present::audit::{Detected, Filter, Results, Settings, SortKey, SummaryLine};
 
 /// Where the current audit stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -15,7 +15,10 @@ pub enum Run {
     #[default]
     Idle,
     /// The worker is reading: bytes read of the total.
-    Reading { read: u64, total: u64 },
+    Reading {
+        read: u64,
+        total: u64,
+    },
     Done,
     Cancelled,
     /// The file as a whole cannot be audited.
@@ -51,6 +54,10 @@ pub struct AuditCtx {
     /// The tickets received so far; `revision` changes with them.
     pub results: StoredValue<Results>,
     pub revision: RwSignal<u64>,
+    /// The summary (`crate::audit::Summary`), once the run is done.
+    pub summary: RwSignal<Vec<SummaryLine>>,
+    /// The same as text (`crate::audit::export::summary_text`), for download.
+    pub summary_text: StoredValue<String>,
     pub sort: RwSignal<(SortKey, bool)>,
     pub filter: RwSignal<Filter>,
     /// A short polite status message.

@@ -3,21 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::present::audit::{margin_text, percent_text, summarize, SummaryLine};
+use crate::present::audit::{margin_text, percent_text};
 
 use super::state::{use_audit, AuditCtx};
-
-/// The summary lines of the results in hand, in the policy's severity order.
-pub fn summary_lines(ctx: AuditCtx) -> Vec<SummaryLine> {
-    ctx.revision.track();
-    let order: Vec<&str> = ctx.settings.with(|s| {
-        ctx.catalog
-            .policy(&s.vendor)
-            .map(|p| p.severities().iter().map(|v| v.id()).collect())
-            .unwrap_or_default()
-    });
-    ctx.results.with_value(|r| summarize(r, &order))
-}
 
 /// "1: Critical" for a severity id of the chosen policy.
 pub fn severity_name(ctx: AuditCtx, id: &str) -> String {
@@ -32,7 +20,7 @@ pub fn severity_name(ctx: AuditCtx, id: &str) -> String {
 #[component]
 pub fn SummaryTable() -> impl IntoView {
     let ctx = use_audit();
-    let lines = Memo::new(move |_| summary_lines(ctx));
+    let lines = ctx.summary;
     let margin = |m: Option<i64>| m.map_or("–".to_string(), margin_text);
     view! {
         <div class="table-scroll" role="region" aria-label="Summary" tabindex="0">
@@ -59,7 +47,7 @@ pub fn SummaryTable() -> impl IntoView {
                             <td class="num" data-met>{l.met}</td>
                             <td class="num" data-breached>{l.breached}</td>
                             <td class="num" data-open>{l.open}</td>
-                            <td class="num" data-met-percent>{percent_text(l.met_permille)}</td>
+                            <td class="num" data-met-percent>{percent_text(l.met_percent)}</td>
                             <td data-median=l.median>{margin(l.median)}</td>
                             <td data-worst=l.worst>{margin(l.worst)}</td>
                         </tr>

@@ -25,20 +25,31 @@ pub fn TicketTable() -> impl IntoView {
     let ordered = Memo::new(move |_| {
         ctx.revision.track();
         let (key, descending) = ctx.sort.get();
-        ctx.filter.with(|f| ctx.results.with_value(|r| order(r, key, descending, f)))
+        ctx.filter
+            .with(|f| ctx.results.with_value(|r| order(r, key, descending, f)))
     });
     let window = Memo::new(move |_| {
         let n = ordered.with(Vec::len);
-        let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(SPARE).min(n);
+        let first = ((scroll.get() / ROW_PX) as usize)
+            .saturating_sub(SPARE)
+            .min(n);
         let last = (first + SHOWN + 2 * SPARE).min(n);
         (first, last, n)
     });
-    let zone = Memo::new(move |_| ctx.settings.with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC)));
+    let zone = Memo::new(move |_| {
+        ctx.settings
+            .with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC))
+    });
     let severities = move || {
         ctx.settings.with(|s| {
             ctx.catalog
                 .policy(&s.vendor)
-                .map(|p| p.severities().iter().map(|v| (v.id(), v.label())).collect::<Vec<_>>())
+                .map(|p| {
+                    p.severities()
+                        .iter()
+                        .map(|v| (v.id(), v.label()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -46,7 +57,12 @@ pub fn TicketTable() -> impl IntoView {
         let (first, last, _) = window.get();
         let zone = zone.get();
         let (vendor, package, region, tz) = ctx.settings.with(|s| {
-            (s.vendor.clone(), s.package.clone(), s.region.clone(), s.zone.clone())
+            (
+                s.vendor.clone(),
+                s.package.clone(),
+                s.region.clone(),
+                s.zone.clone(),
+            )
         });
         let targets = ctx.results.with_value(|r| r.targets.clone());
         ordered.with(|o| {
