@@ -56,4 +56,4 @@ log "content security policy and integrity ($DIST/index.html, $DIST/audit.html)"
 node scripts/csp.mjs "$DIST"
 
 log "site contents ($DIST/)"
-node bench/bytes.mjs --dist "$DIST" --budget 0
+node bench/bytes.mjs --dist "$DIST" --budget 0 --audit-budget 0
