@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::audit;
 use crate::check;
 use crate::engine::charge::{self, Billing, Work};
 use crate::engine::deadline::{self, Due, Selection, Timing};
@@ -24,6 +25,10 @@ usage:
   sla charge --vendor V --package P [--region R] --severity S --opened RFC3339
              --service ID [--work-at RFC3339] [--hours H | --days D] [--flag ID]...
              [--holiday +DATE|-DATE]... [--pause FROM/UNTIL]... [--json]
+  sla audit --vendor V --package P [--region R] [--tz ZONE]
+            [--format auto|generic|zendesk|jira|freshdesk|servicenow] [--date-order dmy|mdy]
+            [--map VALUE=SEVERITY]... [--as-of RFC3339] [--json] FILE
+            (a helpdesk export, FILE - for stdin: results CSV on stdout, summary on stderr)
   sla batch   (JSON lines on stdin, one JSON line out per line)
   sla check FILE...   (policy files: one line per problem, exit 1 on any error)
   sla init ID         (prints a minimal valid policy to start from)
@@ -78,6 +83,7 @@ pub fn run(
         }
         Some("charge") => Flags::parse(&args[1..]).and_then(|f| with_catalog(f, charge_command)),
         Some("batch") if args.len() == 1 => return batch(catalog, stdin, stdout, stderr),
+        Some("audit") => return audit_command(catalog, &args[1..], stdin, stdout, stderr),
         Some("check") if args.len() > 1 => return check_command(&args[1..], stdout, stderr),
         Some("init") if args.len() == 2 => init(&args[1]),
         Some("help" | "--help" | "-h") => Ok(format!("{USAGE}\n")),
@@ -157,8 +163,23 @@ const VALUED: [&str; 14] = [
     "days", "flag", "now", "work-at", "policy",
 ];
 
+/// The options of `sla audit`.
+const AUDIT_VALUED: [&str; 8] = [
+    "vendor",
+    "package",
+    "region",
+    "tz",
+    "format",
+    "date-order",
+    "map",
+    "as-of",
+];
+
 impl Flags {
     fn parse(args: &[String]) -> Result<Flags, Error> {
+        Flags::parse_with(args, &VALUED)
+    }
+    fn parse_with(args: &[String], valued: &[&str]) -> Result<Flags, Error> {
         let mut pairs = Vec::new();
         let mut json = false;
         let mut iter = args.iter();
@@ -174,7 +195,7 @@ impl Flags {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (name, None),
             };
-            if !VALUED.contains(&name) {
+            if !valued.contains(&name) {
                 return Err(Error::invalid(
                     "arguments",
                     format!("unknown option --{name}"),
@@ -600,4 +621,268 @@ fn batch(
         }
     }
     status
+}
+
+/// `sla audit`: the audit of a helpdesk export (see `crate::audit`). The
+/// results CSV (or `--json` lines) on stdout, the summary and the bad rows
+/// on stderr; 0 when the file was read (bad rows included), 1 when the
+/// file as a whole cannot be used, 2 for a usage error.
+fn audit_command(
+    catalog: &'static Catalog,
+    args: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let usage = |stderr: &mut dyn Write, e: &dyn std::fmt::Display| {
+        let _ = writeln!(stderr, "sla audit: {e}\n{USAGE}");
+        2
+    };
+    let Some((file, options)) = args
+        .split_last()
+        .filter(|(file, _)| *file == "-" || !file.starts_with("--"))
+    else {
+        return usage(
+            stderr,
+            &"FILE: missing (a CSV or JSON export, or - for stdin)",
+        );
+    };
+    let flags = match Flags::parse_with(options, &AUDIT_VALUED) {
+        Ok(flags) => flags,
+        Err(e) => return usage(stderr, &e),
+    };
+    let settings = match AuditFlags::read(catalog, &flags) {
+        Ok(settings) => settings,
+        Err(e) => return usage(stderr, &e),
+    };
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(stdin, &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(stderr, "sla audit: cannot read {file}: {e}");
+            return 1;
+        }
+    };
+    match audit_bytes(catalog, &settings, &flags, &bytes, stdout, stderr) {
+        Ok(status) => status,
+        Err(AuditFailure::Usage(e)) => usage(stderr, &e),
+        Err(AuditFailure::File(e)) => {
+            let _ = writeln!(stderr, "sla audit: {file}: {e}");
+            1
+        }
+        Err(AuditFailure::Output) => 2,
+    }
+}
+
+/// The parsed options of `sla audit`.
+struct AuditFlags {
+    zone: crate::engine::zone::Zone,
+    format: Option<String>,
+    date_order: Option<audit::DateOrder>,
+    as_of: Instant,
+}
+
+impl AuditFlags {
+    fn read(catalog: &Catalog, flags: &Flags) -> Result<AuditFlags, Error> {
+        let vendor = flags.required("vendor")?;
+        let first = catalog
+            .policy(vendor)
+            .and_then(|p| p.severities().first())
+            .map_or("", |s| s.id());
+        catalog.select(
+            vendor,
+            flags.required("package")?,
+            flags.one("region"),
+            first,
+        )?;
+        let zone = match flags.one("tz") {
+            None => crate::engine::zone::Zone::UTC,
+            Some(name) => crate::engine::zone::Zone::named(name).ok_or_else(|| {
+                Error::invalid(
+                    "--tz",
+                    format!("unknown or not compiled-in zone {name:?}: expected an IANA name such as Europe/Berlin or America/New_York"),
+                )
+            })?,
+        };
+        let format = match flags.one("format") {
+            None | Some("auto") => None,
+            Some(id) if ["generic", "zendesk", "jira", "freshdesk", "servicenow"].contains(&id) => {
+                Some(id.to_string())
+            }
+            Some(other) => {
+                return Err(Error::invalid(
+                    "--format",
+                    format!("unknown format {other:?}: expected auto, generic, zendesk, jira, freshdesk or servicenow"),
+                ))
+            }
+        };
+        let date_order = flags
+            .one("date-order")
+            .map(|text| {
+                audit::DateOrder::parse(text).ok_or_else(|| {
+                    Error::invalid("--date-order", format!("{text:?}: expected dmy or mdy"))
+                })
+            })
+            .transpose()?;
+        let as_of = match flags.one("as-of") {
+            Some(text) => request::parse_instant("--as-of", text)?,
+            None => now(),
+        };
+        for pair in flags.all("map") {
+            if !pair.contains('=') {
+                return Err(Error::invalid(
+                    "--map",
+                    format!("{pair:?}: expected VALUE=SEVERITY, e.g. --map \"Blocker=1\""),
+                ));
+            }
+        }
+        Ok(AuditFlags {
+            zone,
+            format,
+            date_order,
+            as_of,
+        })
+    }
+}
+
+/// The clock, read here and passed on: the audit layer never reads it.
+fn now() -> Instant {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0).unwrap_or_default()
+}
+
+enum AuditFailure {
+    Usage(String),
+    File(String),
+    Output,
+}
+
+/// Bytes per slice given to the readers, as a stream would give them.
+const AUDIT_SLICE: usize = 1 << 16;
+/// Bad rows listed on stderr (all are counted).
+const BAD_ROWS_SHOWN: usize = 100;
+
+fn audit_bytes(
+    catalog: &'static Catalog,
+    settings: &AuditFlags,
+    flags: &Flags,
+    bytes: &[u8],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<i32, AuditFailure> {
+    let file = |e: audit::AuditError| AuditFailure::File(e.to_string());
+    let json_input = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| matches!(b, b'[' | b'{'));
+    let kind = if json_input {
+        audit::Kind::JsonArray
+    } else {
+        audit::Kind::Csv { delimiter: b',' }
+    };
+    let format = settings
+        .format
+        .as_deref()
+        .and_then(|id| audit::Format::from_id(id, kind));
+    let mut scan = audit::Scan::new(format);
+    for chunk in bytes.chunks(AUDIT_SLICE) {
+        scan.push(chunk).map_err(file)?;
+    }
+    let scanned = scan.finish().map_err(file)?;
+    let vendor = flags.one("vendor").unwrap_or_default();
+    let policy = catalog.policy(vendor).ok_or_else(|| {
+        AuditFailure::Usage(
+            Error::unknown("vendor", vendor, catalog.policies().iter().map(|p| p.id())).to_string(),
+        )
+    })?;
+    let mut severities = audit::SeverityMap::defaults(scanned.format, policy);
+    for pair in flags.all("map") {
+        let (value, severity) = pair.rsplit_once('=').unwrap_or((pair, ""));
+        severities
+            .set(value, severity, policy)
+            .map_err(|e| AuditFailure::Usage(format!("--map: {e}")))?;
+    }
+    let date_order = scanned
+        .survey
+        .date_order(&scanned.header, settings.date_order)
+        .map_err(|e| AuditFailure::File(format!("{e}: give --date-order dmy or mdy")))?;
+    let choices = audit::Choices {
+        vendor,
+        package: flags.one("package").unwrap_or_default(),
+        region: flags.one("region"),
+        zone: settings.zone,
+        date_order,
+        as_of: settings.as_of,
+    };
+    let plan = scanned
+        .plan(catalog, &choices, severities.clone())
+        .map_err(|e| AuditFailure::Usage(e.to_string()))?;
+    let json = flags.json;
+    let mut out = String::with_capacity(AUDIT_SLICE * 2);
+    if !json {
+        out.push_str(audit::export::RESULTS_HEADER);
+    }
+    let mut bad: Vec<audit::RowError> = Vec::new();
+    let mut failed = false;
+    // The sink writes with the plan's twin: the run owns the plan while
+    // the sink runs.
+    let writer_plan = plan.clone();
+    let mut run = audit::Audit::new(plan);
+    let mut sink = |row: Result<&audit::Ticket, &audit::RowError>| {
+        match row {
+            Ok(ticket) if json => {
+                out.push_str(&audit::export::json_line(&writer_plan, ticket));
+                out.push('\n');
+            }
+            Ok(ticket) => audit::export::results_rows(&writer_plan, ticket, &mut out),
+            Err(error) => {
+                if json {
+                    out.push_str(&audit::export::json_error(error));
+                    out.push('\n');
+                }
+                if bad.len() < BAD_ROWS_SHOWN {
+                    bad.push(error.clone());
+                }
+            }
+        }
+        if out.len() >= AUDIT_SLICE && !failed {
+            failed = stdout.write_all(out.as_bytes()).is_err();
+            out.clear();
+        }
+    };
+    for chunk in bytes.chunks(AUDIT_SLICE) {
+        run.push(chunk, &mut sink).map_err(file)?;
+    }
+    let (_, mut summary) = run.finish(&mut sink).map_err(file)?;
+    if failed || stdout.write_all(out.as_bytes()).is_err() {
+        return Err(AuditFailure::Output);
+    }
+    let unmapped = scanned.survey.severity_values().unmapped(&severities);
+    let mut text = audit::export::summary_text(
+        policy,
+        &summary.lines(),
+        summary.tickets(),
+        summary.bad_rows(),
+        &unmapped,
+    );
+    for error in &bad {
+        text += &format!("{error}\n");
+    }
+    if summary.bad_rows() > bad.len() as u64 {
+        text += &format!(
+            "... and {} more bad row(s)\n",
+            summary.bad_rows() - bad.len() as u64
+        );
+    }
+    let _ = stderr.write_all(text.as_bytes());
+    Ok(0)
 }

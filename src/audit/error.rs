@@ -46,7 +46,7 @@ impl fmt::Display for AuditError {
             AuditError::AmbiguousDates { column, example } => write!(
                 f,
                 "column \"{column}\": every date fits both day-first and month-first \
-                 (e.g. \"{example}\"): choose the date order (dmy or mdy)"
+                 (e.g. \"{example}\"): the date order must be chosen (dmy or mdy)"
             ),
             AuditError::MixedDates {
                 column,

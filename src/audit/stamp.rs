@@ -388,7 +388,7 @@ mod tests {
         assert_eq!(
             ambiguous.to_string(),
             "column \"Created at\": every date fits both day-first and month-first \
-             (e.g. \"1/2/2026 10:00\"): choose the date order (dmy or mdy)"
+             (e.g. \"1/2/2026 10:00\"): the date order must be chosen (dmy or mdy)"
         );
         let mixed = scan(&["13/2/2026 10:00", "2/13/2026 10:00"]).unwrap_err();
         assert!(mixed.to_string().contains("mixes day-first"), "{mixed}");

@@ -8,7 +8,8 @@
 //! JSON objects are flattened into columns named by their dotted path
 //! (`metric_set.reply_time_in_minutes.calendar`); the header is the first
 //! object's paths, and later objects are read in those columns (a missing
-//! key or `null` is an empty cell).
+//! key or `null` is an empty cell). An object with a `"tickets"` array
+//! (Zendesk's API answer) stands for its tickets.
 //!
 //! Rows are handed to a sink as they complete, with the line they start
 //! on; the reader keeps one row at a time.
@@ -481,9 +482,32 @@ impl Reader {
                 return;
             }
         };
+        // Zendesk's API answers `{"tickets": [...], ...}`: its tickets are the rows.
+        if let Some(Value::Array(tickets)) = value.get("tickets") {
+            for ticket in tickets {
+                self.json_row(ticket, line, sink);
+            }
+            return;
+        }
+        self.json_row(&value, line, sink);
+    }
+
+    /// One object as a row in the header's columns (the first sets them).
+    fn json_row(&mut self, value: &Value, line: u64, sink: &mut Sink<'_>) {
+        if !value.is_object() {
+            self.rows += 1;
+            sink(Err(RowError {
+                line,
+                reason: format!(
+                    "[{}]: expected an object such as {{\"id\": 1}}",
+                    self.rows - 1
+                ),
+            }));
+            return;
+        }
         if self.header.is_none() {
             let mut names = Vec::new();
-            flatten_names(&value, "", &mut names);
+            flatten_names(value, "", &mut names);
             self.paths = names
                 .iter()
                 .map(|n| n.split('.').map(str::to_string).collect())
@@ -494,7 +518,7 @@ impl Reader {
         self.text.clear();
         self.cells.clear();
         for path in &self.paths {
-            let mut at = Some(&value);
+            let mut at = Some(value);
             for key in path {
                 at = at.and_then(|v| v.get(key));
             }
@@ -682,6 +706,15 @@ mod tests {
                 ]
             );
         }
+        let api = br#"{"tickets": [{"id": 1}, 5, {"id": 2}], "count": 2}"#;
+        let (header, found) = rows(api, 7).unwrap();
+        assert_eq!(header, cells(&["id"]));
+        assert_eq!(found[0], (1, cells(&["1"])));
+        assert!(
+            found[1].1[0].starts_with("error: [1]: expected an object"),
+            "{found:?}"
+        );
+        assert_eq!(found[2], (1, cells(&["2"])));
         let lines = b"{\"id\": 7}\n{\"id\": oops}\n{\"id\": 9}\n";
         let (_, rows) = rows(lines, 3).unwrap();
         assert_eq!(rows[0], (1, cells(&["7"])));
