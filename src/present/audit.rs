@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 
 use chrono::DateTime;
 
+use crate::engine::policy::Catalog;
 use crate::engine::time::Instant;
 use crate::request;
 
@@ -489,6 +490,29 @@ impl Detected {
             .map(|(_, n, _)| n)
             .sum()
     }
+}
+
+/// The vendor, package and region of the audit page's URL (as the
+/// calculator's link writes them), each falling back to the catalog's
+/// first choice when missing or unknown; the region stays `None` (the
+/// package's default) unless the package has it.
+pub fn contract(catalog: &Catalog, url: &[(String, String)]) -> (String, String, Option<String>) {
+    let get = |name: &str| {
+        url.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let policy = get("vendor")
+        .and_then(|id| catalog.policy(id))
+        .unwrap_or(&catalog.policies()[0]);
+    let package = get("package")
+        .and_then(|id| policy.packages().iter().find(|p| p.id() == id))
+        .unwrap_or(&policy.packages()[0]);
+    let region = get("region")
+        .filter(|id| package.regions().iter().any(|r| r.id() == *id))
+        .map(str::to_string);
+    (policy.id().to_string(), package.id().to_string(), region)
 }
 
 /// What the ticket table is sorted by.
@@ -1068,5 +1092,27 @@ mod tests {
         assert_eq!(back.column("severity"), Some(1));
         assert_eq!(back.column("resolved"), None);
         assert_eq!(back.unmapped(), 3);
+    }
+
+    #[test]
+    fn the_contract_comes_from_the_url_or_falls_back_on_the_first_choices() {
+        let catalog = crate::engine::load::embedded();
+        let pairs = |q: &str| super::super::query::pairs(q);
+        assert_eq!(
+            contract(
+                catalog,
+                &pairs("vendor=nextplane&package=business&region=emea")
+            ),
+            ("nextplane".into(), "business".into(), Some("emea".into()))
+        );
+        let first = catalog.policies()[0].id().to_string();
+        let first_package = catalog.policies()[0].packages()[0].id().to_string();
+        assert_eq!(
+            contract(catalog, &pairs("vendor=nobody&package=x&region=mars")),
+            (first, first_package, None)
+        );
+        // A known vendor keeps its first package when the package is unknown.
+        let (v, p, _) = contract(catalog, &pairs("vendor=threepbx&package=nope"));
+        assert_eq!((v.as_str(), p.as_str()), ("threepbx", "standard"));
     }
 }

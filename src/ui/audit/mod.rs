@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 
 use crate::engine::load;
 use crate::engine::zone::Zone;
-use crate::present::audit::Settings;
+use crate::present::audit::{contract, Settings};
 use crate::present::query;
 
 use super::browser;
@@ -35,14 +35,12 @@ use state::{AuditCtx, Run};
 /// URL (as the calculator writes them), else the catalog's first; the
 /// browser's zone where this page can read times in it, else UTC.
 fn initial_settings(browser_zone: &str) -> Settings {
-    let catalog = load::embedded();
-    let now = browser::now();
     let url = query::pairs(&browser::search());
-    let (q, _) = query::read(catalog, &url, &[], now, &|_| true);
+    let (vendor, package, region) = contract(load::embedded(), &url);
     Settings {
-        vendor: q.vendor,
-        package: q.package,
-        region: q.region,
+        vendor,
+        package,
+        region,
         zone: Zone::named(browser_zone)
             .map_or("UTC", |z| z.name())
             .to_string(),

@@ -13,7 +13,7 @@ use super::state::use_audit;
 
 /// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
 const ROW_PX: f64 = 36.0;
-/// Height of the scrolling box in rows.
+/// Height of the scrolling box in rows (style/audit.css: `.ticket-scroll`).
 const SHOWN: usize = 14;
 /// Rows rendered beyond each edge of the box.
 const SPARE: usize = 6;
@@ -114,7 +114,7 @@ pub fn TicketTable() -> impl IntoView {
             })
         })
     };
-    let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style=format!("height:{}px", h as f64 * ROW_PX)></tr> };
+    let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h as f64 * ROW_PX)></tr> };
     view! {
         <div class="table-controls">
             <div class="field">
@@ -174,7 +174,6 @@ pub fn TicketTable() -> impl IntoView {
             role="region"
             aria-label="Tickets"
             tabindex="0"
-            style=format!("max-height:{}px", (SHOWN as f64 + 1.0) * ROW_PX)
             on:scroll=move |e| {
                 let top = event_target::<web_sys::Element>(&e).scroll_top();
                 scroll.set(f64::from(top));
