@@ -595,46 +595,43 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
         .filter_map(|i| u32::try_from(i).ok())
         .collect();
     let at = |i: u32| &rows[i as usize];
-    if key == SortKey::Ticket {
-        out.sort_by(|&a, &b| {
-            let c = ticket_order(&at(a).ticket, &at(b).ticket).then(at(a).line.cmp(&at(b).line));
-            if descending {
-                c.reverse()
-            } else {
-                c
-            }
-        });
-        return out;
-    }
     // Numeric keys computed once per row, so 100,000 rows sort in
     // milliseconds; the line breaks ties, so the order is total.
     let rank = |s: Option<State>| s.map_or(i64::MAX, |s| s as i64);
-    let severity_rank = |r: &Row| -> i64 {
-        let mut k = 0i64;
-        for b in r.severity.bytes().take(7) {
-            k = k * 256 + i64::from(b);
-        }
-        k << (8 * (7 - r.severity.len().min(7)))
+    let keys: Vec<(i64, i64)> = match key {
+        SortKey::Worst => rows
+            .iter()
+            .map(|r| (rank(r.state()), r.margin().unwrap_or(i64::MAX)))
+            .collect(),
+        SortKey::Opened => rows.iter().map(|r| (r.opened, 0)).collect(),
+        SortKey::Margin => rows
+            .iter()
+            .map(|r| (r.margin().unwrap_or(i64::MIN), 0))
+            .collect(),
+        SortKey::Ticket | SortKey::Severity | SortKey::Line => Vec::new(),
     };
-    let mut keyed: Vec<(i64, i64, u64, u32)> = out
-        .iter()
-        .map(|&i| {
-            let r = at(i);
-            let (a, b) = match key {
-                SortKey::Worst => (rank(r.state()), r.margin().unwrap_or(i64::MAX)),
-                SortKey::Severity => (severity_rank(r), 0),
-                SortKey::Opened => (r.opened, 0),
-                SortKey::Margin => (r.margin().map_or(i64::MIN, |m| m), 0),
-                SortKey::Line | SortKey::Ticket => (0, 0),
-            };
-            (a, b, r.line, i)
-        })
-        .collect();
-    keyed.sort_unstable();
-    if descending {
-        keyed.reverse();
-    }
-    keyed.into_iter().map(|k| k.3).collect()
+    let cmp = |a: u32, b: u32| -> Ordering {
+        let (x, y) = (at(a), at(b));
+        let by = match key {
+            SortKey::Ticket => ticket_order(&x.ticket, &y.ticket),
+            SortKey::Severity => x.severity.cmp(&y.severity),
+            SortKey::Line => Ordering::Equal,
+            _ => keys[a as usize].cmp(&keys[b as usize]),
+        };
+        let c = by.then(x.line.cmp(&y.line));
+        if descending {
+            c.reverse()
+        } else {
+            c
+        }
+    };
+    sort_indices(&mut out, &cmp);
+    out
+}
+
+/// The one sort of the table (each sort instantiation costs the wasm a few KB).
+fn sort_indices(indices: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    indices.sort_unstable_by(|a, b| cmp(*a, *b));
 }
 
 /// The calculator's address (relative to the audit page) for one ticket:

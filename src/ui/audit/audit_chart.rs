@@ -9,9 +9,9 @@ use crate::present::audit::{bars, histogram};
 use super::state::use_audit;
 use super::summary_table::severity_name;
 
-const ROW: u32 = 28;
-const LABEL: u32 = 190;
-const WIDTH: u32 = 640;
+// Each bar under its label, full width, so the chart reads on a phone.
+const ROW: u32 = 40;
+const WIDTH: u32 = 400;
 
 #[component]
 pub fn AuditChart() -> impl IntoView {
@@ -21,7 +21,8 @@ pub fn AuditChart() -> impl IntoView {
         ctx.revision.track();
         ctx.results.with_value(histogram)
     });
-    let span = WIDTH - LABEL - 10;
+    // Room for a count after the longest bar.
+    let span = WIDTH - 40;
     view! {
         <figure class="chart" data-chart="states">
             <figcaption id="chart-states">"Met and breached, per severity and target"</figcaption>
@@ -37,9 +38,9 @@ pub fn AuditChart() -> impl IntoView {
                             view! {
                                 <g data-bar=b.label.clone()>
                                     <title>{b.text.clone()}</title>
-                                    <text x="0" y=y + 17 class="chart-label">{b.label.clone()}</text>
-                                    <rect x=LABEL y=y width=met height="20" class="met" />
-                                    <rect x=LABEL + met y=y width=breached height="20" class="breached" />
+                                    <text x="0" y=y + 12 class="chart-label">{b.label.clone()}</text>
+                                    <rect x="0" y=y + 16 width=met height="18" class="met" />
+                                    <rect x=met y=y + 16 width=breached height="18" class="breached" />
                                 </g>
                             }
                         }).collect_view()}
@@ -66,9 +67,9 @@ pub fn AuditChart() -> impl IntoView {
                             view! {
                                 <g data-bucket=b.label>
                                     <title>{text}</title>
-                                    <text x="0" y=y + 17 class="chart-label">{b.label}</text>
-                                    <rect x=LABEL y=y width=w height="20" class=if b.late { "breached" } else { "met" } />
-                                    <text x=LABEL + w + 4 y=y + 17 class="chart-label">{b.count}</text>
+                                    <text x="0" y=y + 12 class="chart-label">{b.label}</text>
+                                    <rect x="0" y=y + 16 width=w height="18" class=if b.late { "breached" } else { "met" } />
+                                    <text x=w + 4 y=y + 30 class="chart-label">{b.count}</text>
                                 </g>
                             }
                         }).collect_view()}

@@ -18,8 +18,8 @@ pub fn ReadingFields() -> impl IntoView {
             client::start(ctx);
         }
     };
-    let mut zones: Vec<&'static str> = Zone::names().collect();
-    zones.sort_unstable();
+    // The compiled zones, in the generated table's (alphabetical) order.
+    let zones: Vec<&'static str> = Zone::names().collect();
     let browser_has = Zone::named(ctx.browser_zone).is_some();
     let zone_hint = if browser_has {
         format!("Default: your browser's zone, {}.", ctx.browser_zone)
