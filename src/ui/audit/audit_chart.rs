@@ -16,18 +16,20 @@ const WIDTH: u32 = 400;
 #[component]
 pub fn AuditChart() -> impl IntoView {
     let ctx = use_audit();
-    let bar_list = Memo::new(move |_| ctx.summary.with(|l| bars(l, &|s| severity_name(ctx, s))));
-    let buckets = Memo::new(move |_| {
+    // Plain closures, not memos: each is read once per change (and each
+    // memo type costs the wasm code of its own).
+    let bar_list = move || ctx.summary.with(|l| bars(l, &|s| severity_name(ctx, s)));
+    let buckets = move || {
         ctx.revision.track();
         ctx.results.with_value(histogram)
-    });
+    };
     // Room for a count after the longest bar.
     let span = WIDTH - 40;
     view! {
         <figure class="chart" data-chart="states">
             <figcaption id="chart-states">"Met and breached, per severity and target"</figcaption>
             {move || {
-                let list = bar_list.get();
+                let list = bar_list();
                 let height = ROW * list.len() as u32 + 4;
                 view! {
                     <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-states" width="100%">
@@ -46,7 +48,7 @@ pub fn AuditChart() -> impl IntoView {
                         }).collect_view()}
                     </svg>
                     <ul class="sr-only">
-                        {bar_list.get().into_iter().map(|b| view! { <li>{b.text}</li> }).collect_view()}
+                        {bar_list().into_iter().map(|b| view! { <li>{b.text}</li> }).collect_view()}
                     </ul>
                 }
             }}
@@ -55,7 +57,7 @@ pub fn AuditChart() -> impl IntoView {
         <figure class="chart" data-chart="margins">
             <figcaption id="chart-margins">"Margins of every measured target (deadline minus actual)"</figcaption>
             {move || {
-                let list = buckets.get();
+                let list = buckets();
                 let most = list.iter().map(|b| b.count).max().unwrap_or(0).max(1);
                 let height = ROW * list.len() as u32 + 4;
                 view! {

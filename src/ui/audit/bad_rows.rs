@@ -10,17 +10,21 @@ use super::state::use_audit;
 #[component]
 pub fn BadRows() -> impl IntoView {
     let ctx = use_audit();
-    let bad = Memo::new(move |_| {
+    let bad_count = move || {
+        ctx.revision.track();
+        ctx.results.with_value(|r| r.bad_count)
+    };
+    let bad = move || {
         ctx.revision.track();
         ctx.results.with_value(|r| (r.bad.clone(), r.bad_count))
-    });
+    };
     view! {
-        <Show when=move || bad.with(|b| b.1 > 0)>
-            <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=move || bad.with(|b| b.1)>
+        <Show when=move || bad_count() > 0>
+            <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=move || bad_count()>
                 <h2 id="h-audit-bad">"Rows that could not be audited"</h2>
                 <p>
                     {move || {
-                        let n = bad.with(|b| b.1);
+                        let n = bad_count();
                         if n as usize > BAD_SHOWN {
                             format!("{n} rows could not be audited; the first {BAD_SHOWN} are listed. The other rows were audited.")
                         } else {
@@ -29,7 +33,7 @@ pub fn BadRows() -> impl IntoView {
                     }}
                 </p>
                 <ul class="bad-rows">
-                    {move || bad.get().0.into_iter().map(|b| view! {
+                    {move || bad().0.into_iter().map(|b| view! {
                         <li data-bad-line=b.line>
                             <strong>{format!("line {}", b.line)}</strong>": "{b.reason}
                         </li>

@@ -39,7 +39,7 @@ pub fn ContractFields() -> impl IntoView {
         settings.update(|s| s.region = Some(id));
         rerun();
     };
-    let regions = Memo::new(move |_| {
+    let regions = move || {
         let p = policy();
         settings.with(|s| {
             p.packages()
@@ -57,7 +57,7 @@ pub fn ContractFields() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    });
+    };
     let many = catalog.policies().len() > 1;
     view! {
         {many.then(|| view! {
@@ -91,11 +91,11 @@ pub fn ContractFields() -> impl IntoView {
                 }}
             </select>
         </div>
-        <Show when=move || regions.with(|r| !r.is_empty())>
+        <Show when=move || !regions().is_empty()>
             <div class="field">
                 <label for="f-region">"Coverage region"</label>
                 <select id="f-region" name="region" on:change=move |e| set_region(event_target_value(&e))>
-                    {move || regions.get().into_iter().map(|(id, name, chosen)| {
+                    {move || regions().into_iter().map(|(id, name, chosen)| {
                         view! { <option value=id prop:selected=chosen>{name}</option> }
                     }).collect_view()}
                 </select>

@@ -36,10 +36,10 @@ pub fn TicketTable() -> impl IntoView {
         let last = (first + SHOWN + 2 * SPARE).min(n);
         (first, last, n)
     });
-    let zone = Memo::new(move |_| {
+    let zone = move || {
         ctx.settings
             .with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC))
-    });
+    };
     let severities = move || {
         ctx.settings.with(|s| {
             ctx.catalog
@@ -55,7 +55,7 @@ pub fn TicketTable() -> impl IntoView {
     };
     let rows = move || {
         let (first, last, _) = window.get();
-        let zone = zone.get();
+        let zone = zone();
         let (vendor, package, region, tz) = ctx.settings.with(|s| {
             (
                 s.vendor.clone(),

@@ -26,7 +26,7 @@ use crate::present::audit::{
     encode_bad, encode_row, encode_summary, Detected, Outcome, Row, Settings, State, SummaryLine,
 };
 use crate::present::zone::from_millis;
-use crate::request::{format_instant, parse_instant};
+use crate::request::format_instant;
 
 /// Bytes read per slice.
 const SLICE: u64 = 1 << 20;
@@ -243,13 +243,17 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     let order = order?;
 
     let zone = Zone::named(&settings.zone).unwrap_or(Zone::UTC);
-    let as_of = match settings.as_of.as_deref() {
-        Some(text) => parse_instant("as of", text).map_err(|e| AuditError::Choice {
-            field: "as of".into(),
-            message: e.to_string(),
-        })?,
-        None => from_millis(js_sys::Date::now()).unwrap_or_default(),
-    };
+    // "As of" is read as the file's timestamps are (an offset, else the zone).
+    let as_of =
+        match settings.as_of.as_deref() {
+            Some(text) => crate::audit::stamp::parse(text, Reading { zone, order: None }).map_err(
+                |message| AuditError::Choice {
+                    field: "as of".into(),
+                    message,
+                },
+            )?,
+            None => from_millis(js_sys::Date::now()).unwrap_or_default(),
+        };
     let choices = Choices {
         vendor: &settings.vendor,
         package: &settings.package,
