@@ -64,32 +64,89 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Appends an instant as `request::format_instant` writes it
+/// (`2026-03-02T14:00:00Z`), without the formatting machinery: the
+/// results CSV writes millions of them.
+fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
+    use chrono::{Datelike, Timelike};
+    let year = at.year();
+    if !(0..=9999).contains(&year) {
+        out.push_str(&format_instant(at));
+        return;
+    }
+    fn digits(out: &mut String, value: u32, width: usize) {
+        let mut buffer = [b'0'; 4];
+        let mut v = value;
+        for slot in buffer[..width].iter_mut().rev() {
+            *slot = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        out.push_str(std::str::from_utf8(&buffer[..width]).unwrap_or("0"));
+    }
+    digits(out, year as u32, 4);
+    for (separator, value) in [
+        ('-', at.month()),
+        ('-', at.day()),
+        ('T', at.hour()),
+        (':', at.minute()),
+        (':', at.second()),
+    ] {
+        out.push(separator);
+        digits(out, value, 2);
+    }
+    out.push('Z');
+}
+
+/// Appends an integer without the formatting machinery.
+fn push_integer(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    let mut v = value.unsigned_abs();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
+}
+
 /// Appends a ticket's rows of the results CSV to `out`.
 pub fn results_rows(plan: &Plan<'_>, ticket: &Ticket, out: &mut String) {
     let policy = plan.policy();
-    let severity = policy.severities()[ticket.severity].id();
+    let severity = csv_cell(policy.severities()[ticket.severity].id());
     let ticket_id = csv_cell(&ticket.id);
     for (spec, result) in plan.targets().iter().zip(&ticket.targets) {
-        let _ = write!(
-            out,
-            "{},{ticket_id},{},{},{},",
-            ticket.line,
-            csv_cell(severity),
-            csv_cell(spec.id()),
-            result.state.id()
-        );
+        push_integer(out, ticket.line as i64);
+        for cell in [
+            &*ticket_id,
+            &*severity,
+            &*csv_cell(spec.id()),
+            result.state.id(),
+        ] {
+            out.push(',');
+            out.push_str(cell);
+        }
+        out.push(',');
         if let Some(due) = result.due {
-            out.push_str(&format_instant(due));
+            push_instant(out, due);
         }
         out.push(',');
         if let Some(actual) = result.actual {
-            out.push_str(&format_instant(actual));
+            push_instant(out, actual);
         }
         out.push(',');
         if let Some(margin) = result.margin_minutes {
-            let _ = write!(out, "{margin}");
+            push_integer(out, margin);
         }
-        let _ = writeln!(out, ",{}", result.paused_minutes);
+        out.push(',');
+        push_integer(out, result.paused_minutes);
+        out.push('\n');
     }
 }
 
@@ -178,6 +235,30 @@ pub fn summary_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for value in [0, 7, -1, 42, -990, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string());
+        }
+    }
+
+    #[test]
+    fn instants_are_written_as_format_instant_writes_them() {
+        use chrono::{TimeZone, Utc};
+        for at in [
+            Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(1000, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(9000, 12, 31, 23, 59, 59).unwrap(),
+            Utc.with_ymd_and_hms(2026, 10, 25, 1, 7, 9).unwrap(),
+        ] {
+            let mut out = String::new();
+            push_instant(&mut out, at);
+            assert_eq!(out, format_instant(at));
+        }
+    }
 
     #[test]
     fn risky_cells_are_inert_and_numbers_stay_numbers() {

@@ -270,10 +270,34 @@ impl Reader {
 
     fn read_csv(&mut self, bytes: &[u8], delimiter: u8, sink: &mut Sink<'_>) {
         let mut state = self.csv.unwrap_or(Csv::FieldStart);
-        for &b in bytes {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
             if state == Csv::FieldStart && self.ends.is_empty() && self.record.is_empty() {
                 self.record_line = self.line;
             }
+            // Plain text runs are copied whole (the byte loop below is for
+            // the bytes that change state).
+            let plain = match state {
+                Csv::FieldStart | Csv::Unquoted => bytes[i..]
+                    .iter()
+                    .position(|&c| c == delimiter || matches!(c, b'"' | b'\n' | b'\r'))
+                    .unwrap_or(bytes.len() - i),
+                Csv::Quoted => bytes[i..]
+                    .iter()
+                    .position(|&c| matches!(c, b'"' | b'\n'))
+                    .unwrap_or(bytes.len() - i),
+                Csv::QuoteInQuoted => 0,
+            };
+            if plain > 0 {
+                self.record.extend_from_slice(&bytes[i..i + plain]);
+                if state == Csv::FieldStart {
+                    state = Csv::Unquoted;
+                }
+                i += plain;
+                continue;
+            }
+            i += 1;
             if b == b'\n' {
                 self.line += 1;
             }
