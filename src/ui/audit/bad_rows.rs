@@ -19,7 +19,7 @@ pub fn BadRows() -> impl IntoView {
         ctx.results.with_value(|r| (r.bad.clone(), r.bad_count))
     };
     view! {
-        <Show when=move || bad_count() > 0>
+        <Show when=move || { bad_count() > 0 }>
             <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=move || bad_count()>
                 <h2 id="h-audit-bad">"Rows that could not be audited"</h2>
                 <p>
