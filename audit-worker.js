@@ -1,9 +1,6 @@
-// The audit's Web Worker. It runs the page's own wasm: the page posts
-// { glue, module } (its JS glue's URL and its compiled WebAssembly.Module),
-// and the wasm's start function, seeing no window, becomes the worker
-// (src/bin/audit.rs) and posts "ready" before the page sends any work.
+// The audit's worker: runs the page's wasm (src/ui/audit/client.rs says how).
 onmessage = async (e) => {
   onmessage = null;
-  const bindings = await import(e.data.glue);
-  await bindings.default({ module_or_path: e.data.module });
+  const g = await import(e.data.glue);
+  await g.default({ module_or_path: e.data.module });
 };

@@ -20,7 +20,7 @@ pub fn BadRows() -> impl IntoView {
     };
     view! {
         <Show when=move || { bad_count() > 0 }>
-            <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=move || bad_count()>
+            <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=bad_count>
                 <h2 id="h-audit-bad">"Rows that could not be audited"</h2>
                 <p>
                     {move || {
