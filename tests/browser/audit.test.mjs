@@ -204,3 +204,12 @@ test('?view=audit on the calculator opens the audit with the same vendor and pac
   await t.openApp('?vendor=threepbx&package=standard', { selector: '[data-audit-link]' });
   assert.equal(await t.page.getAttribute('[data-audit-link]', 'href'), 'audit.html?vendor=threepbx&package=standard');
 });
+
+test('on a phone the audited page never scrolls sideways; wide tables scroll in their own box', async (t) => {
+  await audit(t, CASES[1]);
+  const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+  // The chart's bars each read as text.
+  const bars = await t.page.$$eval('[data-chart="states"] [data-bar] title', (ts) => ts.map((x) => x.textContent));
+  assert.ok(bars.length > 0 && bars.every((b) => /: \d+ met, \d+ breached/.test(b)), bars.join('; '));
+}, { viewport: { width: 390, height: 844 } });
