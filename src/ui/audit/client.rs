@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 
 use crate::present::audit::{decode_batch, decode_summary, Detected, Results};
 
+use super::super::browser;
+
 use super::state::{AuditCtx, Run};
 
 thread_local! {
@@ -49,53 +51,28 @@ pub fn cancel(ctx: AuditCtx) {
     }
 }
 
-/// Audits the current source with the current settings, replacing any
-/// run in progress and its results.
-pub fn start(ctx: AuditCtx) {
-    stop();
-    let Some(source) = ctx.source.get_value() else {
-        return;
-    };
-    let total = source
-        .dyn_ref::<web_sys::Blob>()
-        .map(|b| b.size() as u64)
-        .or_else(|| source.as_string().map(|s| s.len() as u64))
-        .unwrap_or(0);
-    let settings = ctx.settings.with_untracked(|s| s.write());
-    ctx.results.set_value(Results::default());
-    ctx.summary.set(Vec::new());
-    ctx.revision.update(|r| *r += 1);
-    ctx.run.set(Run::Reading { read: 0, total });
-
-    let Some(glue) = glue_url() else {
-        ctx.run.set(Run::Failed(
-            "the audit could not start: this page lacks its script".into(),
-        ));
-        return;
-    };
-    let Ok(url) = web_sys::Url::new_with_base("audit-worker.js", &glue) else {
-        return;
-    };
+/// Starts a worker on the page's own module with a job (`[kind, source,
+/// settings]`), sent once it says "ready"; `on_text` gets every other
+/// message. `None` where the page lacks its script or workers.
+fn spawn(
+    job: Array,
+    mut on_text: impl FnMut(&web_sys::Worker, &str) + 'static,
+) -> Option<web_sys::Worker> {
+    let glue = glue_url()?;
+    let url = web_sys::Url::new_with_base("audit-worker.js", &glue).ok()?;
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let Ok(worker) = web_sys::Worker::new_with_options(&url.href(), &options) else {
-        ctx.run.set(Run::Failed(
-            "the audit could not start a worker in this browser".into(),
-        ));
-        return;
-    };
-    let job = Array::of3(
-        &JsValue::from_str("run"),
-        &source,
-        &JsValue::from_str(&settings),
-    );
+    let worker = web_sys::Worker::new_with_options(&url.href(), &options).ok()?;
     let sender = worker.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let Some(text) = e.data().as_string() else {
-                return;
-            };
-            receive(ctx, &sender, &job, &text);
+            match e.data().as_string().as_deref() {
+                Some("ready") => {
+                    let _ = sender.post_message(&job);
+                }
+                Some(text) => on_text(&sender, text),
+                None => {}
+            }
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the worker; a few per page visit.
@@ -104,15 +81,37 @@ pub fn start(ctx: AuditCtx) {
     let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
     let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
     let _ = worker.post_message(&hello);
-    WORKER.with(|w| *w.borrow_mut() = Some(worker));
+    Some(worker)
 }
 
-fn receive(ctx: AuditCtx, worker: &web_sys::Worker, job: &Array, text: &str) {
+/// Audits the current source with the current settings, replacing any
+/// run in progress and its results.
+pub fn start(ctx: AuditCtx) {
+    stop();
+    let Some(source) = ctx.source.get_value() else {
+        return;
+    };
+    let settings = ctx.settings.with_untracked(|s| s.write());
+    ctx.results.set_value(Results::default());
+    ctx.summary.set(Vec::new());
+    ctx.revision.update(|r| *r += 1);
+    ctx.run.set(Run::Reading { read: 0, total: 1 });
+    let job = Array::of3(
+        &JsValue::from_str("run"),
+        &source,
+        &JsValue::from_str(&settings),
+    );
+    match spawn(job, move |_, text| receive(ctx, text)) {
+        Some(worker) => WORKER.with(|w| *w.borrow_mut() = Some(worker)),
+        None => ctx.run.set(Run::Failed(
+            "the audit could not start a worker in this browser".into(),
+        )),
+    }
+}
+
+fn receive(ctx: AuditCtx, text: &str) {
     let (kind, body) = text.split_at(text.char_indices().nth(1).map_or(text.len(), |(i, _)| i));
     match kind {
-        "r" if body == "eady" => {
-            let _ = worker.post_message(job);
-        }
         "P" => {
             let parsed = body
                 .split_once('/')
@@ -148,55 +147,29 @@ fn receive(ctx: AuditCtx, worker: &web_sys::Worker, job: &Array, text: &str) {
 /// and target) in a worker of its own from the same file and settings,
 /// and offers it as a download. `done` receives whether it worked.
 pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
-    let (Some(source), Some(glue)) = (ctx.source.get_value(), glue_url()) else {
-        done(false);
-        return;
-    };
-    let Ok(url) = web_sys::Url::new_with_base("audit-worker.js", &glue) else {
-        done(false);
-        return;
-    };
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let Ok(worker) = web_sys::Worker::new_with_options(&url.href(), &options) else {
+    let Some(source) = ctx.source.get_value() else {
         done(false);
         return;
     };
     let settings = ctx.settings.with_untracked(|s| s.write());
-    let job = Array::of4(
+    let job = Array::of3(
         &JsValue::from_str("csv"),
         &source,
         &JsValue::from_str(&settings),
-        &JsValue::UNDEFINED,
     );
     // The CSV stays in JS strings until it becomes a Blob.
     let parts = Array::new();
-    let sender = worker.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let Some(text) = e.data().as_string() else {
-                return;
-            };
-            if text == "ready" {
-                let _ = sender.post_message(&job);
-            } else if let Some(chunk) = text.strip_prefix('C') {
-                parts.push(&JsValue::from_str(chunk));
-            } else if text == "D" {
-                sender.terminate();
-                done(super::super::browser::download_parts(
-                    "audit-results.csv",
-                    "text/csv",
-                    &parts,
-                ));
-            } else if text.starts_with('E') {
-                sender.terminate();
-                done(false);
-            }
-        });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let hello = Object::new();
-    let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
-    let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
-    let _ = worker.post_message(&hello);
+    let done = std::rc::Rc::new(done);
+    let finish = done.clone();
+    let worker = spawn(job, move |worker, text| {
+        if let Some(chunk) = text.strip_prefix('C') {
+            parts.push(&JsValue::from_str(chunk));
+        } else if text == "D" || text.starts_with('E') {
+            worker.terminate();
+            finish(text == "D" && browser::download_parts("audit-results.csv", "text/csv", &parts));
+        }
+    });
+    if worker.is_none() {
+        done(false);
+    }
 }

@@ -1,5 +1,6 @@
-//! The run: a progress bar of bytes read with a Cancel button while the
-//! worker reads, then what came of it.
+//! The run: a progress bar of bytes read (the file is read twice: the
+//! scan, then the audit) with a Cancel button while the worker reads, then
+//! what came of it.
 
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn RunProgress() -> impl IntoView {
                 Run::Reading { read, total } => Some(view! {
                     <div class="progress">
                         <label for="audit-progress">
-                            {format!("Reading: {} of {} ({} tickets so far)", bytes(read), bytes(total), tickets())}
+                            {format!("Reading the file: {}% ({} tickets so far)", read * 100 / total.max(1), tickets())}
                         </label>
                         <progress id="audit-progress" max=total.max(1) value=read data-progress></progress>
                         <button type="button" data-action="cancel" on:click=move |_| client::cancel(ctx)>
@@ -37,14 +38,5 @@ pub fn RunProgress() -> impl IntoView {
                 }.into_any()),
             }}
         </div>
-    }
-}
-
-/// `1.5 MB`, `820 KB`, `12 B`.
-fn bytes(n: u64) -> String {
-    match n {
-        n if n >= 1_000_000 => format!("{}.{} MB", n / 1_000_000, n / 100_000 % 10),
-        n if n >= 1_000 => format!("{} KB", n / 1_000),
-        n => format!("{n} B"),
     }
 }
