@@ -23,7 +23,7 @@ pub fn SummaryTable() -> impl IntoView {
     let lines = ctx.summary;
     let margin = |m: Option<i64>| m.map_or("–".to_string(), margin_text);
     view! {
-        <div class="table-scroll" role="region" aria-label="Summary" tabindex="0">
+        <div class="table-scroll" role="region" aria-label="Summary table" tabindex="0">
             <table class="summary" data-summary>
                 <thead>
                     <tr>

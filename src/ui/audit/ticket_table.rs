@@ -102,10 +102,10 @@ pub fn TicketTable() -> impl IntoView {
                                 }
                             >
                                 <th scope="row"><a href=href data-open-ticket>{row.ticket.to_string()}</a></th>
-                                <td>{row.severity.to_string()}</td>
-                                <td>{opened}</td>
                                 <td><span class=format!("state {}", state.map_or("", State::id))>{state.map_or("", State::label)}</span></td>
                                 <td class="num">{row.margin().map(margin_text)}</td>
+                                <td>{row.severity.to_string()}</td>
+                                <td>{opened}</td>
                                 <td class="targets">{detail}</td>
                             </tr>
                         }
@@ -172,7 +172,7 @@ pub fn TicketTable() -> impl IntoView {
         <div
             class="ticket-scroll"
             role="region"
-            aria-label="Tickets"
+            aria-label="Ticket table"
             tabindex="0"
             on:scroll=move |e| {
                 let top = event_target::<web_sys::Element>(&e).scroll_top();
@@ -183,10 +183,10 @@ pub fn TicketTable() -> impl IntoView {
                 <thead>
                     <tr aria-rowindex="1">
                         <th scope="col">"Ticket"</th>
-                        <th scope="col">"Severity"</th>
-                        <th scope="col">"Opened"</th>
                         <th scope="col">"State"</th>
                         <th scope="col">"Smallest margin"</th>
+                        <th scope="col">"Severity"</th>
+                        <th scope="col">"Opened"</th>
                         <th scope="col">"Targets"</th>
                     </tr>
                 </thead>
