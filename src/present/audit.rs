@@ -598,27 +598,31 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
     // Numeric keys computed once per row, so 100,000 rows sort in
     // milliseconds; the line breaks ties, so the order is total.
     let rank = |s: Option<State>| s.map_or(i64::MAX, |s| s as i64);
-    let keys: Vec<(i64, i64)> = match key {
+    let keys: Vec<(i64, i64, u64)> = match key {
         SortKey::Worst => rows
             .iter()
-            .map(|r| (rank(r.state()), r.margin().unwrap_or(i64::MAX)))
+            .map(|r| (rank(r.state()), r.margin().unwrap_or(i64::MAX), r.line))
             .collect(),
-        SortKey::Opened => rows.iter().map(|r| (r.opened, 0)).collect(),
+        SortKey::Opened => rows.iter().map(|r| (r.opened, 0, r.line)).collect(),
         SortKey::Margin => rows
             .iter()
-            .map(|r| (r.margin().unwrap_or(i64::MIN), 0))
+            .map(|r| (r.margin().unwrap_or(i64::MIN), 0, r.line))
             .collect(),
-        SortKey::Ticket | SortKey::Severity | SortKey::Line => Vec::new(),
+        SortKey::Line => rows.iter().map(|r| (0, 0, r.line)).collect(),
+        SortKey::Ticket | SortKey::Severity => Vec::new(),
     };
     let cmp = |a: u32, b: u32| -> Ordering {
-        let (x, y) = (at(a), at(b));
-        let by = match key {
-            SortKey::Ticket => ticket_order(&x.ticket, &y.ticket),
-            SortKey::Severity => x.severity.cmp(&y.severity),
-            SortKey::Line => Ordering::Equal,
-            _ => keys[a as usize].cmp(&keys[b as usize]),
+        let c = if keys.is_empty() {
+            let (x, y) = (at(a), at(b));
+            let by = match key {
+                SortKey::Ticket => ticket_order(&x.ticket, &y.ticket),
+                _ => x.severity.cmp(&y.severity),
+            };
+            by.then(x.line.cmp(&y.line))
+        } else {
+            // The key holds the line: no row is read while sorting.
+            keys[a as usize].cmp(&keys[b as usize])
         };
-        let c = by.then(x.line.cmp(&y.line));
         if descending {
             c.reverse()
         } else {

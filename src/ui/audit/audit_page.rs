@@ -61,6 +61,8 @@ pub fn AuditPage() -> impl IntoView {
                 <AuditChart />
                 <ExportBar />
             </section>
+        </Show>
+        <Show when=move || done() && ctx.table_ready.get()>
             <section class="panel" aria-labelledby="h-audit-tickets">
                 <h2 id="h-audit-tickets">"Tickets"</h2>
                 <TicketTable />

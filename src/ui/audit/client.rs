@@ -94,6 +94,7 @@ pub fn start(ctx: AuditCtx) {
     let settings = ctx.settings.with_untracked(|s| s.write());
     ctx.results.set_value(Results::default());
     ctx.summary.set(Vec::new());
+    ctx.table_ready.set(false);
     ctx.revision.update(|r| *r += 1);
     ctx.run.set(Run::Reading { read: 0, total: 1 });
     let job = Array::of3(
@@ -136,6 +137,7 @@ fn receive(ctx: AuditCtx, text: &str) {
         "D" => {
             stop();
             ctx.run.set(Run::Done);
+            set_timeout(move || ctx.table_ready.set(true), std::time::Duration::ZERO);
             let n = ctx.results.with_value(|r| r.rows.len());
             ctx.notice.set(format!("Audit done: {n} tickets"));
         }

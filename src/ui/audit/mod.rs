@@ -96,6 +96,7 @@ pub fn mount() {
             revision: RwSignal::new(0),
             summary: RwSignal::new(Vec::new()),
             summary_text: StoredValue::new(String::new()),
+            table_ready: RwSignal::new(false),
             sort: RwSignal::new(Default::default()),
             filter: RwSignal::new(Default::default()),
             notice: RwSignal::new(String::new()),

@@ -58,6 +58,9 @@ pub struct AuditCtx {
     pub summary: RwSignal<Vec<SummaryLine>>,
     /// The same as text (`crate::audit::export::summary_text`), for download.
     pub summary_text: StoredValue<String>,
+    /// The ticket table is drawn a task after the summary, so neither
+    /// blocks the page for long.
+    pub table_ready: RwSignal<bool>,
     pub sort: RwSignal<(SortKey, bool)>,
     pub filter: RwSignal<Filter>,
     /// A short polite status message.
