@@ -340,7 +340,7 @@ const INIT: &str = r#"{
   ],
   "targets": [
     {
-      "id": "response", "label": "First response", "clock": "coverage",
+      "id": "response", "label": "First response", "clock": "coverage", "measured_by": "first_response",
       "source": "§2 Response times",
       "values": { "standard": { "1": "4 business_hours", "2": "2 business_days" } }
     }
@@ -655,21 +655,22 @@ fn audit_command(
         Ok(settings) => settings,
         Err(e) => return usage(stderr, &e),
     };
-    let bytes = if file == "-" {
+    let source = if file == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(stdin, &mut bytes).map(|_| bytes)
-    } else {
-        std::fs::read(file)
-    };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let _ = writeln!(stderr, "sla audit: cannot read {file}: {e}");
+        if let Err(e) = std::io::Read::read_to_end(stdin, &mut bytes) {
+            let _ = writeln!(stderr, "sla audit: cannot read standard input: {e}");
             return 1;
         }
+        Source::Memory(bytes)
+    } else {
+        Source::File(file)
     };
-    match audit_bytes(catalog, &settings, &flags, &bytes, stdout, stderr) {
+    match audit_source(catalog, &settings, &flags, &source, stdout, stderr) {
         Ok(status) => status,
+        Err(AuditFailure::Read(e)) => {
+            let _ = writeln!(stderr, "sla audit: {e}");
+            1
+        }
         Err(AuditFailure::Usage(e)) => usage(stderr, &e),
         Err(AuditFailure::File(e)) => {
             let _ = writeln!(stderr, "sla audit: {file}: {e}");
@@ -759,6 +760,7 @@ fn now() -> Instant {
 }
 
 enum AuditFailure {
+    Read(String),
     Usage(String),
     File(String),
     Output,
@@ -769,34 +771,54 @@ const AUDIT_SLICE: usize = 1 << 16;
 /// Bad rows listed on stderr (all are counted).
 const BAD_ROWS_SHOWN: usize = 100;
 
-fn audit_bytes(
+/// Where `sla audit` reads: standard input is held in memory (it can be
+/// read once, and the audit reads twice); a file is read from disk in
+/// slices on each pass, so it is never held whole.
+enum Source<'a> {
+    Memory(Vec<u8>),
+    File(&'a str),
+}
+
+impl Source<'_> {
+    fn slices(
+        &self,
+        each: &mut dyn FnMut(&[u8]) -> Result<(), AuditFailure>,
+    ) -> Result<(), AuditFailure> {
+        match self {
+            Source::Memory(bytes) => bytes.chunks(AUDIT_SLICE).try_for_each(each),
+            Source::File(path) => {
+                let cannot =
+                    |e: std::io::Error| AuditFailure::Read(format!("cannot read {path}: {e}"));
+                let mut file = std::fs::File::open(path).map_err(cannot)?;
+                let mut buffer = vec![0; AUDIT_SLICE];
+                loop {
+                    let read = std::io::Read::read(&mut file, &mut buffer).map_err(cannot)?;
+                    if read == 0 {
+                        return Ok(());
+                    }
+                    each(&buffer[..read])?;
+                }
+            }
+        }
+    }
+}
+
+fn audit_source(
     catalog: &'static Catalog,
     settings: &AuditFlags,
     flags: &Flags,
-    bytes: &[u8],
+    source: &Source<'_>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, AuditFailure> {
     let file = |e: audit::AuditError| AuditFailure::File(e.to_string());
-    let json_input = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| matches!(b, b'[' | b'{'));
-    let kind = if json_input {
-        audit::Kind::JsonArray
-    } else {
-        audit::Kind::Csv { delimiter: b',' }
-    };
+    // `zendesk` is the CSV or the JSON form, as the file turns out.
     let format = settings
         .format
         .as_deref()
-        .and_then(|id| audit::Format::from_id(id, kind));
+        .and_then(|id| audit::Format::from_id(id, audit::Kind::Csv { delimiter: b',' }));
     let mut scan = audit::Scan::new(format);
-    for chunk in bytes.chunks(AUDIT_SLICE) {
-        scan.push(chunk).map_err(file)?;
-    }
+    source.slices(&mut |chunk| scan.push(chunk).map_err(file))?;
     let scanned = scan.finish().map_err(file)?;
     let vendor = flags.one("vendor").unwrap_or_default();
     let policy = catalog.policy(vendor).ok_or_else(|| {
@@ -859,9 +881,7 @@ fn audit_bytes(
             out.clear();
         }
     };
-    for chunk in bytes.chunks(AUDIT_SLICE) {
-        run.push(chunk, &mut sink).map_err(file)?;
-    }
+    source.slices(&mut |chunk| run.push(chunk, &mut sink).map_err(file))?;
     let (_, mut summary) = run.finish(&mut sink).map_err(file)?;
     if failed || stdout.write_all(out.as_bytes()).is_err() {
         return Err(AuditFailure::Output);

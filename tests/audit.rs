@@ -193,27 +193,27 @@ fn zendesk_csv() {
 fn zendesk_api_json() {
     // The API's {"tickets": [...]} answer: instants in UTC, first reply from
     // metric_set.reply_time_in_minutes.calendar, resolution from
-    // metric_set.solved_at. Every ticket starts on line 1 (the answer's).
+    // metric_set.solved_at. Tickets start on lines 2 to 5.
     check(
         &Case { file: "zendesk.json", vendor: "threepbx", package: "standard", zone: "UTC", as_of: "2026-07-31T00:00:00Z", order: None },
         &[
             // 201 is 101 above, written in UTC.
-            "1,201,4,response,breached,2026-03-07T05:30:00Z,2026-03-07T07:30:00Z,-120,0",
-            "1,201,4,resolution,met,2026-03-13T18:30:00Z,2026-03-13T18:00:00Z,30,0",
-            "1,201,4,reason_for_outage,not_measured,,,,0",
+            "2,201,4,response,breached,2026-03-07T05:30:00Z,2026-03-07T07:30:00Z,-120,0",
+            "2,201,4,resolution,met,2026-03-13T18:30:00Z,2026-03-13T18:00:00Z,30,0",
+            "2,201,4,reason_for_outage,not_measured,,,,0",
             // 202 urgent: 12:00Z + 1 h; reply after 45 min, 15 early; resolution
             // asap (no date, the solve time is still shown).
-            "1,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0",
-            "1,202,1,resolution,no_deadline,,2026-03-09T15:00:00Z,,0",
-            "1,202,1,reason_for_outage,not_measured,2026-03-10T12:00:00Z,,,0",
+            "3,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0",
+            "3,202,1,resolution,no_deadline,,2026-03-09T15:00:00Z,,0",
+            "3,202,1,reason_for_outage,not_measured,2026-03-10T12:00:00Z,,,0",
             // 204 normal, never replied nor solved: 4 h -> 16:00Z; 8 business
             // hours from Tue 10 Mar 08:00 EDT: 09:00-17:00 EDT = 21:00Z.
-            "1,204,3,response,breached,2026-03-10T16:00:00Z,,,0",
-            "1,204,3,resolution,breached,2026-03-10T21:00:00Z,,,0",
-            "1,204,3,reason_for_outage,not_measured,,,,0",
+            "5,204,3,response,breached,2026-03-10T16:00:00Z,,,0",
+            "5,204,3,resolution,breached,2026-03-10T21:00:00Z,,,0",
+            "5,204,3,reason_for_outage,not_measured,,,,0",
         ],
         // 203 has "priority": null.
-        &["line 1: [2].priority: unknown severity \"\": map it to one of the policy's severities (1, 2, 3, 4)"],
+        &["line 4: [2].priority: unknown severity \"\": map it to one of the policy's severities (1, 2, 3, 4)"],
     );
 }
 
@@ -337,5 +337,55 @@ fn a_column_of_ambiguous_dates_needs_a_choice() {
             .survey
             .date_order(&scanned.header, Some(DateOrder::MonthFirst)),
         Ok(Some(DateOrder::MonthFirst))
+    );
+}
+
+#[test]
+fn policies_say_which_event_measures_each_target() {
+    use sla::engine::policy::Event;
+    let catalog = load::embedded();
+    let measured = |vendor: &str| -> Vec<(String, Option<Event>)> {
+        catalog
+            .policy(vendor)
+            .unwrap()
+            .targets()
+            .iter()
+            .map(|t| (t.id().to_string(), t.measured_by()))
+            .collect()
+    };
+    let fr = Some(Event::FirstResponse);
+    let res = Some(Event::Resolution);
+    assert_eq!(
+        measured("threepbx"),
+        [
+            ("response".into(), fr),
+            ("resolution".into(), res),
+            ("reason_for_outage".into(), None)
+        ]
+    );
+    // The recurring update is not measured (policies/README.md, decision 19).
+    assert_eq!(
+        measured("nextplane"),
+        [("first_response".into(), fr), ("next_update".into(), None)]
+    );
+    let levels = measured("ipcelerate");
+    assert_eq!(levels[0], ("level1_response".into(), fr));
+    assert!(levels[1..].iter().all(|(_, e)| e.is_none()), "{levels:?}");
+    // The loader refuses what `sla check` refuses (tests/cli.rs), at the
+    // first problem, naming the JSON path.
+    let file = "tests/fixtures/check/measured-by.json";
+    let json = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let error = load::load_catalog(load::EMBEDDED_CALENDARS, &[(file, &json)]).unwrap_err();
+    assert!(
+        error.to_string().contains("targets[0].measured_by: unknown event \"first_reply\" (expected first_response or resolution)"),
+        "{error}"
+    );
+    let fixed = json.replace("first_reply", "first_response");
+    let error = load::load_catalog(load::EMBEDDED_CALENDARS, &[(file, &fixed)]).unwrap_err();
+    assert!(
+        error.to_string().contains(
+            "targets[1].measured_by: a recurring target (\"after\") is not measured by one event"
+        ),
+        "{error}"
     );
 }

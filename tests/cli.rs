@@ -600,7 +600,7 @@ fn help_and_policies() {
 // --------------------------------------------------------------------- check
 
 /// Each fixture holds one problem: (fixture, exit status, exact output).
-const CHECK_CASES: [(&str, i32, &str); 12] = [
+const CHECK_CASES: [(&str, i32, &str); 13] = [
     ("unknown-unit", 1, "29:38: targets[0].values.standard.1: unknown unit \"hrs\" (expected one of clock_hours, clock_days, business_hours, business_days)"),
     ("unknown-schedule", 1, "27:61: targets[0].clock: unknown schedule \"support_hours\" (expected one of business)"),
     ("severity-without-targets", 1, "29:31: targets[0].values.standard: severity \"2\" has no value for target \"response\": expected \"2\": \"<rule>\", e.g. \"8 business_hours\" or \"none_stated\""),
@@ -611,6 +611,8 @@ const CHECK_CASES: [(&str, i32, &str); 12] = [
     ("not-an-iana-zone", 1, "14:15: schedules[0].zone: \"America/NewYork\" is not an IANA time zone: expected a name such as \"Europe/Berlin\" or \"America/New_York\""),
     ("zone-not-compiled", 0, "14:15: schedules[0].zone: warning: \"Asia/Tokyo\" is an IANA zone but is not compiled into this build: put the file in policies/ and run scripts/build-site.sh, which compiles the zones the policies name"),
     ("charge-condition-schedule", 1, "35:66: charges[0].billable.any[1].outside: unknown schedule \"bussiness\" (expected one of business)"),
+    ("measured-by", 1, "27:88: targets[0].measured_by: unknown event \"first_reply\" (expected first_response or resolution)\n\
+      {}32:86: targets[1].measured_by: a recurring target (\"after\") is not measured by one event: leave measured_by out"),
     ("duplicate-id", 1, "31:13: targets[1].id: duplicate id \"response\" (also at targets[0]): expected an id of its own"),
     ("minor-digits", 1, "33:65: charges[0].rate: amount 150.005 has more minor digits than USD has: amounts are whole minor units (USD has 2 minor digits), e.g. 12550 for 125.50"),
     ("warnings", 0, "12:5: schedules[0]: warning: schedule \"business\" has no holidays, so holidays count as open time: add \"holidays\": \"<calendar id>\", or an \"assumption\" saying why not\n\

@@ -102,6 +102,44 @@ fn json_lines_follow_the_input_rows() {
 }
 
 #[test]
+fn events_and_pauses_are_checked_per_row() {
+    let csv = "id,severity,opened,first_response,resolved,pauses\n\
+               A,1,2026-04-13T07:00:00Z,2026-04-13T06:00:00Z,,\n\
+               B,1,2026-04-13T07:00:00Z,,,2026-04-13T09:00:00Z-2026-04-13T10:00:00Z\n\
+               C,1,2026-04-13T07:00:00Z,,,2026-04-13T10:00:00Z/2026-04-13T09:00:00Z\n\
+               D,1,2026-04-13T07:00:00Z,,,2026-04-13 09:00/2026-04-13 10:00;2026-04-14 09:00/2026-04-14 09:30\n";
+    let (status, out, err) = run(
+        &args(&["--json", "--tz", "Europe/Berlin", "-"]),
+        csv.as_bytes(),
+    );
+    assert_eq!(status, 0, "{err}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0]["error"],
+        "column \"first_response\": 2026-04-13T06:00:00Z is before the opened time 2026-04-13T07:00:00Z: expected an event after the opening"
+    );
+    assert_eq!(
+        lines[1]["error"],
+        "column \"pauses\": \"2026-04-13T09:00:00Z-2026-04-13T10:00:00Z\" is not a pause: expected FROM/UNTIL, e.g. 2026-03-02T10:00:00Z/2026-03-02T12:00:00Z (several separated by ;)"
+    );
+    assert_eq!(
+        lines[2]["error"],
+        "column \"pauses\": pause \"2026-04-13T10:00:00Z/2026-04-13T09:00:00Z\" does not end after it starts: expected FROM before UNTIL"
+    );
+    // D: pauses in wall time (Berlin) 09:00-10:00 Mon and 09:00-09:30 Tue.
+    // 8 business hours from Mon 09:00 CEST: Mon 10:00-17:00 counts 7 h;
+    // Tue the pause holds until 09:30, then 1 h -> 10:30 CEST = 08:30Z.
+    assert_eq!(
+        lines[3]["targets"][0]["due"], "2026-04-14T08:30:00Z",
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
 fn formats_and_date_orders_can_be_forced() {
     let csv = b"number,priority,opened_at,resolved_at\nINC1,1 - Critical,2/4/2026 09:00,?\n";
     // All dates fit both orders: the file cannot be audited without a choice.
@@ -128,6 +166,28 @@ fn formats_and_date_orders_can_be_forced() {
     assert_eq!(status, 0, "{err}");
     assert!(
         out.contains("\n2,INC1,1,resolution,breached,2026-04-09T15:00:00Z,,,0\n"),
+        "{out}"
+    );
+    // `zendesk` is the JSON form for JSON input.
+    let json = fixture("zendesk.json");
+    let (status, out, err) = run(
+        &[
+            "audit",
+            "--vendor",
+            "threepbx",
+            "--package",
+            "standard",
+            "--format",
+            "zendesk",
+            "--as-of",
+            "2026-07-31T00:00:00Z",
+            &json,
+        ],
+        b"",
+    );
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        out.contains("\n3,202,1,response,met,2026-03-09T13:00:00Z,2026-03-09T12:45:00Z,15,0\n"),
         "{out}"
     );
     // A forced format the header is not.

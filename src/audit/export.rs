@@ -20,8 +20,6 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use serde_json::json;
-
 use super::error::RowError;
 use super::run::{Plan, Ticket};
 use super::summary::Line;
@@ -150,34 +148,55 @@ pub fn results_rows(plan: &Plan<'_>, ticket: &Ticket, out: &mut String) {
     }
 }
 
-/// The `--json` line of an audited row (without a line break):
+/// A JSON string literal.
+fn json_text(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// The `--json` line of an audited row (without a line break), keys in
+/// this order:
 /// `{"ticket","severity","targets":[{"id","due","actual","state","margin_minutes"}]}`.
 pub fn json_line(plan: &Plan<'_>, ticket: &Ticket) -> String {
-    let targets: Vec<_> = plan
-        .targets()
-        .iter()
-        .zip(&ticket.targets)
-        .map(|(spec, r)| {
-            json!({
-                "id": spec.id(),
-                "due": r.due.map(format_instant),
-                "actual": r.actual.map(format_instant),
-                "state": r.state.id(),
-                "margin_minutes": r.margin_minutes,
-            })
-        })
-        .collect();
-    json!({
-        "ticket": ticket.id,
-        "severity": plan.policy().severities()[ticket.severity].id(),
-        "targets": targets,
-    })
-    .to_string()
+    let mut out = format!(
+        "{{\"ticket\":{},\"severity\":{},\"targets\":[",
+        json_text(&ticket.id),
+        json_text(plan.policy().severities()[ticket.severity].id())
+    );
+    for (i, (spec, r)) in plan.targets().iter().zip(&ticket.targets).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"id\":");
+        out.push_str(&json_text(spec.id()));
+        for (key, at) in [("due", r.due), ("actual", r.actual)] {
+            let _ = write!(out, ",\"{key}\":");
+            match at {
+                Some(at) => {
+                    out.push('"');
+                    push_instant(&mut out, at);
+                    out.push('"');
+                }
+                None => out.push_str("null"),
+            }
+        }
+        let _ = write!(out, ",\"state\":\"{}\",\"margin_minutes\":", r.state.id());
+        match r.margin_minutes {
+            Some(margin) => push_integer(&mut out, margin),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
 }
 
 /// The `--json` line of a bad row: `{"line":<n>,"error":"<what>"}`.
 pub fn json_error(error: &RowError) -> String {
-    json!({ "line": error.line, "error": error.reason }).to_string()
+    format!(
+        "{{\"line\":{},\"error\":{}}}",
+        error.line,
+        json_text(&error.reason)
+    )
 }
 
 /// The summary as text: one line per severity and target, then the

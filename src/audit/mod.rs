@@ -128,7 +128,8 @@ pub struct Scan {
 }
 
 impl Scan {
-    /// `format`: `None` detects it from the header.
+    /// `format`: `None` detects it from the header (a forced Zendesk
+    /// format is the CSV or JSON form, as the input turns out).
     pub fn new(format: Option<Format>) -> Scan {
         Scan {
             reader: Reader::new(),
@@ -223,6 +224,12 @@ fn decide(
     forced: Option<Format>,
     mapping: Option<Mapping>,
 ) -> Result<(Format, Mapping), AuditError> {
+    // A forced Zendesk format is the form the input turns out to be.
+    let forced = forced.map(|format| match (format, kind.is_json()) {
+        (Format::ZendeskCsv, true) => Format::ZendeskJson,
+        (Format::ZendeskJson, false) => Format::ZendeskCsv,
+        (format, _) => format,
+    });
     let (format, proposed) = match forced {
         Some(format) => (format, Mapping::for_format(format, header)),
         None => {

@@ -82,6 +82,9 @@ pub struct Ticket {
     /// Index of the severity in the policy.
     pub severity: usize,
     pub opened: Instant,
+    /// The ticket's pauses (empty without a pauses column), so the page
+    /// can open the ticket in the single-ticket view with the same inputs.
+    pub pauses: Pauses,
     pub targets: Vec<TargetResult>,
 }
 
@@ -288,7 +291,9 @@ impl<'c> Plan<'c> {
                 return Err(self.bad(
                     row,
                     column,
-                    format!("pause \"{part}\" ends before it starts: expected FROM before UNTIL"),
+                    format!(
+                        "pause \"{part}\" does not end after it starts: expected FROM before UNTIL"
+                    ),
                 ));
             }
             intervals.push((from, until));
@@ -408,6 +413,7 @@ impl<'c> Plan<'c> {
             id: id.to_string(),
             severity,
             opened,
+            pauses: timing.pauses,
             targets,
         })
     }

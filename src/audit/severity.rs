@@ -4,6 +4,8 @@
 //! case and surrounding spaces. A value with no entry is unmapped: its
 //! rows are reported, never guessed.
 
+use std::collections::BTreeMap;
+
 use super::detect::Format;
 use super::error::AuditError;
 use crate::engine::policy::Policy;
@@ -115,22 +117,27 @@ impl SeverityMap {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ValueCounts {
     values: Vec<(String, u64)>,
+    /// Value to its index in `values` (a wrongly mapped column can hold
+    /// many values; each row looks its own up once).
+    index: BTreeMap<String, usize>,
 }
 
 /// More distinct values than any priority column has: past this, new
-/// values are counted together (a wrongly mapped column must not grow
-/// without bound).
+/// values are counted together as "(other values)" (a wrongly mapped
+/// column must not grow without bound).
 const MAX_VALUES: usize = 1000;
 
 impl ValueCounts {
     pub fn add(&mut self, value: &str) {
         let value = value.trim();
-        if let Some(entry) = self.values.iter_mut().find(|(v, _)| v == value) {
-            entry.1 += 1;
-        } else if self.values.len() < MAX_VALUES {
+        if let Some(&at) = self.index.get(value) {
+            self.values[at].1 += 1;
+        } else if self.values.len() + 1 < MAX_VALUES {
+            self.index.insert(value.to_string(), self.values.len());
             self.values.push((value.to_string(), 1));
+        } else if self.values.len() + 1 == MAX_VALUES {
+            self.values.push(("(other values)".into(), 1));
         } else if let Some(last) = self.values.last_mut() {
-            last.0 = "(other values)".into();
             last.1 += 1;
         }
     }
@@ -195,6 +202,19 @@ mod tests {
             map.set("Trivial", "5", threepbx).unwrap_err().to_string(),
             "severity map \"Trivial\": unknown severity \"5\": expected one of 1, 2, 3, 4"
         );
+    }
+
+    #[test]
+    fn a_column_of_many_values_is_bounded() {
+        let mut counts = ValueCounts::default();
+        for i in 0..5000 {
+            counts.add(&format!("T{}", i % 2500));
+        }
+        let values = counts.values();
+        assert_eq!(values.len(), MAX_VALUES);
+        // 999 values seen twice each; the other 1501 values, twice each, together.
+        assert_eq!(values[0], ("T0".to_string(), 2));
+        assert_eq!(values[MAX_VALUES - 1], ("(other values)".to_string(), 3002));
     }
 
     #[test]

@@ -31,7 +31,7 @@
 //! assert_eq!(parse("2026-11-01T01:30:00-05:00", ny).unwrap().to_rfc3339(), "2026-11-01T06:30:00+00:00");
 //! ```
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::error::AuditError;
 use crate::engine::civil;
@@ -125,20 +125,10 @@ pub fn parse(text: &str, reading: Reading) -> Result<Instant, String> {
 }
 
 /// The instant of a wall time in `zone`: the earlier one in a fold; in a
-/// gap, the wall time read with the offset in force before the gap.
+/// gap, the wall time read with the offset in force before the gap
+/// (`engine::time::resolve_recorded`).
 pub fn resolve(zone: Zone, local: NaiveDateTime) -> Instant {
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
-        LocalResult::None => {
-            let wall = local.and_utc().timestamp();
-            let before = zone
-                .gap_end(&local)
-                .map(|t| i64::from(zone.offset_at_timestamp(t - 1).seconds()))
-                .unwrap_or(0);
-            DateTime::from_timestamp(wall - before, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
-        }
-    }
+    time::resolve_recorded(zone, local)
 }
 
 /// Reads 1 or 2 digits; returns the number and the rest.

@@ -142,6 +142,7 @@ mod tests {
             id: "1".into(),
             severity,
             opened: Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap(),
+            pauses: crate::engine::time::Pauses::none(),
             targets: states
                 .iter()
                 .map(|&(state, margin_minutes)| TargetResult {

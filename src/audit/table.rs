@@ -9,7 +9,8 @@
 //! (`metric_set.reply_time_in_minutes.calendar`); the header is the first
 //! object's paths, and later objects are read in those columns (a missing
 //! key or `null` is an empty cell). An object with a `"tickets"` array
-//! (Zendesk's API answer) stands for its tickets.
+//! (Zendesk's API answer) stands for its tickets, each with the line it
+//! starts on.
 //!
 //! Rows are handed to a sink as they complete, with the line they start
 //! on; the reader keeps one row at a time.
@@ -196,7 +197,7 @@ impl Reader {
                     }
                 }
             };
-            if body.contains(&0) && !kind.is_json() || std::str::from_utf8(prefix(body)).is_err() {
+            if looks_binary(body) {
                 return Err(AuditError::Binary);
             }
             self.kind = Some(kind);
@@ -508,8 +509,9 @@ impl Reader {
         };
         // Zendesk's API answers `{"tickets": [...], ...}`: its tickets are the rows.
         if let Some(Value::Array(tickets)) = value.get("tickets") {
-            for ticket in tickets {
-                self.json_row(ticket, line, sink);
+            let lines = ticket_lines(&self.record, line);
+            for (i, ticket) in tickets.iter().enumerate() {
+                self.json_row(ticket, lines.get(i).copied().unwrap_or(line), sink);
             }
             return;
         }
@@ -564,13 +566,79 @@ impl Reader {
     }
 }
 
-/// The first bytes, cut at a character boundary, to test for UTF-8.
-fn prefix(body: &[u8]) -> &[u8] {
-    let mut end = body.len().min(4096);
-    while end > 0 && end < body.len() && (body[end] & 0xC0) == 0x80 {
-        end -= 1;
+/// The line each item of the `"tickets"` array of an object starts on,
+/// the object's text starting on `first_line`.
+fn ticket_lines(object: &[u8], first_line: u64) -> Vec<u64> {
+    let (mut depth, mut line) = (0u32, first_line);
+    let (mut string, mut escape) = (false, false);
+    // The last string completed inside the object itself: a key before
+    // its value.
+    let (mut text, mut key) = (Vec::new(), Vec::new());
+    let (mut in_tickets, mut between) = (false, true);
+    let mut lines = Vec::new();
+    for &b in object {
+        if string {
+            if escape {
+                escape = false;
+            } else if b == b'\\' {
+                escape = true;
+            } else if b == b'"' {
+                string = false;
+                if depth == 1 {
+                    key = std::mem::take(&mut text);
+                }
+                continue;
+            }
+            if depth == 1 {
+                text.push(b);
+            }
+        } else if in_tickets
+            && depth == 2
+            && between
+            && !matches!(b, b',' | b']')
+            && !b.is_ascii_whitespace()
+        {
+            lines.push(line);
+            between = false;
+        }
+        if !string {
+            match b {
+                b'"' => {
+                    string = true;
+                    text.clear();
+                }
+                b'{' | b'[' => {
+                    if depth == 1 && b == b'[' && key == b"tickets" {
+                        in_tickets = true;
+                        between = true;
+                    }
+                    depth += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 1 {
+                        in_tickets = false;
+                    }
+                    if depth == 2 {
+                        between = true;
+                    }
+                }
+                b',' if depth == 2 => between = true,
+                _ => {}
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
     }
-    &body[..end]
+    lines
+}
+
+/// NUL bytes or text that is not UTF-8 in the first 4 KB (a character
+/// cut at the end of what has arrived is not an error).
+fn looks_binary(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(4096)];
+    head.contains(&0) || matches!(std::str::from_utf8(head), Err(e) if e.error_len().is_some())
 }
 
 /// `;` when the header line has more of them than commas (outside quotes).
@@ -623,12 +691,12 @@ pub fn read_all(bytes: &[u8], sink: &mut Sink<'_>) -> Result<Vec<String>, AuditE
 mod tests {
     use super::*;
 
+    /// A row's line and cells (or its error as one cell).
+    type Found = (u64, Vec<String>);
+
     /// Every row as (line, cells) or (line, error), the input given in
     /// slices of `step` bytes.
-    fn rows(
-        input: &[u8],
-        step: usize,
-    ) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), AuditError> {
+    fn rows(input: &[u8], step: usize) -> Result<(Vec<String>, Vec<Found>), AuditError> {
         let mut out = Vec::new();
         let mut sink = |row: Result<Row<'_>, RowError>| match row {
             Ok(row) => out.push((
@@ -730,15 +798,17 @@ mod tests {
                 ]
             );
         }
-        let api = br#"{"tickets": [{"id": 1}, 5, {"id": 2}], "count": 2}"#;
+        // Each ticket of the API's answer keeps the line it starts on.
+        let api = b"{\"users\": [{\"id\": 9}],\n \"tickets\": [{\"id\": 1, \"note\": \"a ] \\\" {\"},\n 5,\n {\"id\": [2]}\n], \"count\": 2}";
         let (header, found) = rows(api, 7).unwrap();
-        assert_eq!(header, cells(&["id"]));
-        assert_eq!(found[0], (1, cells(&["1"])));
+        assert_eq!(header, cells(&["id", "note"]));
+        assert_eq!(found[0], (2, cells(&["1", "a ] \" {"])));
+        assert_eq!(found[1].0, 3);
         assert!(
             found[1].1[0].starts_with("error: [1]: expected an object"),
             "{found:?}"
         );
-        assert_eq!(found[2], (1, cells(&["2"])));
+        assert_eq!(found[2], (4, cells(&["[2]", ""])));
         let lines = b"{\"id\": 7}\n{\"id\": oops}\n{\"id\": 9}\n";
         let (_, rows) = rows(lines, 3).unwrap();
         assert_eq!(rows[0], (1, cells(&["7"])));
@@ -766,5 +836,62 @@ mod tests {
         assert_eq!(delimiter(b"a;b;c"), b';');
         assert_eq!(delimiter(b"a,b;c,d"), b',');
         assert_eq!(delimiter(b"\"a;b\",c"), b',');
+    }
+
+    mod laws {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// A field with the characters that need care: delimiters, quotes,
+        /// line breaks, non-ASCII text.
+        fn field() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    Just('a'),
+                    Just(','),
+                    Just(';'),
+                    Just('"'),
+                    Just('\n'),
+                    Just('\r'),
+                    Just('é'),
+                    Just(' ')
+                ],
+                0..6,
+            )
+            .prop_map(|chars| chars.into_iter().collect())
+        }
+
+        proptest! {
+            /// Quoted fields read back as written, whatever the slicing.
+            #[test]
+            fn quoted_csv_reads_back(
+                table in proptest::collection::vec(proptest::collection::vec(field(), 3), 1..6),
+                step in 1usize..40,
+            ) {
+                let quote = |f: &String| format!("\"{}\"", f.replace('"', "\"\""));
+                let mut text = String::from("a,b,c\r\n");
+                for row in &table {
+                    text += &row.iter().map(quote).collect::<Vec<_>>().join(",");
+                    text += "\r\n";
+                }
+                let (header, found) = rows(text.as_bytes(), step).unwrap();
+                prop_assert_eq!(header, cells(&["a", "b", "c"]));
+                let read: Vec<Vec<String>> = found.into_iter().map(|(_, cells)| cells).collect();
+                prop_assert_eq!(read, table);
+            }
+
+            /// Any bytes are read or refused, never a panic.
+            #[test]
+            fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..200), step in 1usize..20) {
+                let mut reader = Reader::new();
+                let mut sink = |_: Result<Row<'_>, RowError>| {};
+                let mut result = Ok(());
+                for chunk in bytes.chunks(step) {
+                    result = result.and_then(|()| reader.push(chunk, &mut sink));
+                }
+                let _ = result.and_then(|()| reader.finish(&mut sink));
+            }
+        }
     }
 }

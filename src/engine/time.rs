@@ -31,7 +31,9 @@
 
 use std::ops::ControlFlow;
 
-use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
 
 use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
 use super::policy::{List, Text};
@@ -223,6 +225,29 @@ pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
             .gap_end(&local)
             .and_then(|t| DateTime::from_timestamp(t, 0))
             .unwrap_or(DateTime::<Utc>::MAX_UTC),
+    }
+}
+
+/// The instant of a recorded wall time (a timestamp written without an
+/// offset, as helpdesk exports do) in `zone`. A fold takes the earlier
+/// instant, as [`resolve_local`]; a time in a spring-forward gap, which no
+/// clock showed, is read with the offset in force before the gap (so it
+/// lands as far after the transition as it was written after it: jiff's
+/// "compatible" disambiguation), where [`resolve_local`] moves a window
+/// boundary to the transition itself. `audit::stamp` doctests both with
+/// New York's 2026 transitions.
+pub fn resolve_recorded(zone: Zone, local: NaiveDateTime) -> Instant {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+        LocalResult::None => {
+            let wall = local.and_utc().timestamp();
+            let before = zone
+                .gap_end(&local)
+                .map(|t| i64::from(zone.offset_at_timestamp(t - 1).seconds()))
+                .unwrap_or(0);
+            DateTime::from_timestamp(wall - before, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+        }
     }
 }
 

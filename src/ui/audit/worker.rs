@@ -7,8 +7,8 @@
 //! slice; each slice is awaited, so the worker never blocks for long.
 //!
 //! A thin adapter over `crate::audit`: it turns the page's [`Settings`]
-//! into a mapping, a severity map and [`Choices`], and reads each ticket's
-//! pauses (which `audit::Ticket` does not carry) for the calculator link.
+//! into a mapping, a severity map and [`Choices`], and the results into
+//! the page's wire format.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -265,8 +265,6 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     };
     let unmapped = scanned.survey.severity_values().unmapped(&severities);
     let plan = scanned.plan(catalog, &choices, severities)?;
-    let reading = Reading { zone, order };
-    let pauses_column = plan.mapping().pauses;
     let targets: Vec<String> = plan.targets().iter().map(|t| t.id().to_string()).collect();
     let target_count = u16::try_from(targets.len()).unwrap_or(u16::MAX);
 
@@ -277,11 +275,6 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     let handle = |row: Result<crate::audit::Row<'_>, crate::audit::RowError>,
                   batch: &mut String,
                   summary: &mut Summary| {
-        let pauses = row
-            .as_ref()
-            .ok()
-            .and_then(|r| pauses_column.and_then(|c| r.get(c)))
-            .map(|cell| pauses_of(cell, reading));
         match row.and_then(|r| plan.audit(&r)) {
             Ok(ticket) => {
                 summary.add(&ticket);
@@ -294,7 +287,16 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
                     ticket: ticket.id.clone().into_boxed_str(),
                     severity: policy.severities()[ticket.severity].id().into(),
                     opened: ticket.opened.timestamp(),
-                    pauses: pauses.unwrap_or_default(),
+                    // As the calculator's `pause` parameter takes them.
+                    pauses: ticket
+                        .pauses
+                        .intervals()
+                        .iter()
+                        .map(|(from, until)| {
+                            format!("{}/{}", format_instant(*from), format_instant(*until))
+                                .into_boxed_str()
+                        })
+                        .collect(),
                     outcomes: ticket
                         .targets
                         .iter()
@@ -373,19 +375,4 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     );
     post(&format!("T{text}"));
     Ok(())
-}
-
-/// A pauses cell (`FROM/UNTIL` intervals separated by `;`) as the
-/// calculator's `pause` parameters; an interval that does not read is left
-/// out (the audit names it as the row's problem).
-fn pauses_of(cell: &str, reading: Reading) -> Vec<Box<str>> {
-    cell.split(';')
-        .filter(|p| !p.trim().is_empty())
-        .filter_map(|p| {
-            let (from, until) = p.split_once('/')?;
-            let from = crate::audit::stamp::parse(from, reading).ok()?;
-            let until = crate::audit::stamp::parse(until, reading).ok()?;
-            Some(format!("{}/{}", format_instant(from), format_instant(until)).into_boxed_str())
-        })
-        .collect()
 }
