@@ -51,12 +51,16 @@ pub fn cancel(ctx: AuditCtx) {
     }
 }
 
+/// What a job does with each message of its worker but "ready".
+type OnText = Box<dyn FnMut(&web_sys::Worker, &str)>;
+
 /// Starts a worker on the page's own module with a job (`[kind, source,
 /// settings]`), sent once it says "ready"; `on_text` gets every other
 /// message. `None` where the page lacks its script or workers.
 fn spawn(
     job: Array,
-    mut on_text: impl FnMut(&web_sys::Worker, &str) + 'static,
+    // Boxed: one closure type (and one JS shim) for both kinds of job.
+    mut on_text: OnText,
 ) -> Option<web_sys::Worker> {
     let glue = glue_url()?;
     let url = web_sys::Url::new_with_base("audit-worker.js", &glue).ok()?;
@@ -102,7 +106,7 @@ pub fn start(ctx: AuditCtx) {
         &source,
         &JsValue::from_str(&settings),
     );
-    match spawn(job, move |_, text| receive(ctx, text)) {
+    match spawn(job, Box::new(move |_, text| receive(ctx, text))) {
         Some(worker) => WORKER.with(|w| *w.borrow_mut() = Some(worker)),
         None => ctx.run.set(Run::Failed(
             "the audit could not start a worker in this browser".into(),
@@ -163,14 +167,19 @@ pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
     let parts = Array::new();
     let done = std::rc::Rc::new(done);
     let finish = done.clone();
-    let worker = spawn(job, move |worker, text| {
-        if let Some(chunk) = text.strip_prefix('C') {
-            parts.push(&JsValue::from_str(chunk));
-        } else if text == "D" || text.starts_with('E') {
-            worker.terminate();
-            finish(text == "D" && browser::download_parts("audit-results.csv", "text/csv", &parts));
-        }
-    });
+    let worker = spawn(
+        job,
+        Box::new(move |worker: &web_sys::Worker, text: &str| {
+            if let Some(chunk) = text.strip_prefix('C') {
+                parts.push(&JsValue::from_str(chunk));
+            } else if text == "D" || text.starts_with('E') {
+                worker.terminate();
+                finish(
+                    text == "D" && browser::download_parts("audit-results.csv", "text/csv", &parts),
+                );
+            }
+        }),
+    );
     if worker.is_none() {
         done(false);
     }
