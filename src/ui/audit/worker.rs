@@ -115,27 +115,25 @@ fn kind_of(first: &[u8]) -> Kind {
     }
 }
 
-/// The mapping the page's column choices describe, on top of `proposed`.
-fn mapping_of(settings: &Settings, proposed: Mapping) -> Mapping {
-    let mut m = proposed;
+/// The mapping the page's column choices describe (the page sends every
+/// field once the user edits one; a field it leaves out has no column).
+fn mapping_of(settings: &Settings) -> Mapping {
+    let mut m = Mapping {
+        id: 0,
+        severity: 0,
+        opened: 0,
+        first_response: None,
+        resolved: None,
+        pauses: None,
+    };
     for (field, column) in &settings.columns {
         match (field.as_str(), *column) {
             ("id", Some(c)) => m.id = c,
             ("severity", Some(c)) => m.severity = c,
             ("opened", Some(c)) => m.opened = c,
-            ("first_response", c) => {
-                m.first_response = c.map(Response::At).or(match m.first_response {
-                    Some(Response::MinutesAfterOpened(c)) => Some(Response::MinutesAfterOpened(c)),
-                    _ => None,
-                })
-            }
-            ("first_response_minutes", c) => {
-                m.first_response = c
-                    .map(Response::MinutesAfterOpened)
-                    .or(match m.first_response {
-                        Some(Response::At(c)) => Some(Response::At(c)),
-                        _ => None,
-                    })
+            ("first_response", Some(c)) => m.first_response = Some(Response::At(c)),
+            ("first_response_minutes", Some(c)) => {
+                m.first_response = Some(Response::MinutesAfterOpened(c))
             }
             ("resolved", c) => m.resolved = c,
             ("pauses", c) => m.pauses = c,
@@ -176,7 +174,13 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
         .and_then(|id| Format::from_id(id, kind));
 
     // Pass 1: format, mapping, priority values, date order.
-    let mut scan = Scan::new(forced);
+    // The user's columns, once edited, in the format shown with them.
+    let mut scan = match forced {
+        Some(format) if !settings.columns.is_empty() => {
+            Scan::with_mapping(format, mapping_of(settings))
+        }
+        _ => Scan::new(forced),
+    };
     let mut at = 0;
     while at < input.size {
         let end = (at + SLICE).min(input.size);
@@ -189,19 +193,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
         at = end;
         post(&format!("P{at}/{total}"));
     }
-    let mut scanned = scan.finish()?;
-    if !settings.columns.is_empty() {
-        let mapping = mapping_of(settings, scanned.mapping);
-        // The survey depends on the columns: scan again with the user's.
-        let mut again = Scan::with_mapping(scanned.format, mapping);
-        let mut at = 0;
-        while at < input.size {
-            let end = (at + SLICE).min(input.size);
-            again.push(&input.slice(at, end).await?)?;
-            at = end;
-        }
-        scanned = again.finish()?;
-    }
+    let scanned = scan.finish()?;
 
     let policy = catalog
         .policy(&settings.vendor)
