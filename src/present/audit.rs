@@ -673,6 +673,19 @@ pub fn ticket_link(
     out
 }
 
+/// A wall time as `2026-03-27 15:00`: unambiguous in every locale.
+pub fn local_text(local: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
+}
+
 /// An instant as RFC 3339 UTC (whole seconds).
 pub fn instant_text(seconds: i64) -> String {
     DateTime::from_timestamp(seconds, 0)
@@ -1115,5 +1128,14 @@ mod tests {
         // A known vendor keeps its first package when the package is unknown.
         let (v, p, _) = contract(catalog, &pairs("vendor=threepbx&package=nope"));
         assert_eq!((v.as_str(), p.as_str()), ("threepbx", "standard"));
+    }
+
+    #[test]
+    fn wall_times_read_the_same_in_every_locale() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 7)
+            .unwrap()
+            .and_hms_opt(9, 5, 59)
+            .unwrap();
+        assert_eq!(local_text(at), "2026-03-07 09:05");
     }
 }

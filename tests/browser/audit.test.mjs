@@ -210,6 +210,26 @@ test('on a phone the audited page never scrolls sideways; wide tables scroll in 
   const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
   // The chart's bars each read as text.
-  const bars = await t.page.$$eval('[data-chart="states"] [data-bar] title', (ts) => ts.map((x) => x.textContent));
+  const bars = await t.page.$$eval('[data-chart="states"] ul li', (ts) => ts.map((x) => x.textContent));
+  assert.equal(bars.length, await t.page.locator('[data-chart="states"] [data-bar]').count(), 'a text per bar');
   assert.ok(bars.length > 0 && bars.every((b) => /: \d+ met, \d+ breached/.test(b)), bars.join('; '));
 }, { viewport: { width: 390, height: 844 } });
+
+test('editing the mapping audits again: a priority mapped, a column left out', async (t) => {
+  const c = CASES[0];
+  await audit(t, c);
+  const bad = Number(await t.page.getAttribute('[data-bad-rows]', 'data-bad-rows'));
+  assert.ok(await t.page.locator('[data-severity-map] tr[data-value="Critical"][data-unmapped]').count(), 'Critical starts unmapped');
+  await t.page.selectOption('[data-severity-map] tr[data-value="Critical"] select', '1');
+  await t.waitFor('[data-run="done"]', { state: 'attached' });
+  await t.page.waitForFunction((n) => Number(document.querySelector('[data-bad-rows]')?.dataset.badRows ?? 0) === n, bad - 1);
+  assert.equal(await t.page.locator('[data-severity-map] tr[data-value="Critical"][data-unmapped]').count(), 0);
+  // Without a resolved column, no resolution target is met, breached or open.
+  await t.page.selectOption('[data-mapping] tr[data-field="resolved"] select', 'none');
+  await t.page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-summary] tr[data-target="resolution"]')];
+    return document.querySelector('[data-run]')?.dataset.run === 'done' &&
+      rows.every((r) => ['[data-met]', '[data-breached]', '[data-open]'].every((s) => r.querySelector(s).textContent === '0'));
+  });
+  assert.equal(await t.page.inputValue('[data-mapping] tr[data-field="resolved"] select'), 'none');
+});

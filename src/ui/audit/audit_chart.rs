@@ -1,6 +1,6 @@
 //! The chart: met and breached per severity and target, and how the
-//! margins are distributed. SVG with a text equivalent for every bar
-//! (`<title>` and a visually hidden list).
+//! margins are distributed. SVG, with a text equivalent for every bar in
+//! a visually hidden list beside it.
 
 use leptos::prelude::*;
 
@@ -39,7 +39,6 @@ pub fn AuditChart() -> impl IntoView {
                             let breached = span * b.breached_width / 1000;
                             view! {
                                 <g data-bar=b.label.clone()>
-                                    <title>{b.text.clone()}</title>
                                     <text x="0" y=y + 12 class="chart-label">{b.label.clone()}</text>
                                     <rect x="0" y=y + 16 width=met height="18" class="met" />
                                     <rect x=met y=y + 16 width=breached height="18" class="breached" />
@@ -65,10 +64,8 @@ pub fn AuditChart() -> impl IntoView {
                         {list.iter().enumerate().map(|(i, b)| {
                             let y = ROW * i as u32 + 2;
                             let w = (span as u64 * b.count / most) as u32;
-                            let text = format!("{}: {} targets", b.label, b.count);
                             view! {
                                 <g data-bucket=b.label>
-                                    <title>{text}</title>
                                     <text x="0" y=y + 12 class="chart-label">{b.label}</text>
                                     <rect x="0" y=y + 16 width=w height="18" class=if b.late { "breached" } else { "met" } />
                                     <text x=w + 4 y=y + 30 class="chart-label">{b.count}</text>

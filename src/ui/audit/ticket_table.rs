@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use crate::engine::zone::Zone;
-use crate::present::audit::{margin_text, order, ticket_link, SortKey, State};
-use crate::present::text;
+use crate::present::audit::{local_text, margin_text, order, ticket_link, SortKey, State};
 
 use super::state::use_audit;
 
@@ -75,7 +74,7 @@ pub fn TicketTable() -> impl IntoView {
                         let href = ticket_link(&vendor, &package, region.as_deref(), Some(&tz), row);
                         let state = row.state();
                         let opened = crate::present::audit::instant(row.opened)
-                            .map(|t| text::date_time(t.with_timezone(&zone).naive_local()))
+                            .map(|t| local_text(t.with_timezone(&zone).naive_local()))
                             .unwrap_or_default();
                         let detail = row
                             .outcomes
