@@ -105,16 +105,6 @@ impl Input {
     }
 }
 
-/// JSON when the first byte that is not a BOM or white space opens one.
-fn kind_of(first: &[u8]) -> Kind {
-    let text = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
-    match text.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[') => Kind::JsonArray,
-        Some(b'{') => Kind::JsonLines,
-        _ => Kind::Csv { delimiter: b',' },
-    }
-}
-
 /// The mapping the page's column choices describe (the page sends every
 /// field once the user edits one; a field it leaves out has no column).
 fn mapping_of(settings: &Settings) -> Mapping {
@@ -166,14 +156,12 @@ fn columns_of(m: &Mapping) -> Vec<(String, usize)> {
 async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditError> {
     let catalog = load::embedded();
     let total = input.size.max(1) * 2;
-    let first = input.slice(0, input.size.min(SLICE)).await?;
-    let kind = kind_of(&first);
+    // `zendesk` is the CSV or the JSON form as the file is (audit::Scan).
     let forced = settings
         .format
         .as_deref()
-        .and_then(|id| Format::from_id(id, kind));
+        .and_then(|id| Format::from_id(id, Kind::Csv { delimiter: b',' }));
 
-    // Pass 1: format, mapping, priority values, date order.
     // The user's columns, once edited, in the format shown with them.
     let mut scan = match forced {
         Some(format) if !settings.columns.is_empty() => {
@@ -184,12 +172,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     let mut at = 0;
     while at < input.size {
         let end = (at + SLICE).min(input.size);
-        let chunk = if at == 0 {
-            first.clone()
-        } else {
-            input.slice(at, end).await?
-        };
-        scan.push(&chunk)?;
+        scan.push(&input.slice(at, end).await?)?;
         at = end;
         post(&format!("P{at}/{total}"));
     }
