@@ -525,17 +525,15 @@ pub enum SortKey {
     Severity,
     Opened,
     Margin,
-    Line,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 5] = [
         SortKey::Worst,
         SortKey::Ticket,
         SortKey::Severity,
         SortKey::Opened,
         SortKey::Margin,
-        SortKey::Line,
     ];
     pub fn id(self) -> &'static str {
         match self {
@@ -544,7 +542,6 @@ impl SortKey {
             SortKey::Severity => "severity",
             SortKey::Opened => "opened",
             SortKey::Margin => "margin",
-            SortKey::Line => "line",
         }
     }
     pub fn label(self) -> &'static str {
@@ -554,7 +551,6 @@ impl SortKey {
             SortKey::Severity => "severity",
             SortKey::Opened => "opened",
             SortKey::Margin => "margin",
-            SortKey::Line => "line in file",
         }
     }
     pub fn from_id(id: &str) -> Option<SortKey> {
@@ -608,7 +604,6 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
             .iter()
             .map(|r| (r.margin().unwrap_or(i64::MIN), 0, r.line))
             .collect(),
-        SortKey::Line => rows.iter().map(|r| (0, 0, r.line)).collect(),
         SortKey::Ticket | SortKey::Severity => Vec::new(),
     };
     let cmp = |a: u32, b: u32| -> Ordering {
@@ -989,7 +984,7 @@ mod tests {
             state: Some(State::Breached),
             ..Filter::default()
         };
-        assert_eq!(order(&results, SortKey::Line, false, &breached), [1, 3]);
+        assert_eq!(order(&results, SortKey::Opened, false, &breached), [1, 3]);
         let text = Filter {
             text: "1".into(),
             ..Filter::default()

@@ -68,7 +68,6 @@ pub fn AuditChart() -> impl IntoView {
                                 <g data-bucket=b.label>
                                     <text x="0" y=y + 12 class="chart-label">{b.label}</text>
                                     <rect x="0" y=y + 16 width=w height="18" class=if b.late { "breached" } else { "met" } />
-                                    <text x=w + 4 y=y + 30 class="chart-label">{b.count}</text>
                                 </g>
                             }
                         }).collect_view()}

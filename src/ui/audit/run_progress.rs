@@ -10,10 +10,6 @@ use super::state::{use_audit, Run};
 #[component]
 pub fn RunProgress() -> impl IntoView {
     let ctx = use_audit();
-    let tickets = move || {
-        ctx.revision.track();
-        ctx.results.with_value(|r| r.rows.len())
-    };
     view! {
         <div class="audit-run" data-run=move || ctx.run.with(Run::id)>
             {move || match ctx.run.get() {
@@ -21,7 +17,7 @@ pub fn RunProgress() -> impl IntoView {
                 Run::Reading { read, total } => Some(view! {
                     <div class="progress">
                         <label for="audit-progress">
-                            {format!("Reading the file: {}% ({} tickets so far)", read * 100 / total.max(1), tickets())}
+                            {format!("Reading the file: {}%", read * 100 / total.max(1))}
                         </label>
                         <progress id="audit-progress" max=total.max(1) value=read data-progress></progress>
                         <button type="button" data-action="cancel" on:click=move |_| client::cancel(ctx)>
