@@ -1,5 +1,5 @@
 // Post-build: fits the JS glue Trunk ships to the wasm it loads, and
-// updates each file's integrity hash in index.html. scripts/csp.mjs runs
+// updates each file's integrity hash in the page that loads it. scripts/csp.mjs runs
 // after it and verifies every hash.
 //
 // The site build links the wasm without exports that nothing in this app
@@ -10,16 +10,17 @@
 // Then the wasm's import and export names become short ones, in the wasm
 // and in the glue, and the wasm loses its custom sections
 // (scripts/wasm-compact.mjs says why); its integrity hash is updated too.
+// Last, the glue is minified with terser (about 1.2 KB brotli a page).
 //   node scripts/fit-glue.mjs [dist]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'acorn';
+import { minify } from 'terser';
 import { compactModule } from './wasm-compact.mjs';
+import { attr } from './html.mjs';
 
 const dist = process.argv[2] || 'dist';
-const htmlPath = join(dist, 'index.html');
-let html = readFileSync(htmlPath, 'utf8');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const fail = (message) => {
   console.error(`fit-glue: ${message}`);
@@ -137,49 +138,74 @@ function renameGlue(source, names) {
   return out + source.slice(at);
 }
 
-const wasmFiles = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
-if (wasmFiles.length !== 1) fail(`expected one .wasm file in ${dist}, found ${wasmFiles.length}`);
-const wasmPath = join(dist, wasmFiles[0]);
-const wasmBytes = readFileSync(wasmPath);
-const names = compactModule(wasmBytes);
-const exported = new Set(names.exports.keys());
-if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid once compacted`);
-// wasm-opt ran with --low-memory-unused (index.html): it may fold constant
-// offsets into loads and stores as if nothing lives in the lowest 1 KiB.
-// rustc places the stack first and the data above it; if static data ever
-// starts lower, that assumption is wrong and the flag must go.
-if (names.dataStart < 1024) {
-  fail(`${wasmFiles[0]}: data starts at ${names.dataStart}, inside the low 1 KiB that wasm-opt --low-memory-unused assumes unused; remove the flag from index.html`);
-}
+// Each page (index.html, and the audit's audit.html) ships one wasm and its
+// glue; the files a page references are fitted together.
+const referenced = (html, ext) =>
+  [...new Set([...html.matchAll(/<(?:link|script)\b[^>]*>/g)].map(([tag]) => attr(tag, 'href') ?? attr(tag, 'src')))]
+    .filter((url) => url && url.endsWith(ext))
+    .map((url) => url.split('/').pop());
 
-for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-  const path = join(dist, file);
-  const source = readFileSync(path, 'utf8');
-  let fitted;
-  try {
-    fitted = fitGlue(source, exported);
-  } catch (e) {
-    fail(`${file}: ${e.message}`);
+const pages = readdirSync(dist).filter((f) => f.endsWith('.html'));
+if (!pages.includes('index.html')) fail(`no index.html in ${dist}`);
+const fitted = new Set();
+for (const page of pages) {
+  const htmlPath = join(dist, page);
+  let html = readFileSync(htmlPath, 'utf8');
+  const wasmFiles = referenced(html, '.wasm');
+  if (wasmFiles.length !== 1) fail(`${page}: expected one referenced .wasm file, found ${wasmFiles.length}`);
+  const wasmPath = join(dist, wasmFiles[0]);
+  const wasmBytes = readFileSync(wasmPath);
+  const names = compactModule(wasmBytes);
+  const exported = new Set(names.exports.keys());
+  if (!WebAssembly.validate(names.bytes)) fail(`${wasmFiles[0]}: not valid once compacted`);
+  // wasm-opt ran with --low-memory-unused (index.html, audit.html): it may
+  // fold constant offsets into loads and stores as if nothing lives in the
+  // lowest 1 KiB. rustc places the stack first and the data above it; if
+  // static data ever starts lower, that assumption is wrong and the flag
+  // must go.
+  if (names.dataStart < 1024) {
+    fail(`${wasmFiles[0]}: data starts at ${names.dataStart}, inside the low 1 KiB that wasm-opt --low-memory-unused assumes unused; remove the flag from ${page}`);
   }
-  let renamed;
-  try {
-    renamed = renameGlue(fitted.code, names);
-  } catch (e) {
-    fail(`${file}: ${e.message}`);
+
+  for (const file of referenced(html, '.js')) {
+    const path = join(dist, file);
+    const source = readFileSync(path, 'utf8');
+    let glue;
+    try {
+      glue = fitGlue(source, exported);
+    } catch (e) {
+      fail(`${file}: ${e.message}`);
+    }
+    let code;
+    try {
+      code = renameGlue(glue.code, names);
+    } catch (e) {
+      fail(`${file}: ${e.message}`);
+    }
+    // Trunk's own minifier gives up on the glue (it ships it whole).
+    // Properties are never mangled: `wasm.<export>` and the import keys
+    // must keep the names the wasm has.
+    const minified = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+    if (!minified.code) fail(`${file}: terser returned nothing`);
+    code = minified.code;
+    const before = sri(Buffer.from(source));
+    if (!html.includes(before)) fail(`${file}: ${page} does not reference it with integrity ${before}`);
+    writeFileSync(path, code);
+    fitted.add(file);
+    html = html.replaceAll(before, sri(Buffer.from(code)));
+    const dropped = glue.dropped.length ? `; dropped ${glue.dropped.join(', ')}` : '';
+    console.log(`fit-glue: ${file}: ${source.length} -> ${code.length} bytes${dropped}`);
   }
-  const code = renamed;
-  const before = sri(Buffer.from(source));
-  if (!html.includes(before)) fail(`${file}: index.html does not reference it with integrity ${before}`);
-  writeFileSync(path, code);
-  html = html.replaceAll(before, sri(Buffer.from(code)));
-  const dropped = fitted.dropped.length ? `; dropped ${fitted.dropped.join(', ')}` : '';
-  console.log(`fit-glue: ${file}: ${source.length} -> ${code.length} bytes${dropped}`);
+  // The file keeps its name: Trunk's hash in it stays a function of the
+  // content, as this renaming is.
+  const wasmBefore = sri(wasmBytes);
+  if (!html.includes(wasmBefore)) fail(`${wasmFiles[0]}: ${page} does not reference it with integrity ${wasmBefore}`);
+  writeFileSync(wasmPath, names.bytes);
+  fitted.add(wasmFiles[0]);
+  html = html.replaceAll(wasmBefore, sri(names.bytes));
+  console.log(`fit-glue: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names, no custom sections)`);
+  writeFileSync(htmlPath, html);
 }
-// The file keeps its name: Trunk's hash in it stays a function of the
-// content, as this renaming is.
-const wasmBefore = sri(wasmBytes);
-if (!html.includes(wasmBefore)) fail(`${wasmFiles[0]}: index.html does not reference it with integrity ${wasmBefore}`);
-writeFileSync(wasmPath, names.bytes);
-html = html.replaceAll(wasmBefore, sri(names.bytes));
-console.log(`fit-glue: ${wasmFiles[0]}: ${wasmBytes.length} -> ${names.bytes.length} bytes (short import and export names, no custom sections)`);
-writeFileSync(htmlPath, html);
+// A wasm or glue no page references would ship unfitted.
+const stray = readdirSync(dist).filter((f) => (f.endsWith('.wasm') || /^[^.]+-[0-9a-f]{16}\.js$/.test(f)) && !fitted.has(f));
+if (stray.length) fail(`shipped but no page references them: ${stray.join(', ')}`);

@@ -3,6 +3,7 @@
 //! comparison), the summary and the calendar file. Built and unit-tested
 //! natively; the web UI (`crate::ui`) only wires it to the DOM.
 
+pub mod audit;
 pub mod cards;
 pub mod charges;
 pub mod compare;

@@ -668,6 +668,30 @@ fn write_selection(out: &mut String, query: &Query) {
     push(out, "severity", &query.severity);
 }
 
+/// The audit page's address for a calculator URL that asks for it
+/// (`view=audit`), keeping the vendor, package and region; `None` for
+/// any other view.
+pub fn audit_redirect(url: &[(String, String)]) -> Option<String> {
+    let last = |name: &str| url.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
+    (last("view")? == "audit").then(|| audit_address(url))
+}
+
+/// The audit page's address (relative to the calculator) with the
+/// vendor, package and region of these pairs.
+pub fn audit_address(url: &[(String, String)]) -> String {
+    let mut query = String::new();
+    for name in ["vendor", "package", "region"] {
+        if let Some((_, v)) = url.iter().rev().find(|(k, _)| k == name) {
+            push(&mut query, name, v);
+        }
+    }
+    if query.is_empty() {
+        "audit.html".into()
+    } else {
+        format!("audit.html?{query}")
+    }
+}
+
 /// The whole query, as the URL carries it (without '?').
 pub fn write(query: &Query) -> String {
     let mut out = String::with_capacity(160);
@@ -1003,5 +1027,17 @@ mod tests {
         );
         let (query, _) = read_url("vendor=numonix");
         assert_eq!(default_service(load::embedded(), &query), None);
+    }
+
+    #[test]
+    fn view_audit_leads_to_the_audit_page_with_the_contract_choices() {
+        let go = |q: &str| audit_redirect(&url(q));
+        assert_eq!(
+            go("?vendor=numonix&package=premium&region=emea&severity=2&view=audit"),
+            Some("audit.html?vendor=numonix&package=premium&region=emea".to_string())
+        );
+        assert_eq!(go("?view=audit"), Some("audit.html".to_string()));
+        assert_eq!(go("?view=compare&vendor=numonix"), None);
+        assert_eq!(go(""), None);
     }
 }

@@ -325,10 +325,14 @@ pub fn print() {
 
 /// Offers text as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    let parts = Array::of1(&JsValue::from_str(text));
+    download_parts(file_name, mime, &Array::of1(&JsValue::from_str(text)))
+}
+
+/// Offers the concatenation of JS strings (or blobs) as a file download.
+pub fn download_parts(file_name: &str, mime: &str, parts: &Array) -> bool {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -7,6 +7,7 @@ mod answer_strip;
 mod app;
 mod assumption_mark;
 mod assumption_note;
+pub mod audit;
 mod browser;
 mod charge_panel;
 mod compare_actions;
@@ -47,6 +48,13 @@ use crate::present::query::{self, Theme};
 pub fn mount() {
     let now = browser::now();
     let url = query::pairs(&browser::search());
+    // The audit is a page of its own, loaded only when asked for.
+    if let Some(address) = query::audit_redirect(&url) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&address);
+        }
+        return;
+    }
     let link = query::is_link(&url);
     let (embed, theme) = {
         let (q, _) = query::read(load::embedded(), &url, &[], now, &|_| false);

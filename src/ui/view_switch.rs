@@ -34,6 +34,20 @@ pub fn ViewSwitch() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            // The ticket audit, a page of its own with the same contract choices.
+            <a
+                class="tab"
+                data-audit-link
+                href=move || {
+                    query.with(|q| {
+                        let mut pairs = vec![("vendor".to_string(), q.vendor.clone()), ("package".to_string(), q.package.clone())];
+                        pairs.extend(q.region.clone().map(|r| ("region".to_string(), r)));
+                        crate::present::query::audit_address(&pairs)
+                    })
+                }
+            >
+                "Audit tickets"
+            </a>
         </fieldset>
     }
 }

@@ -48,3 +48,22 @@ for (const colorScheme of ['light', 'dark']) {
     viewport: { width: 390, height: 844 },
   });
 }
+
+// The ticket audit page, with a fixture audited (summary, chart, table, bad rows shown).
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: the audit page with a file audited has no violations (${colorScheme})`, async (t) => {
+    await t.openApp('audit.html?vendor=unnamed-eu&package=enterprise', { selector: 'input[name="file"]' });
+    await t.page.fill('input[name="as_of"]', '2026-04-30T00:00:00Z');
+    await t.page.press('input[name="as_of"]', 'Tab');
+    await t.page.setInputFiles('input[name="file"]', new URL('../fixtures/audit/generic.csv', import.meta.url).pathname);
+    await t.waitFor('[data-run="done"]', { state: 'attached' });
+    await t.page.evaluate(axeSource);
+    const result = await t.page.evaluate(() =>
+      window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+    );
+    const violations = result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+    );
+    assert.deepEqual(violations, [], 'audit page: axe violations');
+  }, { colorScheme });
+}

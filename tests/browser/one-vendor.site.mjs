@@ -49,3 +49,15 @@ test("every package and severity shows sla deadlines' answer", async (t) => {
   }
   assert.equal(checked, 6);
 }, { timeoutMs: 120000 });
+
+test('the audit page of a one-vendor site offers no other vendor and audits against it', async (t) => {
+  await t.openApp('?view=audit', { selector: 'input[name="file"]' });
+  assert.match(t.page.url(), /audit\.html$/);
+  assert.equal(await t.page.locator('select[name="vendor"]').count(), 0, 'no vendor chooser');
+  assert.deepEqual(await t.page.$$eval('select[name="package"] option', (os) => os.map((o) => o.value)), PACKAGES);
+  const csv = 'id,severity,opened,first_response,resolved\nA-1,1,2026-03-06T05:30:00Z,2026-03-06T05:40:00Z,\n';
+  await t.page.setInputFiles('input[name="file"]', { name: 'acme.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await t.waitFor('[data-run="done"]', { state: 'attached' });
+  assert.equal(await t.page.getAttribute('[data-shown]', 'data-shown'), '1');
+  assert.ok(await t.page.locator('[data-summary] tr[data-severity="1"]').count() > 0);
+});

@@ -1,0 +1,1136 @@
+//! What the ticket audit page shows, without a browser: the results as the
+//! worker sends them (a line per ticket, [`encode_row`] / [`decode_row`]),
+//! the table's order and filter, the summary table, the chart's bars and
+//! margin histogram, and the link that opens one ticket in the calculator.
+//!
+//! The audit itself (reading the export, deadlines, states) is
+//! `crate::audit`'s; this module only carries and arranges its results.
+
+use std::cmp::Ordering;
+
+use chrono::DateTime;
+
+use crate::engine::policy::Catalog;
+use crate::engine::time::Instant;
+use crate::request;
+
+use super::query::encode;
+
+/// A target's state for one ticket, as the audit decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum State {
+    Breached,
+    Open,
+    Met,
+    NotMeasured,
+    NoDeadline,
+}
+
+impl State {
+    pub const ALL: [State; 5] = [
+        State::Breached,
+        State::Open,
+        State::Met,
+        State::NotMeasured,
+        State::NoDeadline,
+    ];
+    /// The id the CLI's JSON uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            State::Met => "met",
+            State::Breached => "breached",
+            State::Open => "open",
+            State::NotMeasured => "not_measured",
+            State::NoDeadline => "no_deadline",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Met => "met",
+            State::Breached => "breached",
+            State::Open => "open",
+            State::NotMeasured => "not measured",
+            State::NoDeadline => "no deadline",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// One target of one ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Index into [`Results::targets`].
+    pub target: u16,
+    pub state: State,
+    /// Unix seconds.
+    pub due: Option<i64>,
+    pub actual: Option<i64>,
+    /// Whole minutes, due minus actual (positive: early).
+    pub margin: Option<i64>,
+}
+
+/// One audited ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The line the row starts on in the file.
+    pub line: u64,
+    pub ticket: Box<str>,
+    /// The policy severity id it was mapped to.
+    pub severity: Box<str>,
+    /// Unix seconds.
+    pub opened: i64,
+    /// Pauses as the calculator's `pause` parameter takes them (`FROM/UNTIL`, RFC 3339 UTC).
+    pub pauses: Vec<Box<str>>,
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Row {
+    /// The ticket's worst state: breached before open before met.
+    pub fn state(&self) -> Option<State> {
+        self.outcomes.iter().map(|o| o.state).min()
+    }
+    /// The smallest margin of its targets (the one closest to, or furthest past, its deadline).
+    pub fn margin(&self) -> Option<i64> {
+        self.outcomes.iter().filter_map(|o| o.margin).min()
+    }
+}
+
+/// A row that could not be audited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// Everything received so far: the target ids (in first-seen order), the
+/// tickets, the first bad rows and how many there were in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub targets: Vec<String>,
+    pub rows: Vec<Row>,
+    pub bad: Vec<BadRow>,
+    pub bad_count: u64,
+}
+
+/// How many bad rows are kept to be listed (all are counted).
+pub const BAD_SHOWN: usize = 100;
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '|' => out.push_str("\\p"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('p') => out.push('|'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+fn opt(value: Option<i64>, out: &mut String) {
+    if let Some(v) = value {
+        out.push_str(&v.to_string());
+    }
+}
+
+/// One ticket as a line of the worker's batches: `T` line, ticket,
+/// severity, opened, pauses (`;`-separated), then per target
+/// `id|state|due|actual|margin`, tab-separated, text escaped.
+pub fn encode_row(out: &mut String, row: &Row, targets: &[String]) {
+    out.push('T');
+    out.push_str(&row.line.to_string());
+    out.push('\t');
+    escape(&row.ticket, out);
+    out.push('\t');
+    escape(&row.severity, out);
+    out.push('\t');
+    out.push_str(&row.opened.to_string());
+    out.push('\t');
+    for (i, p) in row.pauses.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        escape(p, out);
+    }
+    for o in &row.outcomes {
+        out.push('\t');
+        escape(
+            targets
+                .get(usize::from(o.target))
+                .map_or("", String::as_str),
+            out,
+        );
+        out.push('|');
+        out.push_str(o.state.id());
+        out.push('|');
+        opt(o.due, out);
+        out.push('|');
+        opt(o.actual, out);
+        out.push('|');
+        opt(o.margin, out);
+    }
+    out.push('\n');
+}
+
+/// A bad row as a line of the worker's batches: `B` line, reason.
+pub fn encode_bad(out: &mut String, line: u64, reason: &str) {
+    out.push('B');
+    out.push_str(&line.to_string());
+    out.push('\t');
+    escape(reason, out);
+    out.push('\n');
+}
+
+fn number(text: &str) -> Option<Option<i64>> {
+    if text.is_empty() {
+        Some(None)
+    } else {
+        text.parse().ok().map(Some)
+    }
+}
+
+/// Adds a batch of lines ([`encode_row`], [`encode_bad`]) to the results.
+/// A line that does not decode is a bug between page and worker: it is
+/// skipped, and its count returned.
+pub fn decode_batch(results: &mut Results, batch: &str) -> usize {
+    let mut broken = 0;
+    for line in batch.lines().filter(|l| !l.is_empty()) {
+        let ok = match line.as_bytes()[0] {
+            b'T' => decode_row(results, &line[1..]).is_some(),
+            b'B' => match line[1..].split_once('\t') {
+                Some((n, reason)) => match n.parse() {
+                    Ok(n) => {
+                        results.bad_count += 1;
+                        if results.bad.len() < BAD_SHOWN {
+                            results.bad.push(BadRow {
+                                line: n,
+                                reason: unescape(reason),
+                            });
+                        }
+                        true
+                    }
+                    Err(_) => false,
+                },
+                None => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            broken += 1;
+        }
+    }
+    broken
+}
+
+fn intern(targets: &mut Vec<String>, id: String) -> Option<u16> {
+    let at = match targets.iter().position(|t| *t == id) {
+        Some(i) => i,
+        None => {
+            targets.push(id);
+            targets.len() - 1
+        }
+    };
+    u16::try_from(at).ok()
+}
+
+/// Decodes one ticket line (without its `T`) into `results`.
+pub fn decode_row(results: &mut Results, line: &str) -> Option<()> {
+    let mut fields = line.split('\t');
+    let number_of_line = fields.next()?.parse().ok()?;
+    let ticket = unescape(fields.next()?).into_boxed_str();
+    let severity = unescape(fields.next()?).into_boxed_str();
+    let opened = fields.next()?.parse().ok()?;
+    let pauses = fields.next()?;
+    let pauses = if pauses.is_empty() {
+        Vec::new()
+    } else {
+        pauses
+            .split(';')
+            .map(|p| unescape(p).into_boxed_str())
+            .collect()
+    };
+    let mut outcomes = Vec::new();
+    for field in fields {
+        let mut parts = field.split('|');
+        let target = intern(&mut results.targets, unescape(parts.next()?))?;
+        let state = State::from_id(parts.next()?)?;
+        let due = number(parts.next()?)?;
+        let actual = number(parts.next()?)?;
+        let margin = number(parts.next()?)?;
+        outcomes.push(Outcome {
+            target,
+            state,
+            due,
+            actual,
+            margin,
+        });
+    }
+    results.rows.push(Row {
+        line: number_of_line,
+        ticket,
+        severity,
+        opened,
+        pauses,
+        outcomes,
+    });
+    Some(())
+}
+
+/// The choices an audit runs with, as the page holds them and sends them
+/// to the worker (a URL query, [`Settings::write`] / [`Settings::read`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub vendor: String,
+    pub package: String,
+    pub region: Option<String>,
+    /// The zone of timestamps without an offset (IANA name).
+    pub zone: String,
+    /// A format id; `None`: recognised from the header.
+    pub format: Option<String>,
+    /// `dmy` or `mdy`; `None`: decided from the column.
+    pub order: Option<String>,
+    /// Column choices that replace the format's: (field, column index;
+    /// `None`: no column).
+    pub columns: Vec<(String, Option<usize>)>,
+    /// Severity mapping entries that replace the defaults: (file value, severity id).
+    pub map: Vec<(String, String)>,
+    /// "As of" instant (RFC 3339); `None`: now.
+    pub as_of: Option<String>,
+}
+
+impl Settings {
+    pub fn write(&self) -> String {
+        let mut out = String::new();
+        let mut push = |k: &str, v: &str| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&encode(v));
+        };
+        push("vendor", &self.vendor);
+        push("package", &self.package);
+        if let Some(r) = &self.region {
+            push("region", r);
+        }
+        push("tz", &self.zone);
+        if let Some(f) = &self.format {
+            push("format", f);
+        }
+        if let Some(o) = &self.order {
+            push("order", o);
+        }
+        for (field, column) in &self.columns {
+            let column = column.map_or("none".to_string(), |c| c.to_string());
+            push("column", &format!("{field}={column}"));
+        }
+        for (value, severity) in &self.map {
+            push("map", &format!("{value}={severity}"));
+        }
+        if let Some(a) = &self.as_of {
+            push("as_of", a);
+        }
+        out
+    }
+
+    pub fn read(text: &str) -> Settings {
+        let mut s = Settings::default();
+        for (k, v) in super::query::pairs(text) {
+            match k.as_str() {
+                "vendor" => s.vendor = v,
+                "package" => s.package = v,
+                "region" => s.region = Some(v),
+                "tz" => s.zone = v,
+                "format" => s.format = Some(v),
+                "order" => s.order = Some(v),
+                "column" => {
+                    if let Some((f, c)) = v.rsplit_once('=') {
+                        if c == "none" {
+                            s.columns.push((f.to_string(), None));
+                        } else if let Ok(c) = c.parse() {
+                            s.columns.push((f.to_string(), Some(c)));
+                        }
+                    }
+                }
+                "map" => {
+                    if let Some((value, sev)) = v.rsplit_once('=') {
+                        s.map.push((value.to_string(), sev.to_string()));
+                    }
+                }
+                "as_of" => s.as_of = Some(v),
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+/// The fields a column mapping assigns, in the order the page lists them.
+pub const FIELDS: [(&str, &str); 7] = [
+    ("id", "Ticket id"),
+    ("severity", "Priority"),
+    ("opened", "Opened"),
+    ("first_response", "First response (timestamp)"),
+    (
+        "first_response_minutes",
+        "First response (minutes after opened)",
+    ),
+    ("resolved", "Resolved"),
+    ("pauses", "Pauses"),
+];
+
+/// What the worker recognised in a file: its format, header and column
+/// mapping, the priority values with their counts and the severity each
+/// maps to (`None`: unmapped), and the date order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detected {
+    pub format: String,
+    pub format_name: String,
+    pub header: Vec<String>,
+    /// (field id of [`FIELDS`], column index).
+    pub columns: Vec<(String, usize)>,
+    /// (value as written, rows, severity id).
+    pub values: Vec<(String, u64, Option<String>)>,
+    /// `dmy` or `mdy` when the file's slashed dates decided it.
+    pub order: Option<String>,
+}
+
+impl Detected {
+    pub fn write(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("format", self.format.clone()),
+            ("name", self.format_name.clone()),
+        ];
+        pairs.extend(self.header.iter().map(|h| ("h", h.clone())));
+        pairs.extend(self.columns.iter().map(|(f, c)| ("c", format!("{f}:{c}"))));
+        pairs.extend(
+            self.values
+                .iter()
+                .map(|(v, n, s)| ("v", format!("{n}:{}:{v}", s.as_deref().unwrap_or("")))),
+        );
+        if let Some(o) = &self.order {
+            pairs.push(("order", o.clone()));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    pub fn read(text: &str) -> Detected {
+        let mut d = Detected::default();
+        for (k, v) in super::query::pairs(text) {
+            match k.as_str() {
+                "format" => d.format = v,
+                "name" => d.format_name = v,
+                "h" => d.header.push(v),
+                "c" => {
+                    if let Some((f, c)) = v.split_once(':') {
+                        if let Ok(c) = c.parse() {
+                            d.columns.push((f.to_string(), c));
+                        }
+                    }
+                }
+                "v" => {
+                    let mut parts = v.splitn(3, ':');
+                    if let (Some(n), Some(s), Some(value)) =
+                        (parts.next(), parts.next(), parts.next())
+                    {
+                        if let Ok(n) = n.parse() {
+                            let s = (!s.is_empty()).then(|| s.to_string());
+                            d.values.push((value.to_string(), n, s));
+                        }
+                    }
+                }
+                "order" => d.order = Some(v),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// The column of a field, if the mapping has one.
+    pub fn column(&self, field: &str) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, c)| *c)
+    }
+
+    /// Rows whose priority value maps to no severity.
+    pub fn unmapped(&self) -> u64 {
+        self.values
+            .iter()
+            .filter(|(_, _, s)| s.is_none())
+            .map(|(_, n, _)| n)
+            .sum()
+    }
+}
+
+/// The vendor, package and region of the audit page's URL (as the
+/// calculator's link writes them), each falling back to the catalog's
+/// first choice when missing or unknown; the region stays `None` (the
+/// package's default) unless the package has it.
+pub fn contract(catalog: &Catalog, url: &[(String, String)]) -> (String, String, Option<String>) {
+    let get = |name: &str| {
+        url.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let policy = get("vendor")
+        .and_then(|id| catalog.policy(id))
+        .unwrap_or(&catalog.policies()[0]);
+    let package = get("package")
+        .and_then(|id| policy.packages().iter().find(|p| p.id() == id))
+        .unwrap_or(&policy.packages()[0]);
+    let region = get("region")
+        .filter(|id| package.regions().iter().any(|r| r.id() == *id))
+        .map(str::to_string);
+    (policy.id().to_string(), package.id().to_string(), region)
+}
+
+/// What the ticket table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Breached first, then open, then met; within each, smallest margin first.
+    #[default]
+    Worst,
+    Ticket,
+    Severity,
+    Opened,
+    Margin,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Worst,
+        SortKey::Ticket,
+        SortKey::Severity,
+        SortKey::Opened,
+        SortKey::Margin,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            SortKey::Worst => "worst",
+            SortKey::Ticket => "ticket",
+            SortKey::Severity => "severity",
+            SortKey::Opened => "opened",
+            SortKey::Margin => "margin",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Worst => "breached first",
+            SortKey::Ticket => "ticket",
+            SortKey::Severity => "severity",
+            SortKey::Opened => "opened",
+            SortKey::Margin => "margin",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// Which tickets the table shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only tickets whose worst state is this.
+    pub state: Option<State>,
+    /// Only this severity id.
+    pub severity: Option<String>,
+    /// Only tickets whose id contains this (case-insensitive).
+    pub text: String,
+}
+
+/// Ticket ids compare by number where both are numbers (`9` before `10`).
+fn ticket_order(a: &str, b: &str) -> Ordering {
+    match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
+/// The indices of the rows the table shows, in order.
+pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter) -> Vec<u32> {
+    let needle = filter.text.trim().to_lowercase();
+    let rows = &results.rows;
+    let mut out: Vec<u32> = (0..rows.len())
+        .filter(|&i| {
+            let r = &rows[i];
+            filter.state.is_none_or(|s| r.state() == Some(s))
+                && filter.severity.as_deref().is_none_or(|s| *r.severity == *s)
+                && (needle.is_empty() || r.ticket.to_lowercase().contains(&needle))
+        })
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect();
+    let at = |i: u32| &rows[i as usize];
+    // Numeric keys computed once per row, so 100,000 rows sort in
+    // milliseconds; the line breaks ties, so the order is total.
+    let rank = |s: Option<State>| s.map_or(i64::MAX, |s| s as i64);
+    let keys: Vec<(i64, i64, u64)> = match key {
+        SortKey::Worst => rows
+            .iter()
+            .map(|r| (rank(r.state()), r.margin().unwrap_or(i64::MAX), r.line))
+            .collect(),
+        SortKey::Opened => rows.iter().map(|r| (r.opened, 0, r.line)).collect(),
+        SortKey::Margin => rows
+            .iter()
+            .map(|r| (r.margin().unwrap_or(i64::MIN), 0, r.line))
+            .collect(),
+        SortKey::Ticket | SortKey::Severity => Vec::new(),
+    };
+    let cmp = |a: u32, b: u32| -> Ordering {
+        let c = if keys.is_empty() {
+            let (x, y) = (at(a), at(b));
+            let by = match key {
+                SortKey::Ticket => ticket_order(&x.ticket, &y.ticket),
+                _ => x.severity.cmp(&y.severity),
+            };
+            by.then(x.line.cmp(&y.line))
+        } else {
+            // The key holds the line: no row is read while sorting.
+            keys[a as usize].cmp(&keys[b as usize])
+        };
+        if descending {
+            c.reverse()
+        } else {
+            c
+        }
+    };
+    sort_indices(&mut out, &cmp);
+    out
+}
+
+/// The one sort of the table (each sort instantiation costs the wasm a few KB).
+fn sort_indices(indices: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    indices.sort_unstable_by(|a, b| cmp(*a, *b));
+}
+
+/// The calculator's address (relative to the audit page) for one ticket:
+/// the same vendor, package and region, the ticket's severity, opening and
+/// pauses (`present::query`'s parameters), in the audit's zone.
+pub fn ticket_link(
+    vendor: &str,
+    package: &str,
+    region: Option<&str>,
+    zone: Option<&str>,
+    row: &Row,
+) -> String {
+    let mut out = String::from("./?");
+    let mut push = |k: &str, v: &str| {
+        if !out.ends_with('?') {
+            out.push('&');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(&encode(v));
+    };
+    push("vendor", vendor);
+    push("package", package);
+    if let Some(r) = region {
+        push("region", r);
+    }
+    push("severity", &row.severity);
+    push("opened", &instant_text(row.opened));
+    for p in &row.pauses {
+        push("pause", p);
+    }
+    if let Some(z) = zone {
+        push("tz", z);
+    }
+    out
+}
+
+/// A wall time as `2026-03-27 15:00`: unambiguous in every locale.
+pub fn local_text(local: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// An instant as RFC 3339 UTC (whole seconds).
+pub fn instant_text(seconds: i64) -> String {
+    DateTime::from_timestamp(seconds, 0)
+        .map(request::format_instant)
+        .unwrap_or_default()
+}
+
+/// The instant of Unix seconds.
+pub fn instant(seconds: i64) -> Option<Instant> {
+    DateTime::from_timestamp(seconds, 0)
+}
+
+/// A margin in words: `2 h 5 min early`, `40 min late`, `on time`.
+pub fn margin_text(minutes: i64) -> String {
+    if minutes == 0 {
+        return "on time".into();
+    }
+    let m = minutes.unsigned_abs();
+    let (d, h, min) = (m / 1440, m / 60 % 24, m % 60);
+    let mut parts = Vec::new();
+    if d > 0 {
+        parts.push(format!("{d} d"));
+    }
+    if h > 0 {
+        parts.push(format!("{h} h"));
+    }
+    if min > 0 || parts.is_empty() {
+        parts.push(format!("{min} min"));
+    }
+    let side = if minutes > 0 { "early" } else { "late" };
+    format!("{} {side}", parts.join(" "))
+}
+
+/// One line of the summary (`crate::audit::Summary`'s, with ids): a severity and a target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLine {
+    pub severity: String,
+    pub target: String,
+    pub tickets: u64,
+    pub met: u64,
+    pub breached: u64,
+    pub open: u64,
+    /// Met among met and breached, whole percent (`crate::audit::summary`);
+    /// `None` when neither.
+    pub met_percent: Option<u32>,
+    pub median: Option<i64>,
+    pub worst: Option<i64>,
+}
+
+/// `75%`, or a dash without met or breached tickets.
+pub fn percent_text(percent: Option<u32>) -> String {
+    percent.map_or("–".into(), |p| format!("{p}%"))
+}
+
+/// The summary lines as the worker sends them (one per line, tab-separated).
+pub fn encode_summary(lines: &[SummaryLine]) -> String {
+    let mut out = String::new();
+    let n = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
+    for l in lines {
+        let mut sev = String::new();
+        escape(&l.severity, &mut sev);
+        let mut target = String::new();
+        escape(&l.target, &mut target);
+        out.push_str(&format!(
+            "{sev}\t{target}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            l.tickets,
+            l.met,
+            l.breached,
+            l.open,
+            n(l.met_percent.map(i64::from)),
+            n(l.median),
+            n(l.worst)
+        ));
+    }
+    out
+}
+
+/// The summary lines from [`encode_summary`]; a line that does not decode is left out.
+pub fn decode_summary(text: &str) -> Vec<SummaryLine> {
+    text.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [sev, target, tickets, met, breached, open, percent, median, worst] = f[..] else {
+                return None;
+            };
+            Some(SummaryLine {
+                severity: unescape(sev),
+                target: unescape(target),
+                tickets: tickets.parse().ok()?,
+                met: met.parse().ok()?,
+                breached: breached.parse().ok()?,
+                open: open.parse().ok()?,
+                met_percent: number(percent)?.and_then(|p| u32::try_from(p).ok()),
+                median: number(median)?,
+                worst: number(worst)?,
+            })
+        })
+        .collect()
+}
+
+/// A bar of the chart: met and breached of one severity and target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    pub label: String,
+    pub met: u64,
+    pub breached: u64,
+    /// Widths in per mille of the widest bar's total.
+    pub met_width: u32,
+    pub breached_width: u32,
+    /// What a screen reader reads for it.
+    pub text: String,
+}
+
+/// The chart's bars, one per summary line with met or breached tickets.
+pub fn bars(lines: &[SummaryLine], severity_name: &dyn Fn(&str) -> String) -> Vec<Bar> {
+    let widest = lines
+        .iter()
+        .map(|l| l.met + l.breached)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let width = |n: u64| u32::try_from(n * 1000 / widest).unwrap_or(1000);
+    lines
+        .iter()
+        .filter(|l| l.met + l.breached > 0)
+        .map(|l| {
+            let label = format!("{}, {}", severity_name(&l.severity), l.target);
+            Bar {
+                text: format!(
+                    "{label}: {} met, {} breached ({} met)",
+                    l.met,
+                    l.breached,
+                    percent_text(l.met_percent)
+                ),
+                label,
+                met: l.met,
+                breached: l.breached,
+                met_width: width(l.met),
+                breached_width: width(l.breached),
+            }
+        })
+        .collect()
+}
+
+/// A bucket of the margin histogram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub label: &'static str,
+    pub count: u64,
+    /// Whether these margins are breaches (negative).
+    pub late: bool,
+}
+
+/// Margin buckets, from most late to most early (minutes; lower bound inclusive).
+const BUCKETS: [(i64, &str, bool); 8] = [
+    (i64::MIN, "over 1 day late", true),
+    (-1439, "4 h to 1 day late", true),
+    (-239, "1 to 4 h late", true),
+    (-59, "under 1 h late", true),
+    (0, "under 1 h early", false),
+    (60, "1 to 4 h early", false),
+    (240, "4 h to 1 day early", false),
+    (1440, "over 1 day early", false),
+];
+
+/// How many target margins fall in each bucket.
+pub fn histogram(results: &Results) -> Vec<Bucket> {
+    let mut counts = [0u64; BUCKETS.len()];
+    for m in results
+        .rows
+        .iter()
+        .flat_map(|r| r.outcomes.iter().filter_map(|o| o.margin))
+    {
+        let i = BUCKETS
+            .iter()
+            .rposition(|(low, _, _)| m >= *low)
+            .unwrap_or(0);
+        counts[i] += 1;
+    }
+    BUCKETS
+        .iter()
+        .zip(counts)
+        .map(|(&(_, label, late), count)| Bucket { label, count, late })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: u64, ticket: &str, outcomes: &[(State, Option<i64>)]) -> Row {
+        Row {
+            line,
+            ticket: ticket.into(),
+            severity: "1".into(),
+            opened: 1_772_442_000, // 2026-03-02T09:00:00Z
+            pauses: vec![],
+            outcomes: outcomes
+                .iter()
+                .map(|&(state, margin)| Outcome {
+                    target: 0,
+                    state,
+                    due: None,
+                    actual: None,
+                    margin,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_survive_the_wire_with_tabs_pipes_and_newlines_in_ids() {
+        let targets = vec!["response".to_string(), "resolution".to_string()];
+        let mut r = row(7, "a\tb|c\nd\\e", &[]);
+        r.pauses = vec!["2026-03-02T10:00:00Z/2026-03-02T12:00:00Z".into()];
+        r.outcomes = vec![
+            Outcome {
+                target: 1,
+                state: State::Breached,
+                due: Some(10),
+                actual: Some(70),
+                margin: Some(-1),
+            },
+            Outcome {
+                target: 0,
+                state: State::NotMeasured,
+                due: None,
+                actual: None,
+                margin: None,
+            },
+        ];
+        let mut batch = String::new();
+        encode_row(&mut batch, &r, &targets);
+        encode_bad(&mut batch, 9, "bad\ttimestamp");
+        let mut results = Results::default();
+        assert_eq!(decode_batch(&mut results, &batch), 0);
+        // Targets are interned in the order they arrive.
+        assert_eq!(results.targets, ["resolution", "response"]);
+        let got = &results.rows[0];
+        assert_eq!(got.ticket, r.ticket);
+        assert_eq!(got.pauses, r.pauses);
+        assert_eq!(got.outcomes[0].target, 0);
+        assert_eq!(got.outcomes[0].margin, Some(-1));
+        assert_eq!(got.outcomes[1].target, 1);
+        assert_eq!(got.outcomes[1].state, State::NotMeasured);
+        assert_eq!(
+            results.bad,
+            [BadRow {
+                line: 9,
+                reason: "bad\ttimestamp".into()
+            }]
+        );
+        assert_eq!(decode_batch(&mut results, "Tx\tbroken\n"), 1);
+    }
+
+    #[test]
+    fn bad_rows_are_all_counted_and_the_first_hundred_kept() {
+        let mut batch = String::new();
+        for n in 0..150 {
+            encode_bad(&mut batch, n + 2, "missing id");
+        }
+        let mut results = Results::default();
+        decode_batch(&mut results, &batch);
+        assert_eq!(results.bad_count, 150);
+        assert_eq!(results.bad.len(), BAD_SHOWN);
+        assert_eq!(results.bad[99].line, 101);
+    }
+
+    #[test]
+    fn default_order_puts_breached_first_then_open_then_met_smallest_margin_first() {
+        let results = Results {
+            rows: vec![
+                row(2, "10", &[(State::Met, Some(30))]),
+                row(3, "9", &[(State::Breached, Some(-5))]),
+                row(4, "8", &[(State::Open, None)]),
+                row(
+                    5,
+                    "7",
+                    &[(State::Met, Some(30)), (State::Breached, Some(-90))],
+                ),
+                row(6, "6", &[(State::Met, Some(5))]),
+            ],
+            ..Results::default()
+        };
+        let all = Filter::default();
+        // Breached: line 5 (-90) before line 3 (-5); open: line 4; met: 6 (5) before 2 (30).
+        assert_eq!(
+            order(&results, SortKey::Worst, false, &all),
+            [3, 1, 2, 4, 0]
+        );
+        // Ids compare as numbers: 6, 7, 8, 9, 10.
+        assert_eq!(
+            order(&results, SortKey::Ticket, false, &all),
+            [4, 3, 2, 1, 0]
+        );
+        assert_eq!(
+            order(&results, SortKey::Ticket, true, &all),
+            [0, 1, 2, 3, 4]
+        );
+        let breached = Filter {
+            state: Some(State::Breached),
+            ..Filter::default()
+        };
+        assert_eq!(order(&results, SortKey::Opened, false, &breached), [1, 3]);
+        let text = Filter {
+            text: "1".into(),
+            ..Filter::default()
+        };
+        assert_eq!(order(&results, SortKey::Worst, false, &text), [0]);
+    }
+
+    #[test]
+    fn a_ticket_opens_in_the_calculator_with_its_inputs() {
+        let mut r = row(2, "ZD-1", &[]);
+        r.severity = "2".into();
+        r.pauses = vec!["2026-03-02T10:00:00Z/2026-03-02T12:00:00Z".into()];
+        assert_eq!(
+            ticket_link("threepbx", "standard", None, Some("America/New_York"), &r),
+            "./?vendor=threepbx&package=standard&severity=2&opened=2026-03-02T09:00:00Z\
+             &pause=2026-03-02T10:00:00Z/2026-03-02T12:00:00Z&tz=America/New_York"
+        );
+        assert_eq!(
+            ticket_link("numonix", "premium", Some("emea"), None, &r),
+            "./?vendor=numonix&package=premium&region=emea&severity=2&opened=2026-03-02T09:00:00Z\
+             &pause=2026-03-02T10:00:00Z/2026-03-02T12:00:00Z"
+        );
+    }
+
+    #[test]
+    fn margins_and_percentages_in_words() {
+        assert_eq!(margin_text(0), "on time");
+        assert_eq!(margin_text(125), "2 h 5 min early");
+        assert_eq!(margin_text(-40), "40 min late");
+        assert_eq!(margin_text(-1500), "1 d 1 h late");
+        assert_eq!(percent_text(Some(75)), "75%");
+        assert_eq!(percent_text(None), "–");
+    }
+
+    #[test]
+    fn margins_fall_in_buckets_by_lower_bound() {
+        let results = Results {
+            rows: vec![
+                row(2, "1", &[(State::Breached, Some(-1440))]),
+                row(3, "2", &[(State::Breached, Some(-1439))]),
+                row(4, "3", &[(State::Breached, Some(-1))]),
+                row(5, "4", &[(State::Met, Some(0))]),
+                row(6, "5", &[(State::Met, Some(59)), (State::Met, Some(60))]),
+                row(7, "6", &[(State::Open, None)]),
+            ],
+            ..Results::default()
+        };
+        let counts: Vec<u64> = histogram(&results).iter().map(|b| b.count).collect();
+        // -1440 is over a day late; -1439 within 4 h to 1 day; -1 under 1 h
+        // late; 0 and 59 under 1 h early; 60 in 1 to 4 h early.
+        assert_eq!(counts, [1, 1, 0, 1, 2, 1, 0, 0]);
+    }
+
+    #[test]
+    fn bars_scale_to_the_widest_and_read_as_text() {
+        let line = |sev: &str, met, breached| SummaryLine {
+            severity: sev.into(),
+            target: "response".into(),
+            tickets: met + breached,
+            met,
+            breached,
+            open: 0,
+            met_percent: (met + breached > 0)
+                .then(|| u32::try_from(met * 100 / (met + breached)).unwrap()),
+            median: None,
+            worst: None,
+        };
+        let lines = [line("1", 3, 1), line("2", 1, 1), line("3", 0, 0)];
+        let bars = bars(&lines, &|s| format!("Severity {s}"));
+        assert_eq!(bars.len(), 2);
+        assert_eq!((bars[0].met_width, bars[0].breached_width), (750, 250));
+        assert_eq!((bars[1].met_width, bars[1].breached_width), (250, 250));
+        assert_eq!(
+            bars[0].text,
+            "Severity 1, response: 3 met, 1 breached (75% met)"
+        );
+        let back = decode_summary(&encode_summary(&lines));
+        assert_eq!(back, lines);
+    }
+
+    #[test]
+    fn settings_survive_the_trip_to_the_worker() {
+        let s = Settings {
+            vendor: "threepbx".into(),
+            package: "standard".into(),
+            region: Some("emea".into()),
+            zone: "Europe/Berlin".into(),
+            format: Some("zendesk".into()),
+            order: Some("dmy".into()),
+            columns: vec![("opened".into(), Some(16)), ("pauses".into(), None)],
+            // A file value may hold '=' and '&'.
+            map: vec![("a=b & c".into(), "1".into())],
+            as_of: Some("2026-04-01T00:00:00Z".into()),
+        };
+        assert_eq!(Settings::read(&s.write()), s);
+    }
+
+    #[test]
+    fn what_was_detected_survives_the_trip_from_the_worker() {
+        let d = Detected {
+            format: "zendesk_csv".into(),
+            format_name: "Zendesk (CSV)".into(),
+            header: vec!["Id".into(), "Priority".into(), "Created at".into()],
+            columns: vec![("id".into(), 0), ("severity".into(), 1)],
+            values: vec![
+                ("urgent".into(), 12, Some("1".into())),
+                // A value may hold ':' and '='.
+                ("p: a=b".into(), 3, None),
+            ],
+            order: Some("dmy".into()),
+        };
+        let back = Detected::read(&d.write());
+        assert_eq!(back, d);
+        assert_eq!(back.column("severity"), Some(1));
+        assert_eq!(back.column("resolved"), None);
+        assert_eq!(back.unmapped(), 3);
+    }
+
+    #[test]
+    fn the_contract_comes_from_the_url_or_falls_back_on_the_first_choices() {
+        let catalog = crate::engine::load::embedded();
+        let pairs = |q: &str| super::super::query::pairs(q);
+        assert_eq!(
+            contract(
+                catalog,
+                &pairs("vendor=nextplane&package=business&region=emea")
+            ),
+            ("nextplane".into(), "business".into(), Some("emea".into()))
+        );
+        let first = catalog.policies()[0].id().to_string();
+        let first_package = catalog.policies()[0].packages()[0].id().to_string();
+        assert_eq!(
+            contract(catalog, &pairs("vendor=nobody&package=x&region=mars")),
+            (first, first_package, None)
+        );
+        // A known vendor keeps its first package when the package is unknown.
+        let (v, p, _) = contract(catalog, &pairs("vendor=threepbx&package=nope"));
+        assert_eq!((v.as_str(), p.as_str()), ("threepbx", "standard"));
+    }
+
+    #[test]
+    fn wall_times_read_the_same_in_every_locale() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 7)
+            .unwrap()
+            .and_hms_opt(9, 5, 59)
+            .unwrap();
+        assert_eq!(local_text(at), "2026-03-07 09:05");
+    }
+}

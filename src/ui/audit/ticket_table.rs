@@ -1,0 +1,200 @@
+//! Every ticket, breached first by default, sortable and filterable. Only
+//! the rows on screen are in the DOM (rows have a fixed height; spacers
+//! stand for the rest), so 100,000 tickets scroll as fast as 100. A row
+//! opens its ticket in the calculator with the same inputs.
+
+use leptos::prelude::*;
+
+use crate::engine::zone::Zone;
+use crate::present::audit::{local_text, margin_text, order, ticket_link, SortKey, State};
+
+use super::state::use_audit;
+
+/// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
+const ROW_PX: f64 = 36.0;
+/// Height of the scrolling box in rows (style/audit.css: `.ticket-scroll`).
+const SHOWN: usize = 14;
+/// Rows rendered beyond each edge of the box.
+const SPARE: usize = 6;
+
+#[component]
+pub fn TicketTable() -> impl IntoView {
+    let ctx = use_audit();
+    let scroll = RwSignal::new(0.0f64);
+    let ordered = Memo::new(move |_| {
+        ctx.revision.track();
+        let (key, descending) = ctx.sort.get();
+        ctx.filter
+            .with(|f| ctx.results.with_value(|r| order(r, key, descending, f)))
+    });
+    let window = Memo::new(move |_| {
+        let n = ordered.with(Vec::len);
+        let first = ((scroll.get() / ROW_PX) as usize)
+            .saturating_sub(SPARE)
+            .min(n);
+        let last = (first + SHOWN + 2 * SPARE).min(n);
+        (first, last, n)
+    });
+    let zone = move || {
+        ctx.settings
+            .with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC))
+    };
+    let severities = move || {
+        ctx.settings.with(|s| {
+            ctx.catalog
+                .policy(&s.vendor)
+                .map(|p| {
+                    p.severities()
+                        .iter()
+                        .map(|v| (v.id(), v.label()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let rows = move || {
+        let (first, last, _) = window.get();
+        let zone = zone();
+        let (vendor, package, region, tz) = ctx.settings.with(|s| {
+            (
+                s.vendor.clone(),
+                s.package.clone(),
+                s.region.clone(),
+                s.zone.clone(),
+            )
+        });
+        let targets = ctx.results.with_value(|r| r.targets.clone());
+        ordered.with(|o| {
+            ctx.results.with_value(|r| {
+                o[first..last]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &i)| {
+                        let row = &r.rows[i as usize];
+                        let href = ticket_link(&vendor, &package, region.as_deref(), Some(&tz), row);
+                        let state = row.state();
+                        let opened = crate::present::audit::instant(row.opened)
+                            .map(|t| local_text(t.with_timezone(&zone).naive_local()))
+                            .unwrap_or_default();
+                        let detail = row
+                            .outcomes
+                            .iter()
+                            .map(|o| {
+                                let name = targets.get(usize::from(o.target)).map_or("", String::as_str);
+                                match o.margin {
+                                    Some(m) => format!("{name} {} ({})", o.state.label(), margin_text(m)),
+                                    None => format!("{name} {}", o.state.label()),
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        let go = href.clone();
+                        view! {
+                            <tr
+                                data-ticket=row.ticket.to_string()
+                                data-state=state.map(State::id)
+                                aria-rowindex=first + k + 2
+                                on:click=move |_| {
+                                    if let Some(w) = web_sys::window() {
+                                        let _ = w.location().set_href(&go);
+                                    }
+                                }
+                            >
+                                <th scope="row"><a href=href data-open-ticket>{row.ticket.to_string()}</a></th>
+                                <td><span class=format!("state {}", state.map_or("", State::id))>{state.map_or("", State::label)}</span></td>
+                                <td class="num">{row.margin().map(margin_text)}</td>
+                                <td>{row.severity.to_string()}</td>
+                                <td>{opened}</td>
+                                <td class="targets">{detail}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h as f64 * ROW_PX)></tr> };
+    view! {
+        <div class="table-controls">
+            <div class="field">
+                <label for="f-sort">"Sort by"</label>
+                <select id="f-sort" name="sort" on:change=move |e| {
+                    let key = SortKey::from_id(&event_target_value(&e)).unwrap_or_default();
+                    ctx.sort.update(|s| s.0 = key);
+                }>
+                    {SortKey::ALL.into_iter().map(|k| view! {
+                        <option value=k.id() prop:selected=move || ctx.sort.get().0 == k>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="check">
+                <input type="checkbox" name="descending" prop:checked=move || ctx.sort.get().1
+                    on:change=move |e| ctx.sort.update(|s| s.1 = event_target_checked(&e)) />
+                "reversed"
+            </label>
+            <div class="field">
+                <label for="f-state">"Show"</label>
+                <select id="f-state" name="state" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    ctx.filter.update(|f| f.state = State::from_id(&v));
+                }>
+                    <option value="">"every ticket"</option>
+                    {[State::Breached, State::Open, State::Met].into_iter().map(|s| view! {
+                        <option value=s.id()>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-severity">"Severity"</label>
+                <select id="f-severity" name="severity" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    ctx.filter.update(|f| f.severity = (!v.is_empty()).then_some(v));
+                }>
+                    <option value="">"all"</option>
+                    {move || severities().into_iter().map(|(id, label)| view! {
+                        <option value=id>{format!("{id}: {label}")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-search">"Ticket id contains"</label>
+                <input id="f-search" name="search" type="search"
+                    on:input=move |e| {
+                        let v = event_target_value(&e);
+                        ctx.filter.update(|f| f.text = v);
+                    } />
+            </div>
+        </div>
+        <p class="hint" data-shown=move || ordered.with(Vec::len)>
+            {move || format!("{} tickets shown. Select a ticket to open it in the calculator.", ordered.with(Vec::len))}
+        </p>
+        <div
+            class="ticket-scroll"
+            role="region"
+            aria-label="Ticket table"
+            tabindex="0"
+            on:scroll=move |e| {
+                let top = event_target::<web_sys::Element>(&e).scroll_top();
+                scroll.set(f64::from(top));
+            }
+        >
+            <table class="tickets" data-tickets aria-rowcount=move || window.get().2 + 1>
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col">"Ticket"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Smallest margin"</th>
+                        <th scope="col">"Severity"</th>
+                        <th scope="col">"Opened"</th>
+                        <th scope="col">"Targets"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || spacer(window.get().0)}
+                    {rows}
+                    {move || { let (_, last, n) = window.get(); spacer(n - last) }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
