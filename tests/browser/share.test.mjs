@@ -44,8 +44,18 @@ test('copy summary puts the entitlements and deadlines on the clipboard', async 
   assert.match(text, /\n- Response: due Mon 2 Mar 2026, 16:00 UTC \(2026-03-02T16:00:00Z\) \[2 clock hours\]; breached, breached /);
   assert.match(text, /\n- Resolution: as soon as possible, no committed time, best effort\n/);
   assert.match(text, /\nChannels: Trouble ticketing system/);
-  assert.match(text, /\nAssumptions \(the policy is silent; this is our reading\):\n- /);
+  // Nothing in priority 2 rests on an assumption; priority 3's resolution
+  // counts business hours the policy does not define.
+  assert.doesNotMatch(text, /\nAssumptions/);
   assert.ok(text.includes(`\nLink: ${t.page.url()}\n`), 'ends with the link to this view');
+  await t.page.check('input[name="severity"][value="3"]');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('severity') === '3');
+  await t.page.click('[data-action="summary"]');
+  await t.page.waitForFunction(async () => /Priority 3/.test(await navigator.clipboard.readText()));
+  assert.match(
+    await clipboard(t),
+    /\nAssumptions \(the policy is silent; this is our reading\):\n- Business hours are not defined; Mon–Fri 09:00–19:00 Eastern/,
+  );
 });
 
 test('copy link copies the current view', async (t) => {
