@@ -730,6 +730,39 @@ pub struct SummaryLine {
     pub worst: Option<i64>,
 }
 
+/// A target's label in the policy ("Response"), or its id when the policy
+/// has no such target.
+pub fn target_label(catalog: &Catalog, vendor: &str, id: &str) -> String {
+    catalog
+        .policy(vendor)
+        .and_then(|p| p.targets().iter().find(|t| t.id() == id))
+        .map_or(id.to_string(), |t| t.label().to_string())
+}
+
+/// "1 ticket", "2 tickets".
+pub fn tickets_text(n: u64) -> String {
+    if n == 1 {
+        "1 ticket".into()
+    } else {
+        format!("{n} tickets")
+    }
+}
+
+/// Under the severity mapping, when some priority values map to nothing.
+pub fn unmapped_text(n: u64) -> String {
+    let (count, verb) = (tickets_text(n), if n == 1 { "has" } else { "have" });
+    format!("{count} {verb} a priority mapped to no severity: they are listed below as rows that could not be audited.")
+}
+
+/// Under the summary: how many tickets were audited and how many rows not.
+pub fn counts_text(audited: u64, bad: u64) -> String {
+    let rows = if bad == 1 { "row" } else { "rows" };
+    format!(
+        "{} audited; {bad} {rows} could not be audited. Margin: deadline minus the actual time (positive: early).",
+        tickets_text(audited)
+    )
+}
+
 /// `75%`, or a dash without met or breached tickets.
 pub fn percent_text(percent: Option<u32>) -> String {
     percent.map_or("–".into(), |p| format!("{p}%"))
@@ -869,6 +902,24 @@ pub fn histogram(results: &Results) -> Vec<Bucket> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_and_target_names_read_as_words() {
+        assert_eq!(tickets_text(1), "1 ticket");
+        assert_eq!(tickets_text(0), "0 tickets");
+        assert!(unmapped_text(1).starts_with("1 ticket has a priority"));
+        assert!(unmapped_text(3).starts_with("3 tickets have a priority"));
+        assert!(counts_text(1, 1).starts_with("1 ticket audited; 1 row could not"));
+        assert!(counts_text(100, 2).starts_with("100 tickets audited; 2 rows could not"));
+        let catalog = crate::engine::load::embedded();
+        assert_eq!(target_label(catalog, "threepbx", "response"), "Response");
+        assert_eq!(
+            target_label(catalog, "ipcelerate", "level1_response"),
+            "Level 1 response"
+        );
+        assert_eq!(target_label(catalog, "threepbx", "gone"), "gone");
+    }
+
     use super::*;
 
     fn row(line: u64, ticket: &str, outcomes: &[(State, Option<i64>)]) -> Row {

@@ -224,6 +224,10 @@ test('editing the mapping audits again: a priority mapped, a column left out', a
   await t.waitFor('[data-run="done"]', { state: 'attached' });
   await t.page.waitForFunction((n) => Number(document.querySelector('[data-bad-rows]')?.dataset.badRows ?? 0) === n, bad - 1);
   assert.equal(await t.page.locator('[data-severity-map] tr[data-value="Critical"][data-unmapped]').count(), 0);
+  // Targets by the policy's names; counts in words.
+  const named = await t.page.$$eval('[data-summary] tr[data-target]', (trs) => trs.map((tr) => [tr.dataset.target, tr.querySelector('td').textContent]));
+  assert.ok(named.length > 0 && named.every(([id, label]) => label !== id), `targets named by their labels: ${JSON.stringify(named)}`);
+  assert.match(await t.text('[data-counts]'), /^\d+ tickets? audited; \d+ rows? could not be audited\./);
   // Without a resolved column, no resolution target is met, breached or open.
   await t.page.selectOption('[data-mapping] tr[data-field="resolved"] select', 'none');
   await t.page.waitForFunction(() => {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::present::audit::unmapped_text;
+
 use super::client;
 use super::state::use_audit;
 
@@ -70,7 +72,7 @@ pub fn SeverityMapping() -> impl IntoView {
             let n = d.as_ref().map_or(0, |d| d.unmapped());
             (n > 0).then(|| view! {
                 <p class="hint warn" data-unmapped-count=n>
-                    {format!("{n} tickets have a priority mapped to no severity: they are listed below as rows that could not be audited.")}
+                    {unmapped_text(n)}
                 </p>
             })
         })}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::audit::{margin_text, percent_text};
+use crate::present::audit::{counts_text, margin_text, percent_text, target_label};
 
 use super::state::{use_audit, AuditCtx};
 
@@ -15,6 +15,11 @@ pub fn severity_name(ctx: AuditCtx, id: &str) -> String {
             .and_then(|p| p.severities().iter().find(|v| v.id() == id))
             .map_or(id.to_string(), |v| format!("{}: {}", v.id(), v.label()))
     })
+}
+
+fn target_name(ctx: AuditCtx, id: &str) -> String {
+    ctx.settings
+        .with_untracked(|s| target_label(ctx.catalog, &s.vendor, id))
 }
 
 #[component]
@@ -42,7 +47,7 @@ pub fn SummaryTable() -> impl IntoView {
                     {move || lines.get().into_iter().map(|l| view! {
                         <tr data-severity=l.severity.clone() data-target=l.target.clone()>
                             <th scope="row">{severity_name(ctx, &l.severity)}</th>
-                            <td>{l.target.clone()}</td>
+                            <td>{target_name(ctx, &l.target)}</td>
                             <td class="num" data-tickets>{l.tickets}</td>
                             <td class="num" data-met>{l.met}</td>
                             <td class="num" data-breached>{l.breached}</td>
@@ -58,10 +63,7 @@ pub fn SummaryTable() -> impl IntoView {
         <p class="hint" data-counts>
             {move || {
                 ctx.revision.track();
-                ctx.results.with_value(|r| format!(
-                    "{} tickets audited; {} rows could not be audited. Margin: deadline minus the actual time (positive: early).",
-                    r.rows.len(), r.bad_count
-                ))
+                ctx.results.with_value(|r| counts_text(r.rows.len() as u64, r.bad_count))
             }}
         </p>
     }
