@@ -6,8 +6,6 @@
 
 use leptos::prelude::*;
 
-use crate::present::estimate::{charges, work};
-use crate::present::query::default_service;
 use crate::present::strip::strip;
 use crate::present::summary::title;
 
@@ -20,19 +18,7 @@ pub fn AnswerStrip(
     form_open: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let query = ctx.query;
-    // The estimate of the charges panel (which is not on screen in every view).
-    let charges = Memo::new(move |_| {
-        let s = ctx.selection.get().0;
-        query.with(|q| {
-            let service = q
-                .service
-                .clone()
-                .or_else(|| default_service(ctx.catalog, q));
-            ctx.zone
-                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), &q.holidays, z))
-        })
-    });
+    let charges = ctx.charges;
     let strip = Memo::new(move |_| {
         let invalid = ctx.work_error.with(Option::is_some);
         ctx.support.with(|s| {

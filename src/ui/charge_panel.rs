@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::present::estimate::{charges, work};
-use crate::present::query::default_service;
 use crate::request;
 
 use super::assumption_mark::AssumptionMark;
@@ -17,17 +15,7 @@ use super::work_start_field::WorkStartField;
 pub fn ChargePanel() -> impl IntoView {
     let ctx = use_ctx();
     let query = ctx.query;
-    let panel = Memo::new(move |_| {
-        let s = ctx.selection.get().0;
-        query.with(|q| {
-            let service = q
-                .service
-                .clone()
-                .or_else(|| default_service(ctx.catalog, q));
-            ctx.zone
-                .with(|z| charges(&s, service.as_deref(), q.opened, &work(q), &q.holidays, z))
-        })
-    });
+    let panel = ctx.charges;
     // Each part in a memo of its own, so typing hours rebuilds only the estimate.
     let services = Memo::new(move |_| panel.with(|p| p.services.clone()));
     let rule = Memo::new(move |_| panel.with(|p| p.rule.clone()));

@@ -9,7 +9,8 @@ use crate::engine::policy::Catalog;
 use crate::engine::time::{Instant, Pauses};
 use crate::engine::zone::Zone as CompiledZone;
 use crate::present::cards::{cards, standings, Card, Standing};
-use crate::present::query::{Problem, Query};
+use crate::present::estimate::{charges, work, Charges};
+use crate::present::query::{default_service, Problem, Query};
 use crate::present::support::{support, Support};
 
 use super::browser::Zone;
@@ -69,6 +70,8 @@ pub struct Ctx {
     pub standings: Memo<Vec<Standing>>,
     /// "Support now" at the ticking clock.
     pub support: Memo<Support>,
+    /// The charges panel, also summed up in the answer strip.
+    pub charges: Memo<Charges>,
     /// The error of the hours or days as typed: while there is one, no
     /// total is shown anywhere.
     pub work_error: RwSignal<Option<String>>,
@@ -166,6 +169,13 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         let now = now.get();
         selection.with(|s| timing.with(|t| support(&s.0, now, &t.holidays)))
     });
+    let charges = Memo::new(move |_| {
+        let s = selection.get().0;
+        query.with(|q| {
+            let service = q.service.clone().or_else(|| default_service(catalog, q));
+            zone.with(|z| charges(&s, service.as_deref(), q.opened, &work(q), &q.holidays, z))
+        })
+    });
     provide_context(Ctx {
         catalog,
         query,
@@ -182,6 +192,7 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
         cards,
         standings,
         support,
+        charges,
         work_error: RwSignal::new(None),
     });
 }
