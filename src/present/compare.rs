@@ -542,20 +542,32 @@ mod tests {
     use crate::engine::load;
     use chrono::{TimeZone, Utc};
 
-    #[test]
-    fn unnamed_eu_tiers_differ_where_the_table_does() {
+    /// One vendor's table for a ticket opened Mon 2 Mar 2026 at `hour`:00
+    /// UTC, without pauses, following `mine` (package, region).
+    fn table_at(
+        vendor: &str,
+        severity: &str,
+        hour: u32,
+        mine: Option<(&str, Option<&str>)>,
+        all_regions: bool,
+    ) -> Tiers {
         let catalog = load::embedded();
-        let policy = catalog.policy("unnamed-eu").unwrap();
-        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
-        let t = tiers(
+        let policy = catalog.policy(vendor).unwrap();
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, hour, 0, 0).unwrap();
+        tiers(
             catalog,
             policy,
-            "1",
+            severity,
             opened,
             &Timing::default(),
-            Some(("enterprise", None)),
-            false,
-        );
+            mine,
+            all_regions,
+        )
+    }
+
+    #[test]
+    fn unnamed_eu_tiers_differ_where_the_table_does() {
+        let t = table_at("unnamed-eu", "1", 8, Some(("enterprise", None)), false);
         assert_eq!(t.tiers.len(), 3);
         assert!(t.tiers[1].chosen);
         let first = &t.rows[0];
@@ -583,18 +595,7 @@ mod tests {
     /// Numonix severity 3: the comparison keeps the policy's words.
     #[test]
     fn dateless_cells_keep_the_policy_words() {
-        let catalog = load::embedded();
-        let policy = catalog.policy("numonix").unwrap();
-        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
-        let t = tiers(
-            catalog,
-            policy,
-            "3",
-            opened,
-            &Timing::default(),
-            None,
-            false,
-        );
+        let t = table_at("numonix", "3", 8, None, false);
         let resolution = t.rows.iter().find(|r| r.id == "resolution").unwrap();
         assert_eq!(
             resolution.cells[0].text,
@@ -604,21 +605,10 @@ mod tests {
 
     #[test]
     fn regions_can_be_listed_or_followed() {
-        let catalog = load::embedded();
-        let policy = catalog.policy("nextplane").unwrap();
-        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
-        let all = tiers(catalog, policy, "1", opened, &Timing::default(), None, true);
+        let all = table_at("nextplane", "1", 8, None, true);
         assert_eq!(all.tiers.len(), 6);
         assert_eq!(all.tiers[2].name, "Business (EMEA (CET) hours)");
-        let followed = tiers(
-            catalog,
-            policy,
-            "1",
-            opened,
-            &Timing::default(),
-            Some(("business", Some("emea"))),
-            false,
-        );
+        let followed = table_at("nextplane", "1", 8, Some(("business", Some("emea"))), false);
         assert_eq!(followed.tiers.len(), 4);
         assert_eq!(followed.tiers[1].region, Some("emea"));
         assert_eq!(followed.tiers[2].region, Some("emea"));
@@ -633,18 +623,7 @@ mod tests {
     /// without an order: not comparable.
     #[test]
     fn cells_say_better_or_worse_in_words() {
-        let catalog = load::embedded();
-        let policy = catalog.policy("nextplane").unwrap();
-        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap();
-        let t = tiers(
-            catalog,
-            policy,
-            "1",
-            opened,
-            &Timing::default(),
-            Some(("business", Some("us"))),
-            false,
-        );
+        let t = table_at("nextplane", "1", 14, Some(("business", Some("us"))), false);
         let first = &t.rows[0];
         assert_eq!(
             (first.id, first.kind),
@@ -657,15 +636,7 @@ mod tests {
         let hours = t.rows.iter().find(|r| r.id == "coverage").unwrap();
         assert_eq!(hours.cells[0].verdict, Some(Verdict::NotComparable));
         // With Startup as yours, Business is better.
-        let t = tiers(
-            catalog,
-            policy,
-            "1",
-            opened,
-            &Timing::default(),
-            Some(("startup", None)),
-            false,
-        );
+        let t = table_at("nextplane", "1", 14, Some(("startup", None)), false);
         assert_eq!(t.rows[0].cells[1].verdict, Some(Verdict::Better));
     }
 
@@ -748,18 +719,7 @@ mod tests {
 
     #[test]
     fn the_comparison_copies_as_text() {
-        let catalog = load::embedded();
-        let policy = catalog.policy("unnamed-eu").unwrap();
-        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
-        let t = tiers(
-            catalog,
-            policy,
-            "1",
-            opened,
-            &Timing::default(),
-            Some(("enterprise", None)),
-            false,
-        );
+        let t = table_at("unnamed-eu", "1", 8, Some(("enterprise", None)), false);
         let text = plain_text(
             "Deadlines for a ticket opened Mon 2 Mar 2026, 09:00 CET.",
             &[("Unnamed EU vendor: packages".into(), t)],
