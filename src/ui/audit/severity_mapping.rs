@@ -13,19 +13,7 @@ use super::state::use_audit;
 pub fn SeverityMapping() -> impl IntoView {
     let ctx = use_audit();
     let settings = ctx.settings;
-    let severities = move || {
-        settings.with(|s| {
-            ctx.catalog
-                .policy(&s.vendor)
-                .map(|p| {
-                    p.severities()
-                        .iter()
-                        .map(|v| (v.id(), v.label()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let severities = move || ctx.severities();
     let set = move |value: String, severity: String| {
         settings.update(|s| {
             s.map.retain(|(v, _)| *v != value);

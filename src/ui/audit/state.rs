@@ -67,6 +67,19 @@ pub struct AuditCtx {
     pub notice: RwSignal<String>,
 }
 
+impl AuditCtx {
+    /// The chosen vendor's severities, `(id, label)`, for the choices that
+    /// map to them and filter by them (tracks the settings).
+    pub fn severities(self) -> Vec<(&'static str, &'static str)> {
+        self.settings.with(|s| {
+            self.catalog
+                .policy(&s.vendor)
+                .map(|p| p.severities().iter().map(|v| (v.id(), v.label())).collect())
+                .unwrap_or_default()
+        })
+    }
+}
+
 pub fn use_audit() -> AuditCtx {
     expect_context::<AuditCtx>()
 }

@@ -39,19 +39,7 @@ pub fn TicketTable() -> impl IntoView {
         ctx.settings
             .with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC))
     };
-    let severities = move || {
-        ctx.settings.with(|s| {
-            ctx.catalog
-                .policy(&s.vendor)
-                .map(|p| {
-                    p.severities()
-                        .iter()
-                        .map(|v| (v.id(), v.label()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let severities = move || ctx.severities();
     let rows = move || {
         let (first, last, _) = window.get();
         let zone = zone();
