@@ -53,6 +53,18 @@ impl State {
             State::NoDeadline => "no_deadline",
         }
     }
+    /// The state in words: `met`, `not measured`...
+    pub fn label(self) -> &'static str {
+        match self {
+            State::NotMeasured => "not measured",
+            State::NoDeadline => "no deadline",
+            other => other.id(),
+        }
+    }
+    /// The state of an [`id`](State::id).
+    pub fn from_id(id: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.id() == id)
+    }
 }
 
 /// One target of one ticket.

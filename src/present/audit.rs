@@ -16,45 +16,17 @@ use crate::request;
 
 use super::query::encode;
 
-/// A target's state for one ticket, as the audit decided it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum State {
-    Breached,
-    Open,
-    Met,
-    NotMeasured,
-    NoDeadline,
-}
+pub use crate::audit::State;
 
-impl State {
-    pub const ALL: [State; 5] = [
-        State::Breached,
-        State::Open,
-        State::Met,
-        State::NotMeasured,
-        State::NoDeadline,
-    ];
-    /// The id the CLI's JSON uses.
-    pub fn id(self) -> &'static str {
-        match self {
-            State::Met => "met",
-            State::Breached => "breached",
-            State::Open => "open",
-            State::NotMeasured => "not_measured",
-            State::NoDeadline => "no_deadline",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            State::Met => "met",
-            State::Breached => "breached",
-            State::Open => "open",
-            State::NotMeasured => "not measured",
-            State::NoDeadline => "no deadline",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<State> {
-        State::ALL.into_iter().find(|s| s.id() == id)
+/// How urgent a state is for the table: breached before open before met,
+/// then the states without a verdict.
+pub fn urgency(state: State) -> u8 {
+    match state {
+        State::Breached => 0,
+        State::Open => 1,
+        State::Met => 2,
+        State::NotMeasured => 3,
+        State::NoDeadline => 4,
     }
 }
 
@@ -89,7 +61,10 @@ pub struct Row {
 impl Row {
     /// The ticket's worst state: breached before open before met.
     pub fn state(&self) -> Option<State> {
-        self.outcomes.iter().map(|o| o.state).min()
+        self.outcomes
+            .iter()
+            .map(|o| o.state)
+            .min_by_key(|&s| urgency(s))
     }
     /// The smallest margin of its targets (the one closest to, or furthest past, its deadline).
     pub fn margin(&self) -> Option<i64> {
@@ -593,7 +568,7 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
     let at = |i: u32| &rows[i as usize];
     // Numeric keys computed once per row, so 100,000 rows sort in
     // milliseconds; the line breaks ties, so the order is total.
-    let rank = |s: Option<State>| s.map_or(i64::MAX, |s| s as i64);
+    let rank = |s: Option<State>| s.map_or(i64::MAX, |s| i64::from(urgency(s)));
     let keys: Vec<(i64, i64, u64)> = match key {
         SortKey::Worst => rows
             .iter()

@@ -23,7 +23,7 @@ use crate::audit::{
 use crate::engine::load;
 use crate::engine::zone::Zone;
 use crate::present::audit::{
-    encode_bad, encode_row, encode_summary, Detected, Outcome, Row, Settings, State, SummaryLine,
+    encode_bad, encode_row, encode_summary, Detected, Outcome, Row, Settings, SummaryLine,
 };
 use crate::present::zone::from_millis;
 use crate::request::format_instant;
@@ -278,7 +278,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
                         .zip(0..target_count)
                         .map(|(t, i)| Outcome {
                             target: i,
-                            state: State::from_id(t.state.id()).unwrap_or(State::NotMeasured),
+                            state: t.state,
                             due: t.due.map(|d| d.timestamp()),
                             actual: t.actual.map(|a| a.timestamp()),
                             margin: t.margin_minutes,
