@@ -37,6 +37,9 @@ pub struct Ticket {
     pub timing: Timing,
     /// Every target, or why there are none (a schedule closed for good).
     pub dues: Result<Vec<Due<'static>>, String>,
+    /// The targets without the clock pauses, when there are pauses, so a
+    /// card can say what they moved.
+    pub unpaused: Option<Vec<Due<'static>>>,
 }
 
 /// Everything components share, from [`use_ctx`]. `Copy`: signals and
@@ -121,11 +124,21 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
             let opened = opened.get();
             let timing = timing.get();
             let dues = deadlines(&selection, opened, &timing).map_err(|e| e.to_string());
+            let unpaused = (!timing.pauses.is_empty())
+                .then(|| {
+                    let holidays = Timing {
+                        holidays: timing.holidays.clone(),
+                        ..Timing::default()
+                    };
+                    deadlines(&selection, opened, &holidays).ok()
+                })
+                .flatten();
             Ticket {
                 selection,
                 opened,
                 timing,
                 dues,
+                unpaused,
             }
         },
         |_, _| true,
@@ -144,17 +157,7 @@ pub fn provide_ctx(query: Query, problems: Vec<Problem>, now: Instant, browser_z
             let Ok(dues) = &t.dues else {
                 return Vec::new();
             };
-            // Without the pauses too, so a card can say what they moved.
-            let unpaused = (!t.timing.pauses.is_empty())
-                .then(|| {
-                    let timing = Timing {
-                        holidays: t.timing.holidays.clone(),
-                        ..Timing::default()
-                    };
-                    deadlines(&t.selection, t.opened, &timing).ok()
-                })
-                .flatten();
-            let unpaused = unpaused.as_deref().unwrap_or(dues);
+            let unpaused = t.unpaused.as_deref().unwrap_or(dues);
             zone.with(|z| cards(&t.selection, dues, unpaused, z, &vendor_zone.get()))
         })
     });
