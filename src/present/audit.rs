@@ -6,8 +6,6 @@
 //! The audit itself (reading the export, deadlines, states) is
 //! `crate::audit`'s; this module only carries and arranges its results.
 
-use std::cmp::Ordering;
-
 use chrono::DateTime;
 
 use crate::engine::policy::Catalog;
@@ -544,68 +542,137 @@ pub struct Filter {
     pub text: String,
 }
 
-/// Ticket ids compare by number where both are numbers (`9` before `10`).
-fn ticket_order(a: &str, b: &str) -> Ordering {
-    match (a.parse::<u64>(), b.parse::<u64>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
+/// The table's sort and filter, as the page sends them to the worker that
+/// orders the rows (a URL query, [`TableView::write`] / [`TableView::read`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableView {
+    pub key: SortKey,
+    pub descending: bool,
+    pub filter: Filter,
+}
+
+impl TableView {
+    pub fn write(&self) -> String {
+        let mut out = format!("sort={}", self.key.id());
+        if self.descending {
+            out.push_str("&descending=1");
+        }
+        if let Some(s) = self.filter.state {
+            out.push_str("&state=");
+            out.push_str(s.id());
+        }
+        if let Some(s) = &self.filter.severity {
+            out.push_str("&severity=");
+            out.push_str(&encode(s));
+        }
+        if !self.filter.text.is_empty() {
+            out.push_str("&text=");
+            out.push_str(&encode(&self.filter.text));
+        }
+        out
+    }
+
+    pub fn read(text: &str) -> TableView {
+        let mut view = TableView::default();
+        for (k, v) in super::query::pairs(text) {
+            match k.as_str() {
+                "sort" => view.key = SortKey::from_id(&v).unwrap_or_default(),
+                "descending" => view.descending = v == "1",
+                "state" => view.filter.state = State::from_id(&v),
+                "severity" => view.filter.severity = Some(v),
+                "text" => view.filter.text = v,
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The indices of the rows it shows, in its order ([`order`]).
+    pub fn order(&self, results: &Results) -> Vec<u32> {
+        order(results, self.key, self.descending, &self.filter)
     }
 }
 
-/// The indices of the rows the table shows, in order.
+/// An `i64` as a `u64` in the same order.
+fn unsigned(v: i64) -> u64 {
+    (v as u64) ^ (1 << 63)
+}
+
+/// An id as its text before a trailing number and that number, so that
+/// `ZD-9` sorts before `ZD-10` and plain numbers (no text) come first.
+fn natural(id: &str) -> (&str, u64) {
+    let text = id.trim_end_matches(|c: char| c.is_ascii_digit());
+    match id[text.len()..].parse() {
+        Ok(number) => (text, number),
+        Err(_) => (id, 0),
+    }
+}
+
+/// The ids in natural order ([`natural`]), as a key per id.
+fn natural_keys(ids: &[&str]) -> Vec<(u64, u64)> {
+    let mut texts: Vec<&str> = ids.iter().map(|id| natural(id).0).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    ids.iter()
+        .map(|id| {
+            let (text, number) = natural(id);
+            let rank = texts.binary_search(&text).unwrap_or(0);
+            (rank as u64, number)
+        })
+        .collect()
+}
+
+/// The indices of the rows the table shows, in order. Each shown row gets
+/// its key once and the keys are sorted with the row index, so 100,000
+/// rows sort in milliseconds, ties keep the file's order (rows arrive in
+/// it) and the order is total; descending reverses it whole.
 pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter) -> Vec<u32> {
     let needle = filter.text.trim().to_lowercase();
-    let rows = &results.rows;
-    let mut out: Vec<u32> = (0..rows.len())
-        .filter(|&i| {
-            let r = &rows[i];
+    let shown: Vec<(u32, &Row)> = results
+        .rows
+        .iter()
+        .zip(0u32..)
+        .filter(|(r, _)| {
             filter.state.is_none_or(|s| r.state() == Some(s))
                 && filter.severity.as_deref().is_none_or(|s| *r.severity == *s)
                 && (needle.is_empty() || r.ticket.to_lowercase().contains(&needle))
         })
-        .filter_map(|i| u32::try_from(i).ok())
+        .map(|(r, i)| (i, r))
         .collect();
-    let at = |i: u32| &rows[i as usize];
-    // Numeric keys computed once per row, so 100,000 rows sort in
-    // milliseconds; the line breaks ties, so the order is total.
-    let rank = |s: Option<State>| s.map_or(i64::MAX, |s| i64::from(urgency(s)));
-    let keys: Vec<(i64, i64, u64)> = match key {
-        SortKey::Worst => rows
+    let keys: Vec<(u64, u64)> = match key {
+        SortKey::Worst => shown
             .iter()
-            .map(|r| (rank(r.state()), r.margin().unwrap_or(i64::MAX), r.line))
+            .map(|(_, r)| {
+                let rank = r.state().map_or(u64::MAX, |s| u64::from(urgency(s)));
+                (rank, r.margin().map_or(u64::MAX, unsigned))
+            })
             .collect(),
-        SortKey::Opened => rows.iter().map(|r| (r.opened, 0, r.line)).collect(),
-        SortKey::Margin => rows
+        SortKey::Opened => shown.iter().map(|(_, r)| (unsigned(r.opened), 0)).collect(),
+        SortKey::Margin => shown
             .iter()
-            .map(|r| (r.margin().unwrap_or(i64::MIN), 0, r.line))
+            .map(|(_, r)| (r.margin().map_or(0, unsigned), 0))
             .collect(),
-        SortKey::Ticket | SortKey::Severity => Vec::new(),
-    };
-    let cmp = |a: u32, b: u32| -> Ordering {
-        let c = if keys.is_empty() {
-            let (x, y) = (at(a), at(b));
-            let by = match key {
-                SortKey::Ticket => ticket_order(&x.ticket, &y.ticket),
-                _ => x.severity.cmp(&y.severity),
-            };
-            by.then(x.line.cmp(&y.line))
-        } else {
-            // The key holds the line: no row is read while sorting.
-            keys[a as usize].cmp(&keys[b as usize])
-        };
-        if descending {
-            c.reverse()
-        } else {
-            c
+        SortKey::Ticket | SortKey::Severity => {
+            let ids: Vec<&str> = shown
+                .iter()
+                .map(|(_, r)| match key {
+                    SortKey::Ticket => &*r.ticket,
+                    _ => &*r.severity,
+                })
+                .collect();
+            natural_keys(&ids)
         }
     };
-    sort_indices(&mut out, &cmp);
-    out
-}
-
-/// The one sort of the table (each sort instantiation costs the wasm a few KB).
-fn sort_indices(indices: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
-    indices.sort_unstable_by(|a, b| cmp(*a, *b));
+    let mut keyed: Vec<(u64, u64, u32)> = keys
+        .into_iter()
+        .zip(&shown)
+        .map(|((a, b), (i, _))| (a, b, *i))
+        .collect();
+    keyed.sort_unstable();
+    if descending {
+        keyed.reverse();
+    }
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// The calculator's address (relative to the audit page) for one ticket:
@@ -875,6 +942,25 @@ pub fn histogram(results: &Results) -> Vec<Bucket> {
         .collect()
 }
 
+/// The histogram as the worker sends it: the bucket counts, comma-separated.
+pub fn encode_histogram(buckets: &[Bucket]) -> String {
+    let counts: Vec<String> = buckets.iter().map(|b| b.count.to_string()).collect();
+    counts.join(",")
+}
+
+/// The histogram from [`encode_histogram`]; empty if it does not decode.
+pub fn decode_histogram(text: &str) -> Vec<Bucket> {
+    let counts: Option<Vec<u64>> = text.split(',').map(|c| c.parse().ok()).collect();
+    match counts {
+        Some(counts) if counts.len() == BUCKETS.len() => BUCKETS
+            .iter()
+            .zip(counts)
+            .map(|(&(_, label, late), count)| Bucket { label, count, late })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1016,6 +1102,62 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(order(&results, SortKey::Worst, false, &text), [0]);
+    }
+
+    #[test]
+    fn the_table_view_and_the_histogram_survive_the_trip_to_the_worker() {
+        let view = TableView {
+            key: SortKey::Opened,
+            descending: true,
+            filter: Filter {
+                state: Some(State::Breached),
+                severity: Some("P1 & P2".into()),
+                text: "zd-1 ".into(),
+            },
+        };
+        assert_eq!(TableView::read(&view.write()), view);
+        assert_eq!(TableView::read(""), TableView::default());
+        let results = Results {
+            rows: vec![
+                row(
+                    2,
+                    "1",
+                    &[(State::Met, Some(30)), (State::Breached, Some(-90))],
+                ),
+                row(3, "2", &[(State::Breached, Some(-2000))]),
+            ],
+            ..Results::default()
+        };
+        let buckets = histogram(&results);
+        assert_eq!(decode_histogram(&encode_histogram(&buckets)), buckets);
+        assert_eq!(encode_histogram(&buckets), "1,0,1,0,1,0,0,0");
+        assert_eq!(decode_histogram("1,2"), []);
+    }
+
+    #[test]
+    fn ids_sort_in_natural_order_numbers_first() {
+        let ids = [
+            "ZD-10", "ZD-9", "42", "7", "INC0012", "ZD-", "INC0011", "ZD-9",
+        ];
+        let results = Results {
+            rows: ids
+                .iter()
+                .zip(2..)
+                .map(|(id, line)| row(line, id, &[]))
+                .collect(),
+            ..Results::default()
+        };
+        let sorted: Vec<&str> = order(&results, SortKey::Ticket, false, &Filter::default())
+            .into_iter()
+            .map(|i| ids[i as usize])
+            .collect();
+        // Plain numbers by value, then by the text before the number ("INC"
+        // before "ZD-"), then by the number ("ZD-" has none: 0); the two
+        // ZD-9 in file order.
+        assert_eq!(
+            sorted,
+            ["7", "42", "INC0011", "INC0012", "ZD-", "ZD-9", "ZD-9", "ZD-10"]
+        );
     }
 
     #[test]

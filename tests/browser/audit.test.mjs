@@ -101,6 +101,64 @@ for (const c of CASES) {
   });
 }
 
+/** The table's ticket ids, top to bottom, once it shows `n` tickets from `first`. */
+async function tableIds(t, n, first) {
+  await t.page.waitForFunction(
+    ([n, first]) =>
+      document.querySelector('[data-shown]')?.dataset.shown === String(n) &&
+      document.querySelector('[data-tickets] tbody tr[data-ticket]')?.dataset.ticket === first,
+    [n, first],
+  );
+  return t.page.$$eval('[data-tickets] tbody tr[data-ticket]', (rows) => rows.map((r) => r.dataset.ticket));
+}
+
+test('the ticket table sorts and filters', async (t) => {
+  const c = { vendor: 'unnamed-eu', package: 'enterprise', tz: 'UTC', asOf: '2026-04-30T00:00:00Z' };
+  const csv = [
+    'id,severity,opened,first_response,resolved',
+    'ZD-10,1,2026-03-02T09:00:00Z,2026-03-02T09:20:00Z,',
+    'ZD-9,2,2026-03-02T09:00:00Z,2026-03-05T09:00:00Z,',
+    '42,1,2026-03-02T09:00:00Z,,',
+    '7,3,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,2026-03-02T10:00:00Z',
+    'INC2,1,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T09:30:00Z',
+  ].join('\n');
+  const want = sla([...cliArgs(c), '--json', '-'], csv)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  await t.openApp(`audit.html?vendor=${c.vendor}&package=${c.package}`, { selector: 'input[name="file"]' });
+  await t.page.selectOption('select[name="tz"]', c.tz);
+  await t.page.fill('input[name="as_of"]', c.asOf);
+  await t.page.press('input[name="as_of"]', 'Tab');
+  await t.page.click('.paste summary');
+  await t.page.fill('textarea[name="paste"]', csv);
+  await t.page.click('[data-action="audit-paste"]');
+  await t.waitFor('[data-run="done"]', { state: 'attached' });
+  // A ticket's state in the table is its worst target's.
+  const rank = ['breached', 'open', 'met', 'not_measured', 'no_deadline'];
+  const worst = (x) => x.targets.map((g) => g.state).sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0];
+  // By id in natural order: plain numbers by value, then by the text before
+  // a trailing number, then by that number (ZD-9 before ZD-10).
+  await t.page.selectOption('select[name="sort"]', 'ticket');
+  const natural = ['7', '42', 'INC2', 'ZD-9', 'ZD-10'];
+  assert.deepEqual(await tableIds(t, 5, natural[0]), natural);
+  await t.page.check('input[name="descending"]');
+  assert.deepEqual(await tableIds(t, 5, 'ZD-10'), [...natural].reverse());
+  await t.page.uncheck('input[name="descending"]');
+  // Only met tickets, in the same order.
+  await t.page.selectOption('select[name="state"]', 'met');
+  const met = natural.filter((id) => worst(want.find((x) => x.ticket === id)) === 'met');
+  assert.ok(met.length > 0 && met.length < 5, `met and other tickets: ${met}`);
+  assert.deepEqual(await tableIds(t, met.length, met[0]), met);
+  // Only severity 1, then an id search (case does not matter).
+  await t.page.selectOption('select[name="state"]', '');
+  await t.page.selectOption('select[name="severity"]', '1');
+  assert.deepEqual(await tableIds(t, 3, '42'), ['42', 'INC2', 'ZD-10']);
+  await t.page.selectOption('select[name="severity"]', '');
+  await t.page.fill('input[name="search"]', 'zd-1');
+  assert.deepEqual(await tableIds(t, 1, 'ZD-10'), ['ZD-10']);
+});
+
 test('a ticket opens in the calculator with its vendor, package, severity and opening', async (t) => {
   const c = CASES[0];
   await audit(t, c);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::audit::{bars, histogram};
+use crate::present::audit::bars;
 
 use super::state::use_audit;
 use super::summary_table::severity_name;
@@ -16,13 +16,7 @@ const WIDTH: u32 = 400;
 #[component]
 pub fn AuditChart() -> impl IntoView {
     let ctx = use_audit();
-    // Plain closures, not memos: each is read once per change (and each
-    // memo type costs the wasm code of its own).
     let bar_list = move || ctx.summary.with(|l| bars(l, &|s| severity_name(ctx, s)));
-    let buckets = move || {
-        ctx.revision.track();
-        ctx.results.with_value(histogram)
-    };
     // Room for a count after the longest bar.
     let span = WIDTH - 40;
     view! {
@@ -30,6 +24,7 @@ pub fn AuditChart() -> impl IntoView {
             <figcaption id="chart-states">"Met and breached, per severity and target"</figcaption>
             {move || {
                 let list = bar_list();
+                let texts: Vec<String> = list.iter().map(|b| b.text.clone()).collect();
                 let height = ROW * list.len() as u32 + 4;
                 view! {
                     <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-states" width="100%">
@@ -47,7 +42,7 @@ pub fn AuditChart() -> impl IntoView {
                         }).collect_view()}
                     </svg>
                     <ul class="sr-only">
-                        {bar_list().into_iter().map(|b| view! { <li>{b.text}</li> }).collect_view()}
+                        {texts.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
                     </ul>
                 }
             }}
@@ -56,7 +51,7 @@ pub fn AuditChart() -> impl IntoView {
         <figure class="chart" data-chart="margins">
             <figcaption id="chart-margins">"Margins of every measured target (deadline minus actual)"</figcaption>
             {move || {
-                let list = buckets();
+                let list = ctx.histogram.get();
                 let most = list.iter().map(|b| b.count).max().unwrap_or(0).max(1);
                 let height = ROW * list.len() as u32 + 4;
                 view! {

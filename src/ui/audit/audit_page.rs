@@ -62,7 +62,7 @@ pub fn AuditPage() -> impl IntoView {
                 <ExportBar />
             </section>
         </Show>
-        <Show when=move || done() && ctx.table_ready.get()>
+        <Show when=done>
             <section class="panel" aria-labelledby="h-audit-tickets">
                 <h2 id="h-audit-tickets">"Tickets"</h2>
                 <TicketTable />

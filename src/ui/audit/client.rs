@@ -4,18 +4,23 @@
 //! text) and the settings. It answers with text messages, one letter then
 //! the body: `P` bytes read of the total (`read/total`: the file is read
 //! twice, scan then audit), `H` what it recognised, `R` a batch of results
-//! (`present::audit::decode_batch`), `S` the summary, `T` the summary as
-//! text, `E` why the file cannot be audited, `D` done. Cancel ends the worker at
-//! once; the next run starts a fresh one from the same compiled module.
+//! (`present::audit::decode_batch`), `M` the margin histogram, `S` the
+//! summary, `T` the summary as text, `E` why the file cannot be audited,
+//! `D` done. After `D` the worker stays to order the table: the page asks
+//! with [`request_order`] and gets a `Uint32Array` back (the request
+//! number, then the row indices). Cancel ends the worker at once; the next
+//! run starts a fresh one from the same compiled module.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect, Uint32Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::present::audit::{decode_batch, decode_summary, Detected, Results};
+use crate::present::audit::{
+    decode_batch, decode_histogram, decode_summary, Detected, Results, TableView,
+};
 
 use super::super::browser;
 
@@ -23,6 +28,8 @@ use super::state::{AuditCtx, Run};
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// The number of the latest order request: older answers are dropped.
+    static LATEST_ORDER: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The glue's URL, from the `modulepreload` link Trunk writes into the page.
@@ -52,15 +59,15 @@ pub fn cancel(ctx: AuditCtx) {
 }
 
 /// What a job does with each message of its worker but "ready".
-type OnText = Box<dyn FnMut(&web_sys::Worker, &str)>;
+type OnMessage = Box<dyn FnMut(&web_sys::Worker, JsValue)>;
 
 /// Starts a worker on the page's own module with a job (`[kind, source,
-/// settings]`), sent once it says "ready"; `on_text` gets every other
+/// settings]`), sent once it says "ready"; `on_message` gets every other
 /// message. `None` where the page lacks its script or workers.
 fn spawn(
     job: Array,
     // Boxed: one closure type (and one JS shim) for both kinds of job.
-    mut on_text: OnText,
+    mut on_message: OnMessage,
 ) -> Option<web_sys::Worker> {
     let glue = glue_url()?;
     let url = web_sys::Url::new_with_base("audit-worker.js", &glue).ok()?;
@@ -68,19 +75,18 @@ fn spawn(
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(&url.href(), &options).ok()?;
     let sender = worker.clone();
-    let on_message =
+    let listener =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            match e.data().as_string().as_deref() {
-                Some("ready") => {
-                    let _ = sender.post_message(&job);
-                }
-                Some(text) => on_text(&sender, text),
-                None => {}
+            let data = e.data();
+            if data.as_string().as_deref() == Some("ready") {
+                let _ = sender.post_message(&job);
+            } else {
+                on_message(&sender, data);
             }
         });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
     // Lives as long as the worker; a few per page visit.
-    on_message.forget();
+    listener.forget();
     let hello = Object::new();
     let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
     let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
@@ -98,7 +104,8 @@ pub fn start(ctx: AuditCtx) {
     let settings = ctx.settings.with_untracked(|s| s.write());
     ctx.results.set_value(Results::default());
     ctx.summary.set(Vec::new());
-    ctx.table_ready.set(false);
+    ctx.histogram.set(Vec::new());
+    ctx.order.set(None);
     ctx.revision.update(|r| *r += 1);
     ctx.run.set(Run::Reading { read: 0, total: 1 });
     let job = Array::of3(
@@ -106,7 +113,7 @@ pub fn start(ctx: AuditCtx) {
         &source,
         &JsValue::from_str(&settings),
     );
-    match spawn(job, Box::new(move |_, text| receive(ctx, text))) {
+    match spawn(job, Box::new(move |_, data| receive(ctx, data))) {
         Some(worker) => WORKER.with(|w| *w.borrow_mut() = Some(worker)),
         None => ctx.run.set(Run::Failed(
             "the audit could not start a worker in this browser".into(),
@@ -114,7 +121,35 @@ pub fn start(ctx: AuditCtx) {
     }
 }
 
-fn receive(ctx: AuditCtx, text: &str) {
+/// Asks the worker for the table's rows in `view`'s order; the answer
+/// replaces `ctx.order` unless a newer request was made meanwhile.
+pub fn request_order(view: &TableView) {
+    let request = LATEST_ORDER.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    WORKER.with(|w| {
+        if let Some(worker) = &*w.borrow() {
+            let _ = worker.post_message(&Array::of3(
+                &JsValue::from_str("order"),
+                &JsValue::from(request),
+                &JsValue::from_str(&view.write()),
+            ));
+        }
+    });
+}
+
+fn receive(ctx: AuditCtx, data: JsValue) {
+    let Some(text) = data.as_string() else {
+        if let Ok(answer) = data.dyn_into::<Uint32Array>() {
+            let answer = answer.to_vec();
+            if answer.first() == Some(&LATEST_ORDER.with(Cell::get)) {
+                ctx.order.set(Some(answer[1..].to_vec()));
+            }
+        }
+        return;
+    };
+    let text = text.as_str();
     let (kind, body) = text.split_at(text.char_indices().nth(1).map_or(text.len(), |(i, _)| i));
     match kind {
         "P" => {
@@ -125,6 +160,7 @@ fn receive(ctx: AuditCtx, text: &str) {
                 ctx.run.set(Run::Reading { read, total });
             }
         }
+        "M" => ctx.histogram.set(decode_histogram(body)),
         "S" => ctx.summary.set(decode_summary(body)),
         "T" => ctx.summary_text.set_value(body.to_string()),
         "H" => ctx.detected.set(Some(Detected::read(body))),
@@ -139,9 +175,8 @@ fn receive(ctx: AuditCtx, text: &str) {
             ctx.run.set(Run::Failed(body.to_string()));
         }
         "D" => {
-            stop();
+            // The worker stays, to order the table.
             ctx.run.set(Run::Done);
-            set_timeout(move || ctx.table_ready.set(true), std::time::Duration::ZERO);
             let n = ctx.results.with_value(|r| r.rows.len());
             ctx.notice.set(format!("Audit done: {n} tickets"));
         }
@@ -169,7 +204,8 @@ pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
     let finish = done.clone();
     let worker = spawn(
         job,
-        Box::new(move |worker: &web_sys::Worker, text: &str| {
+        Box::new(move |worker: &web_sys::Worker, data: JsValue| {
+            let text = data.as_string().unwrap_or_default();
             if let Some(chunk) = text.strip_prefix('C') {
                 parts.push(&JsValue::from_str(chunk));
             } else if text == "D" || text.starts_with('E') {

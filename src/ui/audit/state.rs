@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::engine::policy::Catalog;
-use crate::present::audit::{Detected, Filter, Results, Settings, SortKey, SummaryLine};
+use crate::present::audit::{Bucket, Detected, Filter, Results, Settings, SortKey, SummaryLine};
 
 /// Where the current audit stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -58,9 +58,11 @@ pub struct AuditCtx {
     pub summary: RwSignal<Vec<SummaryLine>>,
     /// The same as text (`crate::audit::export::summary_text`), for download.
     pub summary_text: StoredValue<String>,
-    /// The ticket table is drawn a task after the summary, so neither
-    /// blocks the page for long.
-    pub table_ready: RwSignal<bool>,
+    /// How the measured targets' margins are distributed, from the worker.
+    pub histogram: RwSignal<Vec<Bucket>>,
+    /// The rows the table shows, in its order, as the worker last sent
+    /// them; `None` until the first answer of a run.
+    pub order: RwSignal<Option<Vec<u32>>>,
     pub sort: RwSignal<(SortKey, bool)>,
     pub filter: RwSignal<Filter>,
     /// A short polite status message.

@@ -1,13 +1,16 @@
-//! Every ticket, breached first by default, sortable and filterable. Only
-//! the rows on screen are in the DOM (rows have a fixed height; spacers
-//! stand for the rest), so 100,000 tickets scroll as fast as 100. A row
-//! opens its ticket in the calculator with the same inputs.
+//! Every ticket, breached first by default, sortable and filterable. The
+//! worker that audited the tickets orders them (`client::request_order`),
+//! so sorting 100,000 tickets never blocks the page; only the rows on
+//! screen are in the DOM (rows have a fixed height; spacers stand for the
+//! rest), so they scroll as fast as 100. A row opens its ticket in the
+//! calculator with the same inputs.
 
 use leptos::prelude::*;
 
 use crate::engine::zone::Zone;
-use crate::present::audit::{local_text, margin_text, order, ticket_link, SortKey, State};
+use crate::present::audit::{local_text, margin_text, ticket_link, SortKey, State, TableView};
 
+use super::client::request_order;
 use super::state::use_audit;
 
 /// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
@@ -21,14 +24,19 @@ const SPARE: usize = 6;
 pub fn TicketTable() -> impl IntoView {
     let ctx = use_audit();
     let scroll = RwSignal::new(0.0f64);
-    let ordered = Memo::new(move |_| {
-        ctx.revision.track();
+    // The worker holds the rows too: sorting and filtering happen there.
+    Effect::new(move |_| {
         let (key, descending) = ctx.sort.get();
-        ctx.filter
-            .with(|f| ctx.results.with_value(|r| order(r, key, descending, f)))
+        let filter = ctx.filter.get();
+        request_order(&TableView {
+            key,
+            descending,
+            filter,
+        });
     });
+    let shown = move || ctx.order.with(|o| o.as_ref().map(Vec::len));
     let window = Memo::new(move |_| {
-        let n = ordered.with(Vec::len);
+        let n = shown().unwrap_or(0);
         let first = ((scroll.get() / ROW_PX) as usize)
             .saturating_sub(SPARE)
             .min(n);
@@ -52,13 +60,14 @@ pub fn TicketTable() -> impl IntoView {
             )
         });
         let targets = ctx.results.with_value(|r| r.targets.clone());
-        ordered.with(|o| {
+        ctx.order.with(|o| {
+            let o = o.as_deref().unwrap_or_default();
             ctx.results.with_value(|r| {
                 o[first..last]
                     .iter()
                     .enumerate()
                     .map(|(k, &i)| {
-                        let row = &r.rows[i as usize];
+                        let row = r.rows.get(i as usize)?;
                         let href = ticket_link(&vendor, &package, region.as_deref(), Some(&tz), row);
                         let state = row.state();
                         let opened = crate::present::audit::instant(row.opened)
@@ -77,7 +86,7 @@ pub fn TicketTable() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(" · ");
                         let go = href.clone();
-                        view! {
+                        Some(view! {
                             <tr
                                 data-ticket=row.ticket.to_string()
                                 data-state=state.map(State::id)
@@ -95,7 +104,7 @@ pub fn TicketTable() -> impl IntoView {
                                 <td>{opened}</td>
                                 <td class="targets">{detail}</td>
                             </tr>
-                        }
+                        })
                     })
                     .collect_view()
             })
@@ -153,8 +162,11 @@ pub fn TicketTable() -> impl IntoView {
                     } />
             </div>
         </div>
-        <p class="hint" data-shown=move || ordered.with(Vec::len)>
-            {move || format!("{} tickets shown. Select a ticket to open it in the calculator.", ordered.with(Vec::len))}
+        <p class="hint" data-shown=shown>
+            {move || match shown() {
+                Some(n) => format!("{n} tickets shown. Select a ticket to open it in the calculator."),
+                None => "Sorting the tickets…".to_string(),
+            }}
         </p>
         <div
             class="ticket-scroll"

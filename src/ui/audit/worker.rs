@@ -5,12 +5,18 @@
 //! values, date order), then the audit. Results go to the page in batches
 //! of text lines (`present::audit`'s wire format), progress after every
 //! slice; each slice is awaited, so the worker never blocks for long.
+//! After the audit the worker keeps the tickets and orders the page's
+//! table on request (`["order", request number, present::audit::TableView]`),
+//! answering with a `Uint32Array`: the request number, then the row
+//! indices; so sorting 100,000 tickets never blocks the page.
 //!
 //! A thin adapter over `crate::audit`: it turns the page's [`Settings`]
 //! into a mapping, a severity map and [`Choices`], and the results into
 //! the page's wire format.
 
-use js_sys::{Array, Uint8Array};
+use std::cell::RefCell;
+
+use js_sys::{Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -23,28 +29,52 @@ use crate::audit::{
 use crate::engine::load;
 use crate::engine::zone::Zone;
 use crate::present::audit::{
-    encode_bad, encode_row, encode_summary, Detected, Outcome, Row, Settings, SummaryLine,
+    encode_bad, encode_histogram, encode_row, encode_summary, histogram, Detected, Outcome,
+    Results, Row, Settings, SummaryLine, TableView,
 };
 use crate::present::zone::from_millis;
 use crate::request::format_instant;
 
 /// Bytes read per slice.
 const SLICE: u64 = 1 << 20;
-/// A batch of results goes to the page once it is this long (about 400
-/// tickets: decoding one stays far under a 50 ms task on the page).
-const BATCH: usize = 64 * 1024;
+/// A batch of results goes to the page once it is this long (about 200
+/// tickets: decoding one stays far under a 50 ms task on the page, even
+/// on a busy machine).
+const BATCH: usize = 32 * 1024;
+
+thread_local! {
+    /// The audited tickets, as the page holds them, for ordering its table.
+    static KEPT: RefCell<Results> = RefCell::new(Results::default());
+}
 
 fn post(text: &str) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let _ = scope.post_message(&JsValue::from_str(text));
 }
 
-/// Starts serving: takes one job (`["run"|"csv", File|string, settings]`).
+/// Answers an order request with the request number, then the indices.
+fn post_order(request: u32, view: &TableView) {
+    let mut answer = vec![request];
+    KEPT.with(|kept| answer.extend(view.order(&kept.borrow())));
+    let array = Uint32Array::from(&answer[..]);
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // The buffer moves to the page rather than being copied.
+    let _ = scope.post_message_with_transfer(&array, &Array::of1(&array.buffer()));
+}
+
+/// Starts serving: takes one job (`["run"|"csv", File|string, settings]`),
+/// then, after a run, order requests.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
             let job = Array::from(&e.data());
+            if job.get(0).as_string().as_deref() == Some("order") {
+                let request = job.get(1).as_f64().unwrap_or(0.0) as u32;
+                let view = TableView::read(&job.get(2).as_string().unwrap_or_default());
+                post_order(request, &view);
+                return;
+            }
             let csv = job.get(0).as_string().as_deref() == Some("csv");
             let source = job.get(1);
             let settings = Settings::read(&job.get(2).as_string().unwrap_or_default());
@@ -244,12 +274,17 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     let target_count = u16::try_from(targets.len()).unwrap_or(u16::MAX);
 
     // Pass 2: the audit.
+    let mut kept = Results {
+        targets: targets.clone(),
+        ..Results::default()
+    };
     let mut reader = Reader::new();
     let mut summary = Summary::new(policy.severities().len(), targets.len());
     let mut batch = String::new();
     let handle = |row: Result<crate::audit::Row<'_>, crate::audit::RowError>,
                   batch: &mut String,
-                  summary: &mut Summary| {
+                  summary: &mut Summary,
+                  kept: &mut Results| {
         match row.and_then(|r| plan.audit(&r)) {
             Ok(ticket) => {
                 summary.add(&ticket);
@@ -286,6 +321,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
                         .collect(),
                 };
                 encode_row(batch, &row, &targets);
+                kept.rows.push(row);
                 // Posted as it fills, not per slice: the page decodes each
                 // batch in one task.
                 if batch.len() >= BATCH {
@@ -309,7 +345,9 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     while at < input.size {
         let end = (at + SLICE).min(input.size);
         let chunk = input.slice(at, end).await?;
-        reader.push(&chunk, &mut |row| handle(row, &mut batch, &mut summary))?;
+        reader.push(&chunk, &mut |row| {
+            handle(row, &mut batch, &mut summary, &mut kept)
+        })?;
         at = end;
         if csv {
             post(&format!("{kind}{batch}"));
@@ -319,7 +357,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
             post(&format!("P{}/{total}", input.size + at));
         }
     }
-    reader.finish(&mut |row| handle(row, &mut batch, &mut summary))?;
+    reader.finish(&mut |row| handle(row, &mut batch, &mut summary, &mut kept))?;
     post(&format!("{kind}{batch}"));
     if csv {
         return Ok(());
@@ -340,6 +378,8 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
             worst: l.worst_margin,
         })
         .collect();
+    post(&format!("M{}", encode_histogram(&histogram(&kept))));
+    KEPT.with(|k| *k.borrow_mut() = kept);
     post(&format!("S{}", encode_summary(&summary_lines)));
     let text = summary_text(
         policy,
