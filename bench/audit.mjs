@@ -71,6 +71,8 @@ try {
     await page.setInputFiles('input[name="file"]', file);
     await page.waitForSelector('[data-summary] tbody tr', { timeout: 600000 });
     const ms = Date.now() - t0;
+    // The table, ordered by the worker, then a moment for any late task.
+    await page.waitForSelector('[data-shown]', { timeout: 600000 });
     await page.waitForTimeout(300);
     const info = await page.evaluate(() => ({
       long: window.__long,

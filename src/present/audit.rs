@@ -390,6 +390,8 @@ pub struct Detected {
     pub values: Vec<(String, u64, Option<String>)>,
     /// `dmy` or `mdy` when the file's slashed dates decided it.
     pub order: Option<String>,
+    /// The rows the file holds, so the page makes room for them at once.
+    pub rows: u64,
 }
 
 impl Detected {
@@ -408,6 +410,7 @@ impl Detected {
         if let Some(o) = &self.order {
             pairs.push(("order", o.clone()));
         }
+        pairs.push(("rows", self.rows.to_string()));
         pairs
             .iter()
             .map(|(k, v)| format!("{k}={}", encode(v)))
@@ -441,6 +444,7 @@ impl Detected {
                     }
                 }
                 "order" => d.order = Some(v),
+                "rows" => d.rows = v.parse().unwrap_or(0),
                 _ => {}
             }
         }
@@ -1263,6 +1267,7 @@ mod tests {
                 ("p: a=b".into(), 3, None),
             ],
             order: Some("dmy".into()),
+            rows: 15,
         };
         let back = Detected::read(&d.write());
         assert_eq!(back, d);

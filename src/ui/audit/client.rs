@@ -163,7 +163,14 @@ fn receive(ctx: AuditCtx, data: JsValue) {
         "M" => ctx.histogram.set(decode_histogram(body)),
         "S" => ctx.summary.set(decode_summary(body)),
         "T" => ctx.summary_text.set_value(body.to_string()),
-        "H" => ctx.detected.set(Some(Detected::read(body))),
+        "H" => {
+            let detected = Detected::read(body);
+            // Room for every ticket at once: growing a Vec of a million
+            // rows would copy them all in one long task.
+            let rows = usize::try_from(detected.rows).unwrap_or(0);
+            ctx.results.update_value(|r| r.rows.reserve_exact(rows));
+            ctx.detected.set(Some(detected));
+        }
         "R" => {
             ctx.results.update_value(|r| {
                 decode_batch(r, body);

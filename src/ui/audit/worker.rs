@@ -244,6 +244,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
             .copied()
             .flatten()
             .map(|o| o.id().to_string()),
+        rows: scanned.survey.rows(),
     };
     post(&format!("H{}", detected.write()));
     let order = order?;
@@ -276,6 +277,7 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     // Pass 2: the audit.
     let mut kept = Results {
         targets: targets.clone(),
+        rows: Vec::with_capacity(usize::try_from(detected.rows).unwrap_or(0)),
         ..Results::default()
     };
     let mut reader = Reader::new();
