@@ -77,8 +77,9 @@ generate() {
 
 # Settings for building the shipped wasm (scripts/build-site.sh).
 #
-# Always: the linker leaves out the exports of wasm-streams
-# (scripts/link-wasm.sh says why).
+# Always: the wasm is optimised for size (the release profile, which the
+# `sla` command also uses, is optimised for speed), and the linker leaves
+# out the exports of wasm-streams (scripts/link-wasm.sh says why).
 #
 # On the measured toolchain only, the size options: a standard library
 # rebuilt for size, in which a panic is a trap (no panic messages, locations
@@ -93,6 +94,7 @@ use_site_build_options() {
   [[ -x "$SLA_RUST_LLD" ]] || die "no rust-lld at $SLA_RUST_LLD"
   export SLA_RUST_LLD
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$REPO_ROOT/scripts/link-wasm.sh"
+  export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
   # Symbol names kept until wasm-opt, which orders functions by them
   # (index.html) and drops them; they never ship.
   export CARGO_PROFILE_RELEASE_STRIP=false
