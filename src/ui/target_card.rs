@@ -66,8 +66,7 @@ pub fn TargetCard(
                     <span id=used_id.clone()>{stand(|s| s.used.clone())}</span>
                 </div>
             </Show>
-            // Built once per card: a new rule rewrites the rows, and an open
-            // disclosure stays open.
+            // Built once per card: a new rule rewrites only its rows and notes.
             <details class="rule">
                 <summary>"Rule behind this"</summary>
                 <dl>
