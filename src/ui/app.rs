@@ -42,14 +42,20 @@ pub fn App(
     // The URL, the remembered choices and the title (which names the ticket
     // for tabs, bookmarks and history) follow every input: at once on load,
     // then once input pauses, because setting them costs more than the
-    // update itself.
+    // update itself. The effect only notes the change; the text is made
+    // when it is written, outside the update.
     Effect::new(move |first: Option<()>| {
-        let ticket = ctx.selection.with(|s| summary::title(&s.0));
-        query.with(|q| {
-            let stored = (!q.embed).then(|| query::write_stored(q));
-            let title = format!("{ticket} \u{2013} SLA calculator");
-            browser::sync(query::write(q), stored, title, first.is_none());
-        })
+        query.track();
+        ctx.selection.track();
+        let made = move || {
+            let ticket = ctx.selection.with_untracked(|s| summary::title(&s.0));
+            query.with_untracked(|q| browser::Synced {
+                query: query::write(q),
+                stored: (!q.embed).then(|| query::write_stored(q)),
+                title: format!("{ticket} \u{2013} SLA calculator"),
+            })
+        };
+        browser::sync(made, first.is_none());
     });
 
     let view = Memo::new(move |_| query.with(|q| q.view));

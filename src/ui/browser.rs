@@ -256,16 +256,26 @@ thread_local! {
     static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
 }
 
+/// What [`sync`] writes: the query string, the remembered choices (none
+/// when embedded) and the document's title.
+pub struct Synced {
+    pub query: String,
+    pub stored: Option<String>,
+    pub title: String,
+}
+
 /// Writes the query into the URL, the title into the document (and the
 /// remembered choices into storage), `now` or once input has paused for a
 /// moment: typing must not call replaceState per keystroke, which is slow and
 /// which browsers rate-limit, and setting the title costs more than most
-/// updates.
-pub fn sync(query: String, stored: Option<String>, title: String, now: bool) {
+/// updates. `made` builds what is written when it is written, so an input
+/// pays for none of it.
+pub fn sync(made: impl FnOnce() -> Synced + 'static, now: bool) {
     let write = move || {
-        replace_query(&query);
-        set_title(&title);
-        if let Some(stored) = stored {
+        let synced = made();
+        replace_query(&synced.query);
+        set_title(&synced.title);
+        if let Some(stored) = synced.stored {
             store(&stored);
         }
     };

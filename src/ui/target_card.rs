@@ -23,7 +23,7 @@ pub fn TargetCard(
     let standing =
         Memo::new(move |_| standings.with(|all| all.iter().find(|s| s.id == id).cloned()));
     let dated = Memo::new(move |_| card.with(|c| c.dated.clone()));
-    let rule = Memo::new(move |_| card.with(|c| (c.rule.clone(), c.assumptions.clone())));
+    let rows = Memo::new(move |_| card.with(|c| c.rule.clone()));
     let assumptions = Memo::new(move |_| card.with(|c| c.assumptions.clone()));
     let mark = move || view! { <AssumptionMark texts=assumptions.get() /> };
     let date = move |read: fn(&crate::present::cards::Dated) -> String| {
@@ -44,7 +44,10 @@ pub fn TargetCard(
                 {move || card.with(|c| c.label)}
                 <span class="badge qualifier">{move || card.with(|c| c.qualifier)}</span>
             </h3>
-            <Show when=move || dated.with(Option::is_some)>
+            <Show
+                when=move || dated.with(Option::is_some)
+                fallback=move || view! { <div class="outcome">{move || card.with(|c| c.sentence.clone())} " " {mark}</div> }
+            >
                 <div class="due">
                     <span class="due-label">{date(|d| d.lead.to_string())}</span>
                     <time datetime=date(|d| d.datetime.clone())>{date(|d| d.local.clone())}</time>
@@ -63,28 +66,24 @@ pub fn TargetCard(
                     <span id=used_id.clone()>{stand(|s| s.used.clone())}</span>
                 </div>
             </Show>
-            <Show when=move || dated.with(Option::is_none)>
-                <div class="outcome">{move || card.with(|c| c.sentence.clone())} " " {mark}</div>
-            </Show>
-            {move || {
-                rule.with(|(rows, assumptions)| {
-                    view! {
-                        <details class="rule">
-                            <summary>"Rule behind this"</summary>
-                            <dl>
-                                {rows
-                                    .iter()
-                                    .map(|(term, value)| view! { <dt>{*term}</dt><dd>{value.clone()}</dd> })
-                                    .collect_view()}
-                            </dl>
-                            {assumptions
-                                .iter()
-                                .map(|a| view! { <AssumptionNote text=*a /> })
-                                .collect_view()}
-                        </details>
-                    }
-                })
-            }}
+            // Built once per card: a new rule rewrites only its rows and notes.
+            <details class="rule">
+                <summary>"Rule behind this"</summary>
+                <dl>
+                    {move || {
+                        rows.with(|rows| {
+                            rows.iter()
+                                .map(|(term, value)| view! { <dt>{*term}</dt><dd>{value.clone()}</dd> })
+                                .collect_view()
+                        })
+                    }}
+                </dl>
+                {move || {
+                    assumptions.with(|all| {
+                        all.iter().map(|a| view! { <AssumptionNote text=*a /> }).collect_view()
+                    })
+                }}
+            </details>
         </li>
     }
 }
