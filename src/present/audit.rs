@@ -874,7 +874,11 @@ pub struct Bar {
 }
 
 /// The chart's bars, one per summary line with met or breached tickets.
-pub fn bars(lines: &[SummaryLine], severity_name: &dyn Fn(&str) -> String) -> Vec<Bar> {
+pub fn bars(
+    lines: &[SummaryLine],
+    severity_name: &dyn Fn(&str) -> String,
+    target_name: &dyn Fn(&str) -> String,
+) -> Vec<Bar> {
     let widest = lines
         .iter()
         .map(|l| l.met + l.breached)
@@ -886,7 +890,7 @@ pub fn bars(lines: &[SummaryLine], severity_name: &dyn Fn(&str) -> String) -> Ve
         .iter()
         .filter(|l| l.met + l.breached > 0)
         .map(|l| {
-            let label = format!("{}, {}", severity_name(&l.severity), l.target);
+            let label = format!("{}, {}", severity_name(&l.severity), target_name(&l.target));
             Bar {
                 text: format!(
                     "{label}: {} met, {} breached ({} met)",
@@ -1225,13 +1229,13 @@ mod tests {
             worst: None,
         };
         let lines = [line("1", 3, 1), line("2", 1, 1), line("3", 0, 0)];
-        let bars = bars(&lines, &|s| format!("Severity {s}"));
+        let bars = bars(&lines, &|s| format!("Severity {s}"), &|t| t.to_uppercase());
         assert_eq!(bars.len(), 2);
         assert_eq!((bars[0].met_width, bars[0].breached_width), (750, 250));
         assert_eq!((bars[1].met_width, bars[1].breached_width), (250, 250));
         assert_eq!(
             bars[0].text,
-            "Severity 1, response: 3 met, 1 breached (75% met)"
+            "Severity 1, RESPONSE: 3 met, 1 breached (75% met)"
         );
         let back = decode_summary(&encode_summary(&lines));
         assert_eq!(back, lines);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::present::audit::bars;
 
 use super::state::use_audit;
-use super::summary_table::severity_name;
+use super::summary_table::{severity_name, target_name};
 
 // Each bar under its label, full width, so the chart reads on a phone.
 const ROW: u32 = 40;
@@ -16,7 +16,10 @@ const WIDTH: u32 = 400;
 #[component]
 pub fn AuditChart() -> impl IntoView {
     let ctx = use_audit();
-    let bar_list = move || ctx.summary.with(|l| bars(l, &|s| severity_name(ctx, s)));
+    let bar_list = move || {
+        ctx.summary
+            .with(|l| bars(l, &|s| severity_name(ctx, s), &|t| target_name(ctx, t)))
+    };
     // Room for a count after the longest bar.
     let span = WIDTH - 40;
     view! {

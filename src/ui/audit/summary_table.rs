@@ -17,7 +17,8 @@ pub fn severity_name(ctx: AuditCtx, id: &str) -> String {
     })
 }
 
-fn target_name(ctx: AuditCtx, id: &str) -> String {
+/// "First response" for a target id of the chosen policy.
+pub fn target_name(ctx: AuditCtx, id: &str) -> String {
     ctx.settings
         .with_untracked(|s| target_label(ctx.catalog, &s.vendor, id))
 }

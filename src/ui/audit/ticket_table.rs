@@ -12,6 +12,7 @@ use crate::present::audit::{local_text, margin_text, ticket_link, SortKey, State
 
 use super::client::request_order;
 use super::state::use_audit;
+use super::summary_table::target_name;
 
 /// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
 const ROW_PX: f64 = 36.0;
@@ -59,7 +60,9 @@ pub fn TicketTable() -> impl IntoView {
                 s.zone.clone(),
             )
         });
-        let targets = ctx.results.with_value(|r| r.targets.clone());
+        let targets: Vec<String> = ctx
+            .results
+            .with_value(|r| r.targets.iter().map(|t| target_name(ctx, t)).collect());
         ctx.order.with(|o| {
             let o = o.as_deref().unwrap_or_default();
             ctx.results.with_value(|r| {
