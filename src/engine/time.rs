@@ -35,7 +35,7 @@ use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
 };
 
-use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
+use super::holidays::{HolidayCalendar, HolidayEdits, HolidayYears, YearHolidays};
 use super::policy::{List, Text};
 use super::zone::Zone;
 
@@ -154,6 +154,10 @@ pub struct Hours<'a> {
     pub schedule: &'a Schedule,
     pub calendar: Option<&'a HolidayCalendar>,
     pub edits: &'a HolidayEdits,
+    /// The calendar's years worked out already, kept by the caller across
+    /// computations; used only when they are this `calendar`'s. `None`:
+    /// each computation works out the years it needs.
+    pub years: Option<&'a HolidayYears<'a>>,
 }
 
 /// Which clock a target counts on.
@@ -277,11 +281,15 @@ impl<'a> HolidayCursor<'a> {
         let index = match self.years.iter().position(|y| y.year() == year) {
             Some(index) => index,
             None => {
-                self.years.push(YearHolidays::new(
-                    self.hours.calendar,
-                    self.hours.edits,
-                    year,
-                ));
+                let Hours {
+                    calendar, edits, ..
+                } = self.hours;
+                self.years.push(match (calendar, self.hours.years) {
+                    (Some(calendar), Some(kept)) if std::ptr::eq(calendar, kept.calendar()) => {
+                        YearHolidays::kept(kept, edits, year)
+                    }
+                    _ => YearHolidays::new(calendar, edits, year),
+                });
                 self.years.len() - 1
             }
         };
@@ -673,6 +681,7 @@ mod tests {
             schedule,
             calendar: None,
             edits,
+            years: None,
         }
     }
 
@@ -753,6 +762,84 @@ mod tests {
                 opens: Some(utc(2026, 1, 19, 8, 0))
             }
         );
+    }
+
+    /// A calendar closed on the `days` of December, on their dates.
+    fn december(days: &[u32]) -> HolidayCalendar {
+        use super::super::holidays::{Holiday, HolidayRule, Observed};
+        let holidays: Vec<Holiday> = days
+            .iter()
+            .map(|&day| Holiday {
+                name: "Holiday".into(),
+                rule: HolidayRule::Fixed {
+                    month: 12,
+                    day,
+                    observed: Observed::OnDate,
+                },
+                from_year: None,
+            })
+            .collect();
+        HolidayCalendar {
+            id: "december".into(),
+            name: "December".into(),
+            assumption: None,
+            holidays: holidays.into(),
+        }
+    }
+
+    #[test]
+    fn kept_holiday_years_give_the_same_deadlines_and_serve_only_their_calendar() {
+        let s = office();
+        let christmas = december(&[24, 25, 26]);
+        let other = december(&[31]);
+        let (kept, wrong) = (HolidayYears::new(&christmas), HolidayYears::new(&other));
+        let mut edits = HolidayEdits::default();
+        edits
+            .added
+            .insert(NaiveDate::from_ymd_opt(2027, 12, 27).unwrap());
+        edits
+            .removed
+            .insert(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap());
+        let plain = Hours {
+            calendar: Some(&christmas),
+            ..hours(&s, HolidayEdits::none())
+        };
+        // Opened Wed 2026-12-23 10:00 Berlin: Thu 24 and Fri 25 are
+        // holidays, so business day 1 is Monday 28, closing 17:00 (16:00Z);
+        // the other calendar's years would make it Thursday.
+        let cached = Hours {
+            years: Some(&kept),
+            ..plain
+        };
+        assert_eq!(
+            business_days_after(cached, utc(2026, 12, 23, 9, 0), 1),
+            Ok(utc(2026, 12, 28, 16, 0))
+        );
+        for edits in [HolidayEdits::none(), &edits] {
+            let plain = Hours { edits, ..plain };
+            for years in [&kept, &wrong] {
+                let cached = Hours {
+                    years: Some(years),
+                    ..plain
+                };
+                for year in [2025, 2026, 2027, 2028] {
+                    let opened = utc(year, 12, 21, 15, 30);
+                    for n in [1, 3, 10, 300] {
+                        assert_eq!(
+                            business_days_after(cached, opened, n),
+                            business_days_after(plain, opened, n),
+                            "{opened} {n} business days"
+                        );
+                        let seconds = i64::from(n) * 3600;
+                        assert_eq!(
+                            advance(Clock::Business(cached), opened, seconds, &Pauses::none()),
+                            advance(Clock::Business(plain), opened, seconds, &Pauses::none()),
+                            "{opened} {n} business hours"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
