@@ -31,13 +31,11 @@
 
 use std::ops::ControlFlow;
 
-use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-};
+use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, Timelike, Utc};
 
 use super::holidays::{HolidayCalendar, HolidayEdits, HolidayYears, YearHolidays};
 use super::policy::{List, Text};
-use super::zone::Zone;
+use super::zone::{WallClock, Zone};
 
 /// An absolute point in time.
 pub type Instant = DateTime<Utc>;
@@ -213,24 +211,31 @@ impl Pauses {
 /// a spring-forward gap moves to the first instant after the gap; a time in
 /// a fall-back fold takes the earlier instant.
 pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
+    resolve_on(&mut WallClock::new(zone), date, minute)
+}
+
+/// [`resolve_local`] in the zone of `clock`, which keeps what it found
+/// for the next call (a walk's).
+fn resolve_on(clock: &mut WallClock, date: NaiveDate, minute: u16) -> Instant {
     let (date, minute) = if minute >= DAY_MINUTES {
         (date.succ_opt().unwrap_or(date), 0)
     } else {
         (date, minute)
     };
-    let time = NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
-        .unwrap_or(NaiveTime::MIN);
-    let local = date.and_time(time);
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+    // The wall time as seconds since 1970 read as UTC: no date is built.
+    let wall = (i64::from(date.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE) * 86_400
+        + i64::from(minute) * SECONDS_PER_MINUTE;
+    let utc = match clock.wall_to_utc(wall) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t),
         // In a gap: the first instant after it is the transition itself.
-        LocalResult::None => zone
-            .gap_end(&local)
-            .and_then(|t| DateTime::from_timestamp(t, 0))
-            .unwrap_or(DateTime::<Utc>::MAX_UTC),
-    }
+        LocalResult::None => clock.zone().gap_end_of_wall(wall),
+    };
+    utc.and_then(|t| DateTime::from_timestamp(t, 0))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
+
+/// Days from 0001-01-01 (day 1) to 1970-01-01, as chrono counts them.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// The instant of a recorded wall time (a timestamp written without an
 /// offset, as helpdesk exports do) in `zone`. A fold takes the earlier
@@ -241,18 +246,18 @@ pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
 /// boundary to the transition itself. `audit::stamp` doctests both with
 /// New York's 2026 transitions.
 pub fn resolve_recorded(zone: Zone, local: NaiveDateTime) -> Instant {
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+    let wall = local.and_utc().timestamp();
+    let (utc, nanos) = match zone.wall_to_utc(wall) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => (t, local.nanosecond()),
         LocalResult::None => {
-            let wall = local.and_utc().timestamp();
             let before = zone
-                .gap_end(&local)
+                .gap_end_of_wall(wall)
                 .map(|t| i64::from(zone.offset_at_timestamp(t - 1).seconds()))
                 .unwrap_or(0);
-            DateTime::from_timestamp(wall - before, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+            (wall - before, 0)
         }
-    }
+    };
+    DateTime::from_timestamp(utc, nanos).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// The local calendar date of an instant in a zone.
@@ -348,16 +353,17 @@ fn walk_open<T>(
         };
     }
     let zone = schedule.zone;
+    let mut clock = WallClock::new(zone);
     let mut holidays = HolidayCursor::new(hours);
     let mut date = local_date(zone, from).pred_opt()?;
     let week_seconds = schedule.week_minutes() * SECONDS_PER_MINUTE;
     let mut closed_days = 0u32;
     while closed_days < MAX_WALK_DAYS {
         if weekday_index(date) == 0 {
-            let week_start = resolve_local(zone, date, 0);
+            let week_start = resolve_on(&mut clock, date, 0);
             if week_start >= from && holidays.week_is_clear(date) {
                 let next_week = date + Days::new(7);
-                let week_end = resolve_local(zone, next_week, 0);
+                let week_end = resolve_on(&mut clock, next_week, 0);
                 let stable = week_end - week_start == chrono::TimeDelta::days(7);
                 if stable && skip_week(week_start, week_seconds) {
                     date = next_week;
@@ -369,11 +375,11 @@ fn walk_open<T>(
         let mut opened_today = false;
         if !holidays.is_holiday(date) {
             for window in schedule.week[weekday_index(date)].iter() {
-                let end = resolve_local(zone, date, window.end);
+                let end = resolve_on(&mut clock, date, window.end);
                 if end <= from {
                     continue;
                 }
-                let start = resolve_local(zone, date, window.start).max(from);
+                let start = resolve_on(&mut clock, date, window.start).max(from);
                 if start < end {
                     opened_today = true;
                     if let ControlFlow::Break(found) = visit(start, end) {
