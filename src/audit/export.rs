@@ -67,32 +67,37 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 /// results CSV writes millions of them.
 fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
     use chrono::{Datelike, Timelike};
-    let year = at.year();
+    // chrono's `DateTime` getters each convert to local time first: read
+    // the UTC date and time once.
+    let naive = at.naive_utc();
+    let (date, time) = (naive.date(), naive.time());
+    let year = date.year();
     if !(0..=9999).contains(&year) {
         out.push_str(&format_instant(at));
         return;
     }
-    fn digits(out: &mut String, value: u32, width: usize) {
-        let mut buffer = [b'0'; 4];
+    let mut text = *b"0000-00-00T00:00:00Z";
+    for (at, value, width) in [
+        (0, year as u32, 4),
+        (5, date.month(), 2),
+        (8, date.day(), 2),
+        (11, time.hour(), 2),
+        (14, time.minute(), 2),
+        (17, time.second(), 2),
+    ] {
         let mut v = value;
-        for slot in buffer[..width].iter_mut().rev() {
+        for slot in text[at..at + width].iter_mut().rev() {
             *slot = b'0' + (v % 10) as u8;
             v /= 10;
         }
-        out.push_str(std::str::from_utf8(&buffer[..width]).unwrap_or("0"));
     }
-    digits(out, year as u32, 4);
-    for (separator, value) in [
-        ('-', at.month()),
-        ('-', at.day()),
-        ('T', at.hour()),
-        (':', at.minute()),
-        (':', at.second()),
-    ] {
-        out.push(separator);
-        digits(out, value, 2);
-    }
-    out.push('Z');
+    push_ascii(out, &text);
+}
+
+/// Appends ASCII bytes (digits, punctuation) as text without validating
+/// them as UTF-8 (which `str::from_utf8` does in a call per piece).
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    out.extend(ascii.iter().map(|&b| char::from(b)));
 }
 
 /// Appends an integer without the formatting machinery.
@@ -111,7 +116,7 @@ fn push_integer(out: &mut String, value: i64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
+    push_ascii(out, &buffer[at..]);
 }
 
 /// Appends a ticket's rows of the results CSV to `out`.
