@@ -38,8 +38,14 @@ fn is_integer(text: &str) -> bool {
 /// A cell made inert (see the module doc) and quoted when it holds a
 /// comma, a quote or a line break.
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_integer(text);
-    let quote = text.contains([',', '"', '\n', '\r']);
+    // Bytes, not chars: every character looked for is ASCII.
+    let risky = matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) && !is_integer(text);
+    let quote = text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if !risky && !quote {
         return Cow::Borrowed(text);
     }
@@ -94,10 +100,10 @@ fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
     push_ascii(out, &text);
 }
 
-/// Appends ASCII bytes (digits, punctuation) as text without validating
-/// them as UTF-8 (which `str::from_utf8` does in a call per piece).
+/// Appends ASCII bytes (digits, punctuation) as text: one UTF-8 check for
+/// the whole piece, which costs more per call than per byte.
 fn push_ascii(out: &mut String, ascii: &[u8]) {
-    out.extend(ascii.iter().map(|&b| char::from(b)));
+    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
 }
 
 /// Appends an integer without the formatting machinery.
