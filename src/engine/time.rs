@@ -272,33 +272,45 @@ fn weekday_index(date: NaiveDate) -> usize {
 /// Holiday lookups along a walk, computing each year's dates once.
 struct HolidayCursor<'a> {
     hours: Hours<'a>,
-    years: Vec<YearHolidays>,
+    /// The year asked for last: a walk nearly always stays in one, so most
+    /// walks need no list (and no allocation).
+    last: Option<YearHolidays>,
+    /// The other years asked for.
+    earlier: Vec<YearHolidays>,
 }
 
 impl<'a> HolidayCursor<'a> {
     fn new(hours: Hours<'a>) -> Self {
         HolidayCursor {
             hours,
-            years: Vec::new(),
+            last: None,
+            earlier: Vec::new(),
         }
     }
     fn year(&mut self, year: i32) -> &YearHolidays {
-        let index = match self.years.iter().position(|y| y.year() == year) {
-            Some(index) => index,
-            None => {
-                let Hours {
-                    calendar, edits, ..
-                } = self.hours;
-                self.years.push(match (calendar, self.hours.years) {
-                    (Some(calendar), Some(kept)) if std::ptr::eq(calendar, kept.calendar()) => {
-                        YearHolidays::kept(kept, edits, year)
+        match self.last.take() {
+            Some(last) if last.year() == year => self.last.insert(last),
+            previous => {
+                self.earlier.extend(previous);
+                let found = match self.earlier.iter().position(|y| y.year() == year) {
+                    Some(at) => self.earlier.swap_remove(at),
+                    None => {
+                        let Hours {
+                            calendar, edits, ..
+                        } = self.hours;
+                        match (calendar, self.hours.years) {
+                            (Some(calendar), Some(kept))
+                                if std::ptr::eq(calendar, kept.calendar()) =>
+                            {
+                                YearHolidays::kept(kept, edits, year)
+                            }
+                            _ => YearHolidays::new(calendar, edits, year),
+                        }
                     }
-                    _ => YearHolidays::new(calendar, edits, year),
-                });
-                self.years.len() - 1
+                };
+                self.last.insert(found)
             }
-        };
-        &self.years[index]
+        }
     }
     fn is_holiday(&mut self, date: NaiveDate) -> bool {
         self.year(date.year()).contains(date)
