@@ -83,7 +83,7 @@ fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
         return;
     }
     let mut text = *b"0000-00-00T00:00:00Z";
-    for (at, value, width) in [
+    for (start, value, width) in [
         (0, year as u32, 4),
         (5, date.month(), 2),
         (8, date.day(), 2),
@@ -92,18 +92,13 @@ fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
         (17, time.second(), 2),
     ] {
         let mut v = value;
-        for slot in text[at..at + width].iter_mut().rev() {
+        for slot in text[start..start + width].iter_mut().rev() {
             *slot = b'0' + (v % 10) as u8;
             v /= 10;
         }
     }
-    push_ascii(out, &text);
-}
-
-/// Appends ASCII bytes (digits, punctuation) as text: one UTF-8 check for
-/// the whole piece, which costs more per call than per byte.
-fn push_ascii(out: &mut String, ascii: &[u8]) {
-    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+    // One UTF-8 check for the whole text: it costs more per call than per byte.
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// Appends an integer without the formatting machinery.
@@ -122,7 +117,10 @@ fn push_integer(out: &mut String, value: i64) {
             break;
         }
     }
-    push_ascii(out, &buffer[at..]);
+    // A few digits: pushed one by one, cheaper than a UTF-8 check.
+    for &digit in &buffer[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Appends a ticket's rows of the results CSV to `out`.
