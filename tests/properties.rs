@@ -123,6 +123,7 @@ fn hours_with(index: usize, edits: &HolidayEdits) -> Hours<'_> {
         schedule,
         calendar: schedule.calendar().map(|c| catalog().calendar(c)),
         edits,
+        years: None,
     }
 }
 

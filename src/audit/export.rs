@@ -38,8 +38,14 @@ fn is_integer(text: &str) -> bool {
 /// A cell made inert (see the module doc) and quoted when it holds a
 /// comma, a quote or a line break.
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_integer(text);
-    let quote = text.contains([',', '"', '\n', '\r']);
+    // Bytes, not chars: every character looked for is ASCII.
+    let risky = matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) && !is_integer(text);
+    let quote = text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if !risky && !quote {
         return Cow::Borrowed(text);
     }
@@ -67,32 +73,32 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 /// results CSV writes millions of them.
 fn push_instant(out: &mut String, at: crate::engine::time::Instant) {
     use chrono::{Datelike, Timelike};
-    let year = at.year();
+    // chrono's `DateTime` getters each convert to local time first: read
+    // the UTC date and time once.
+    let naive = at.naive_utc();
+    let (date, time) = (naive.date(), naive.time());
+    let year = date.year();
     if !(0..=9999).contains(&year) {
         out.push_str(&format_instant(at));
         return;
     }
-    fn digits(out: &mut String, value: u32, width: usize) {
-        let mut buffer = [b'0'; 4];
+    let mut text = *b"0000-00-00T00:00:00Z";
+    for (start, value, width) in [
+        (0, year as u32, 4),
+        (5, date.month(), 2),
+        (8, date.day(), 2),
+        (11, time.hour(), 2),
+        (14, time.minute(), 2),
+        (17, time.second(), 2),
+    ] {
         let mut v = value;
-        for slot in buffer[..width].iter_mut().rev() {
+        for slot in text[start..start + width].iter_mut().rev() {
             *slot = b'0' + (v % 10) as u8;
             v /= 10;
         }
-        out.push_str(std::str::from_utf8(&buffer[..width]).unwrap_or("0"));
     }
-    digits(out, year as u32, 4);
-    for (separator, value) in [
-        ('-', at.month()),
-        ('-', at.day()),
-        ('T', at.hour()),
-        (':', at.minute()),
-        (':', at.second()),
-    ] {
-        out.push(separator);
-        digits(out, value, 2);
-    }
-    out.push('Z');
+    // One UTF-8 check for the whole text: it costs more per call than per byte.
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// Appends an integer without the formatting machinery.
@@ -111,7 +117,10 @@ fn push_integer(out: &mut String, value: i64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
+    // A few digits: pushed one by one, cheaper than a UTF-8 check.
+    for &digit in &buffer[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Appends a ticket's rows of the results CSV to `out`.

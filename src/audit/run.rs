@@ -12,6 +12,7 @@ use super::severity::{SeverityMap, ValueCounts};
 use super::stamp::{self, DateOrder, OrderScan, Reading};
 use super::table::Row;
 use crate::engine::deadline::{self, Selection, Timing};
+use crate::engine::holidays::HolidayYears;
 use crate::engine::policy::{Catalog, Event, Outcome, Policy, TargetSpec};
 use crate::engine::time::{Instant, Pauses};
 use crate::engine::zone::Zone;
@@ -176,6 +177,9 @@ pub struct Plan<'c> {
     /// JSON input: row errors name `[index].path`.
     json: bool,
     header: Vec<String>,
+    /// The years of each holiday calendar the policy's schedules use,
+    /// worked out once for all the rows.
+    years: Vec<HolidayYears<'c>>,
 }
 
 /// The choices an audit is run with.
@@ -219,6 +223,15 @@ impl<'c> Plan<'c> {
                 }
             })?;
         mapping.check(header)?;
+        let mut years: Vec<HolidayYears<'c>> = Vec::new();
+        for named in selection.policy.schedules() {
+            if let Some(index) = named.schedule().calendar() {
+                let calendar = catalog.calendar(index);
+                if !years.iter().any(|y| std::ptr::eq(y.calendar(), calendar)) {
+                    years.push(HolidayYears::new(calendar));
+                }
+            }
+        }
         Ok(Plan {
             selection,
             mapping,
@@ -230,6 +243,7 @@ impl<'c> Plan<'c> {
             as_of: choices.as_of,
             json,
             header: header.to_vec(),
+            years,
         })
     }
 
@@ -398,10 +412,13 @@ impl<'c> Plan<'c> {
             pauses,
             ..Timing::default()
         };
-        let dues = deadline::deadlines(&selection, opened, &timing).map_err(|e| RowError {
-            line: row.line,
-            reason: format!("no deadline can be computed: {e}"),
-        })?;
+        let dues =
+            deadline::deadlines_keeping(&selection, opened, &timing, &self.years).map_err(|e| {
+                RowError {
+                    line: row.line,
+                    reason: format!("no deadline can be computed: {e}"),
+                }
+            })?;
         let targets = dues
             .iter()
             .map(|due| {

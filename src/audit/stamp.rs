@@ -79,10 +79,11 @@ const EXPECTED: &str = "expected e.g. 2026-03-02T09:00:00Z, 2026-03-02 09:00, \
 /// Reads one timestamp (surrounding spaces ignored) as an instant.
 pub fn parse(text: &str, reading: Reading) -> Result<Instant, String> {
     let text = text.trim();
-    let at = if let Some(at) = civil::parse_rfc3339(text) {
-        at
-    } else if let Some(local) = civil::parse_local(text) {
-        resolve(reading.zone, local)
+    let at = if let Some(stamp) = civil::parse_stamp(text) {
+        match stamp {
+            civil::Stamp::Instant(at) => at,
+            civil::Stamp::Wall(local) => resolve(reading.zone, local),
+        }
     } else if let Some(local) = jira(text) {
         resolve(reading.zone, local)
     } else if let Some((a, b, year, clock)) = slashed(text) {

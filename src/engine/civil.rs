@@ -58,25 +58,47 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Parses a wall time `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (the forms
 /// of an HTML `datetime-local` input).
 pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    match parse_stamp(text)? {
+        Stamp::Wall(local) => Some(local),
+        Stamp::Instant(_) => None,
+    }
+}
+
+/// Parses an RFC 3339 instant: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
+/// Fractions of a second are dropped: deadlines are to the second.
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    match parse_stamp(text)? {
+        Stamp::Instant(at) => Some(at),
+        Stamp::Wall(_) => None,
+    }
+}
+
+/// A timestamp read by [`parse_stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stamp {
+    /// Without an offset, as [`parse_local`] reads it.
+    Wall(NaiveDateTime),
+    /// With one, as [`parse_rfc3339`] reads it.
+    Instant(DateTime<Utc>),
+}
+
+/// Reads [`parse_local`]'s and [`parse_rfc3339`]'s forms in one pass over
+/// the date and time (a helpdesk export's column holds one or the other).
+pub fn parse_stamp(text: &str) -> Option<Stamp> {
     let bytes = text.as_bytes();
     let (date, _) = date_prefix(bytes)?;
     if !matches!(bytes.get(10), Some(b'T' | b't' | b' ')) {
         return None;
     }
     let (time, len) = time_prefix(&bytes[11..], false)?;
-    (11 + len == bytes.len()).then(|| date.and_time(time))
-}
-
-/// Parses an RFC 3339 instant: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
-/// Fractions of a second are dropped: deadlines are to the second.
-pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
-    let bytes = text.as_bytes();
-    let (date, _) = date_prefix(bytes)?;
-    if !matches!(bytes.get(10), Some(b'T' | b't' | b' ')) {
+    let rest = &bytes[11 + len..];
+    if rest.is_empty() {
+        return Some(Stamp::Wall(date.and_time(time)));
+    }
+    // With an offset, the seconds are required.
+    if len < 8 {
         return None;
     }
-    let (time, len) = time_prefix(&bytes[11..], true)?;
-    let rest = &bytes[11 + len..];
     let offset_seconds = match rest {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
@@ -97,7 +119,7 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
     offset
         .from_local_datetime(&date.and_time(time))
         .single()
-        .map(|t| t.with_timezone(&Utc))
+        .map(|t| Stamp::Instant(t.with_timezone(&Utc)))
 }
 
 /// Names the first part of a `YYYY-MM-DD[THH:MM[:SS]]` text that no
@@ -209,6 +231,29 @@ mod tests {
         assert_eq!(parse_local("2026-03-08T02:30"), Some(local));
         assert_eq!(parse_local("2026-03-08T02:30:00"), Some(local));
         assert_eq!(parse_local("2026-03-08T2:30"), None);
+        assert_eq!(parse_local("2026-03-08T02:30:00.25"), Some(local));
+        assert_eq!(parse_local("2026-03-08T02:30:00Z"), None);
+    }
+
+    #[test]
+    fn a_stamp_is_a_wall_time_or_an_instant() {
+        let local = NaiveDate::from_ymd_opt(2026, 3, 8)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        let instant = Utc.with_ymd_and_hms(2026, 3, 8, 1, 30, 0).unwrap();
+        assert_eq!(parse_stamp("2026-03-08 02:30"), Some(Stamp::Wall(local)));
+        assert_eq!(
+            parse_stamp("2026-03-08T02:30:00+01:00"),
+            Some(Stamp::Instant(instant))
+        );
+        for text in [
+            "2026-03-08 02:30+01:00",
+            "2026-03-08 02:30:00 Z",
+            "2026-03-08",
+        ] {
+            assert_eq!(parse_stamp(text), None, "{text}");
+        }
     }
 
     #[test]

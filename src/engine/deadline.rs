@@ -3,7 +3,7 @@
 //! support is open.
 
 use super::error::Error;
-use super::holidays::HolidayEdits;
+use super::holidays::{HolidayEdits, HolidayYears};
 use super::policy::*;
 use super::time::{self, Clock, Hours, Instant, OpenState, Pauses, TimeError};
 
@@ -107,11 +107,27 @@ impl<'c> Selection<'c> {
     where
         'c: 'e,
     {
+        self.hours_keeping(schedule, edits, &[])
+    }
+    /// [`Selection::hours`] with the caller's kept holiday years: the
+    /// schedule's calendar's, if among them.
+    pub fn hours_keeping<'e>(
+        &self,
+        schedule: usize,
+        edits: &'e HolidayEdits,
+        years: &'e [HolidayYears<'e>],
+    ) -> Hours<'e>
+    where
+        'c: 'e,
+    {
         let schedule = self.policy.schedule(schedule).schedule();
+        let calendar = schedule.calendar().map(|c| self.catalog.calendar(c));
         Hours {
             schedule,
-            calendar: schedule.calendar().map(|c| self.catalog.calendar(c)),
+            calendar,
             edits,
+            years: calendar
+                .and_then(|c| years.iter().find(|kept| std::ptr::eq(kept.calendar(), c))),
         }
     }
     fn target_schedule(&self, target: &TargetSpec) -> usize {
@@ -169,7 +185,15 @@ pub fn due_after(
     pauses: &Pauses,
     edits: &HolidayEdits,
 ) -> Result<Instant, Error> {
-    due_after_anchor(selection, schedule, amount, (start, start), pauses, edits)
+    due_after_anchor(
+        selection,
+        schedule,
+        amount,
+        (start, start),
+        pauses,
+        edits,
+        &[],
+    )
 }
 
 /// [`due_after`] from an anchor given as `(start, unpaused)`: where the
@@ -184,9 +208,10 @@ fn due_after_anchor(
     (start, unpaused_start): (Instant, Instant),
     pauses: &Pauses,
     edits: &HolidayEdits,
+    years: &[HolidayYears<'_>],
 ) -> Result<Instant, Error> {
     let value = i64::from(amount.value);
-    let hours = selection.hours(schedule, edits);
+    let hours = selection.hours_keeping(schedule, edits, years);
     let result = match amount.unit {
         Unit::ClockHours => time::advance(Clock::Elapsed, start, value * SECONDS_PER_HOUR, pauses),
         Unit::ClockDays => {
@@ -219,6 +244,18 @@ pub fn deadlines<'c>(
     opened: Instant,
     timing: &Timing,
 ) -> Result<Vec<Due<'c>>, Error> {
+    deadlines_keeping(selection, opened, timing, &[])
+}
+
+/// [`deadlines`] with holiday years the caller keeps across tickets (the
+/// ticket audit: one [`HolidayYears`] per calendar), so that each year's
+/// holidays are worked out once, not once per target of every ticket.
+pub fn deadlines_keeping<'c>(
+    selection: &Selection<'c>,
+    opened: Instant,
+    timing: &Timing,
+    years: &[HolidayYears<'_>],
+) -> Result<Vec<Due<'c>>, Error> {
     let mut results: Vec<Due<'c>> = Vec::with_capacity(selection.policy.targets.len());
     // Where each target would be due without pauses: the unpaused anchor
     // of the recurring targets counted from it.
@@ -242,6 +279,7 @@ pub fn deadlines<'c>(
                     anchor,
                     pauses,
                     &timing.holidays,
+                    years,
                 )
             })
         };

@@ -2,6 +2,9 @@
 //! last weekday of a month, offsets from Easter, explicit dates) and the
 //! user's per-schedule edits.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::policy::{List, Text};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -158,6 +161,10 @@ impl HolidayCalendar {
         dates.dedup_by_key(|(date, _)| *date);
         dates
     }
+    /// The closed dates falling in `year`, sorted.
+    fn closed_in(&self, year: i32) -> Rc<[NaiveDate]> {
+        self.dates_in(year).into_iter().map(|(d, _)| d).collect()
+    }
 }
 
 /// A set of dates in order. Holiday edits are a handful of dates, so a
@@ -260,7 +267,8 @@ impl HolidayEdits {
 #[derive(Debug, Clone)]
 pub struct YearHolidays {
     year: i32,
-    dates: Vec<NaiveDate>,
+    /// Shared with a [`HolidayYears`] when there are no edits.
+    dates: Rc<[NaiveDate]>,
 }
 
 impl YearHolidays {
@@ -269,14 +277,30 @@ impl YearHolidays {
         edits: &HolidayEdits,
         year: i32,
     ) -> YearHolidays {
-        let mut dates: Vec<NaiveDate> = calendar
-            .map(|c| c.dates_in(year).into_iter().map(|(d, _)| d).collect())
-            .unwrap_or_default();
-        dates.retain(|d| !edits.removed.contains(d));
+        let rules = calendar.map_or_else(|| Rc::from([]), |c| c.closed_in(year));
+        YearHolidays::edited(year, rules, edits)
+    }
+    /// The year of a calendar whose years are kept in `kept`.
+    pub fn kept(kept: &HolidayYears<'_>, edits: &HolidayEdits, year: i32) -> YearHolidays {
+        YearHolidays::edited(year, kept.dates(year), edits)
+    }
+    /// `rules`: the calendar's dates of `year`, sorted.
+    fn edited(year: i32, rules: Rc<[NaiveDate]>, edits: &HolidayEdits) -> YearHolidays {
+        if edits.is_empty() {
+            return YearHolidays { year, dates: rules };
+        }
+        let mut dates: Vec<NaiveDate> = rules
+            .iter()
+            .copied()
+            .filter(|d| !edits.removed.contains(d))
+            .collect();
         dates.extend(edits.added.iter().filter(|d| d.year() == year));
         super::sort_few(&mut dates);
         dates.dedup();
-        YearHolidays { year, dates }
+        YearHolidays {
+            year,
+            dates: dates.into(),
+        }
     }
     pub fn year(&self) -> i32 {
         self.year
@@ -293,5 +317,166 @@ impl YearHolidays {
         let from = self.dates.partition_point(|d| *d < first);
         let to = self.dates.partition_point(|d| *d <= last);
         &self.dates[from..to.max(from)]
+    }
+}
+
+/// One calendar's dates by year, each year worked out from the rules once,
+/// when first asked, and kept: for a caller that computes many deadlines
+/// (the ticket audit, where the rules cost more than the rest of a
+/// deadline). The owner decides how long the years are kept; the engine
+/// keeps nothing itself. The calendar is held here, so the years cannot
+/// be taken for another calendar's; the user's edits are not part of
+/// them, and apply on top per computation ([`YearHolidays::kept`]).
+#[derive(Debug, Clone)]
+pub struct HolidayYears<'c> {
+    calendar: &'c HolidayCalendar,
+    /// Sorted by year.
+    years: RefCell<Vec<(i32, Rc<[NaiveDate]>)>>,
+}
+
+impl<'c> HolidayYears<'c> {
+    pub fn new(calendar: &'c HolidayCalendar) -> HolidayYears<'c> {
+        HolidayYears {
+            calendar,
+            years: RefCell::new(Vec::new()),
+        }
+    }
+    pub fn calendar(&self) -> &'c HolidayCalendar {
+        self.calendar
+    }
+    /// The calendar's closed dates falling in `year`, sorted.
+    pub fn dates(&self, year: i32) -> Rc<[NaiveDate]> {
+        let mut years = self.years.borrow_mut();
+        match years.binary_search_by_key(&year, |(y, _)| *y) {
+            Ok(at) => Rc::clone(&years[at].1),
+            Err(at) => {
+                let dates = self.calendar.closed_in(year);
+                years.insert(at, (year, Rc::clone(&dates)));
+                dates
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn holiday(name: &'static str, rule: HolidayRule, from_year: Option<i32>) -> Holiday {
+        Holiday {
+            name: name.into(),
+            rule,
+            from_year,
+        }
+    }
+
+    /// New Year's Day observed on the nearest weekday (so some years close
+    /// on the Dec 31 before), Good Friday, the last Monday of May from
+    /// 2024, and Christmas on its date.
+    fn calendar() -> HolidayCalendar {
+        let fixed = |month, day, observed| HolidayRule::Fixed {
+            month,
+            day,
+            observed,
+        };
+        HolidayCalendar {
+            id: "test".into(),
+            name: "Test".into(),
+            assumption: None,
+            holidays: vec![
+                holiday("New Year", fixed(1, 1, Observed::NearestWeekday), None),
+                holiday("Good Friday", HolidayRule::Easter { offset: -2 }, None),
+                holiday(
+                    "Spring",
+                    HolidayRule::LastWeekday {
+                        month: 5,
+                        weekday: Weekday::Mon,
+                    },
+                    Some(2024),
+                ),
+                holiday("Christmas", fixed(12, 25, Observed::OnDate), None),
+            ]
+            .into(),
+        }
+    }
+
+    fn dates(year: &YearHolidays) -> Vec<NaiveDate> {
+        year.between(NaiveDate::MIN, NaiveDate::MAX).to_vec()
+    }
+
+    #[test]
+    fn kept_years_are_the_years_the_rules_give() {
+        let calendar = calendar();
+        let kept = HolidayYears::new(&calendar);
+        // 2022: New Year's Day 2022 is a Saturday, observed Fri 2021-12-31,
+        // so 2022 has none; Good Friday Apr 15; no spring holiday before
+        // 2024; Christmas Sun Dec 25 on its date.
+        assert_eq!(
+            dates(&YearHolidays::kept(&kept, HolidayEdits::none(), 2022)),
+            [day(2022, 4, 15), day(2022, 12, 25)]
+        );
+        // 2021 closes on Dec 31 for 2022's New Year (and Jan 1, a Friday).
+        assert_eq!(
+            dates(&YearHolidays::kept(&kept, HolidayEdits::none(), 2021)),
+            [
+                day(2021, 1, 1),
+                day(2021, 4, 2),
+                day(2021, 12, 25),
+                day(2021, 12, 31)
+            ]
+        );
+        // Asked out of order and twice: each year once, and the same dates
+        // as worked out without keeping them.
+        for year in [2030, 2019, 2024, 2022, 2031, 2020, 2025, 2024, 2019] {
+            assert_eq!(
+                dates(&YearHolidays::kept(&kept, HolidayEdits::none(), year)),
+                dates(&YearHolidays::new(
+                    Some(&calendar),
+                    HolidayEdits::none(),
+                    year
+                )),
+                "{year}"
+            );
+            assert_eq!(*kept.dates(year), *calendar.closed_in(year), "{year}");
+        }
+        let years: Vec<i32> = kept.years.borrow().iter().map(|(y, _)| *y).collect();
+        assert_eq!(years, [2019, 2020, 2021, 2022, 2024, 2025, 2030, 2031]);
+    }
+
+    #[test]
+    fn edits_apply_on_top_of_kept_years_and_are_not_kept() {
+        let calendar = calendar();
+        let kept = HolidayYears::new(&calendar);
+        let mut edits = HolidayEdits::default();
+        edits.added.insert(day(2026, 7, 1));
+        edits.added.insert(day(2026, 12, 25)); // a holiday already
+        edits.added.insert(day(2027, 1, 4));
+        edits.removed.insert(day(2026, 4, 3)); // Good Friday 2026
+                                               // 2026: Jan 1 (Thu), Good Friday Apr 3 removed, May 25 (last
+                                               // Monday), Jul 1 added, Christmas once.
+        assert_eq!(
+            dates(&YearHolidays::kept(&kept, &edits, 2026)),
+            [
+                day(2026, 1, 1),
+                day(2026, 5, 25),
+                day(2026, 7, 1),
+                day(2026, 12, 25)
+            ]
+        );
+        for year in 2018..=2032 {
+            assert_eq!(
+                dates(&YearHolidays::kept(&kept, &edits, year)),
+                dates(&YearHolidays::new(Some(&calendar), &edits, year)),
+                "{year}"
+            );
+        }
+        // The kept years are the calendar's own: Good Friday is still there.
+        assert!(kept.dates(2026).contains(&day(2026, 4, 3)));
+        assert!(!kept.dates(2026).contains(&day(2026, 7, 1)));
+        assert!(YearHolidays::kept(&kept, HolidayEdits::none(), 2026).contains(day(2026, 4, 3)));
     }
 }

@@ -31,13 +31,11 @@
 
 use std::ops::ControlFlow;
 
-use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-};
+use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, Timelike, Utc};
 
-use super::holidays::{HolidayCalendar, HolidayEdits, YearHolidays};
+use super::holidays::{HolidayCalendar, HolidayEdits, HolidayYears, YearHolidays};
 use super::policy::{List, Text};
-use super::zone::Zone;
+use super::zone::{WallClock, Zone};
 
 /// An absolute point in time.
 pub type Instant = DateTime<Utc>;
@@ -154,6 +152,10 @@ pub struct Hours<'a> {
     pub schedule: &'a Schedule,
     pub calendar: Option<&'a HolidayCalendar>,
     pub edits: &'a HolidayEdits,
+    /// The calendar's years worked out already, kept by the caller across
+    /// computations; used only when they are this `calendar`'s. `None`:
+    /// each computation works out the years it needs.
+    pub years: Option<&'a HolidayYears<'a>>,
 }
 
 /// Which clock a target counts on.
@@ -209,24 +211,31 @@ impl Pauses {
 /// a spring-forward gap moves to the first instant after the gap; a time in
 /// a fall-back fold takes the earlier instant.
 pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
+    resolve_on(&mut WallClock::new(zone), date, minute)
+}
+
+/// [`resolve_local`] in the zone of `clock`, which keeps what it found
+/// for the next call (a walk's).
+fn resolve_on(clock: &mut WallClock, date: NaiveDate, minute: u16) -> Instant {
     let (date, minute) = if minute >= DAY_MINUTES {
         (date.succ_opt().unwrap_or(date), 0)
     } else {
         (date, minute)
     };
-    let time = NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
-        .unwrap_or(NaiveTime::MIN);
-    let local = date.and_time(time);
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+    // The wall time as seconds since 1970 read as UTC: no date is built.
+    let wall = (i64::from(date.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE) * 86_400
+        + i64::from(minute) * SECONDS_PER_MINUTE;
+    let utc = match clock.wall_to_utc(wall) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t),
         // In a gap: the first instant after it is the transition itself.
-        LocalResult::None => zone
-            .gap_end(&local)
-            .and_then(|t| DateTime::from_timestamp(t, 0))
-            .unwrap_or(DateTime::<Utc>::MAX_UTC),
-    }
+        LocalResult::None => clock.zone().gap_end_of_wall(wall),
+    };
+    utc.and_then(|t| DateTime::from_timestamp(t, 0))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
+
+/// Days from 0001-01-01 (day 1) to 1970-01-01, as chrono counts them.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// The instant of a recorded wall time (a timestamp written without an
 /// offset, as helpdesk exports do) in `zone`. A fold takes the earlier
@@ -237,18 +246,18 @@ pub fn resolve_local(zone: Zone, date: NaiveDate, minute: u16) -> Instant {
 /// boundary to the transition itself. `audit::stamp` doctests both with
 /// New York's 2026 transitions.
 pub fn resolve_recorded(zone: Zone, local: NaiveDateTime) -> Instant {
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+    let wall = local.and_utc().timestamp();
+    let (utc, nanos) = match zone.wall_to_utc(wall) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => (t, local.nanosecond()),
         LocalResult::None => {
-            let wall = local.and_utc().timestamp();
             let before = zone
-                .gap_end(&local)
+                .gap_end_of_wall(wall)
                 .map(|t| i64::from(zone.offset_at_timestamp(t - 1).seconds()))
                 .unwrap_or(0);
-            DateTime::from_timestamp(wall - before, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+            (wall - before, 0)
         }
-    }
+    };
+    DateTime::from_timestamp(utc, nanos).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// The local calendar date of an instant in a zone.
@@ -263,29 +272,45 @@ fn weekday_index(date: NaiveDate) -> usize {
 /// Holiday lookups along a walk, computing each year's dates once.
 struct HolidayCursor<'a> {
     hours: Hours<'a>,
-    years: Vec<YearHolidays>,
+    /// The year asked for last: a walk nearly always stays in one, so most
+    /// walks need no list (and no allocation).
+    last: Option<YearHolidays>,
+    /// The other years asked for.
+    earlier: Vec<YearHolidays>,
 }
 
 impl<'a> HolidayCursor<'a> {
     fn new(hours: Hours<'a>) -> Self {
         HolidayCursor {
             hours,
-            years: Vec::new(),
+            last: None,
+            earlier: Vec::new(),
         }
     }
     fn year(&mut self, year: i32) -> &YearHolidays {
-        let index = match self.years.iter().position(|y| y.year() == year) {
-            Some(index) => index,
-            None => {
-                self.years.push(YearHolidays::new(
-                    self.hours.calendar,
-                    self.hours.edits,
-                    year,
-                ));
-                self.years.len() - 1
+        match self.last.take() {
+            Some(last) if last.year() == year => self.last.insert(last),
+            previous => {
+                self.earlier.extend(previous);
+                let found = match self.earlier.iter().position(|y| y.year() == year) {
+                    Some(at) => self.earlier.swap_remove(at),
+                    None => {
+                        let Hours {
+                            calendar, edits, ..
+                        } = self.hours;
+                        match (calendar, self.hours.years) {
+                            (Some(calendar), Some(kept))
+                                if std::ptr::eq(calendar, kept.calendar()) =>
+                            {
+                                YearHolidays::kept(kept, edits, year)
+                            }
+                            _ => YearHolidays::new(calendar, edits, year),
+                        }
+                    }
+                };
+                self.last.insert(found)
             }
-        };
-        &self.years[index]
+        }
     }
     fn is_holiday(&mut self, date: NaiveDate) -> bool {
         self.year(date.year()).contains(date)
@@ -340,16 +365,17 @@ fn walk_open<T>(
         };
     }
     let zone = schedule.zone;
+    let mut clock = WallClock::new(zone);
     let mut holidays = HolidayCursor::new(hours);
     let mut date = local_date(zone, from).pred_opt()?;
     let week_seconds = schedule.week_minutes() * SECONDS_PER_MINUTE;
     let mut closed_days = 0u32;
     while closed_days < MAX_WALK_DAYS {
         if weekday_index(date) == 0 {
-            let week_start = resolve_local(zone, date, 0);
+            let week_start = resolve_on(&mut clock, date, 0);
             if week_start >= from && holidays.week_is_clear(date) {
                 let next_week = date + Days::new(7);
-                let week_end = resolve_local(zone, next_week, 0);
+                let week_end = resolve_on(&mut clock, next_week, 0);
                 let stable = week_end - week_start == chrono::TimeDelta::days(7);
                 if stable && skip_week(week_start, week_seconds) {
                     date = next_week;
@@ -361,11 +387,11 @@ fn walk_open<T>(
         let mut opened_today = false;
         if !holidays.is_holiday(date) {
             for window in schedule.week[weekday_index(date)].iter() {
-                let end = resolve_local(zone, date, window.end);
+                let end = resolve_on(&mut clock, date, window.end);
                 if end <= from {
                     continue;
                 }
-                let start = resolve_local(zone, date, window.start).max(from);
+                let start = resolve_on(&mut clock, date, window.start).max(from);
                 if start < end {
                     opened_today = true;
                     if let ControlFlow::Break(found) = visit(start, end) {
@@ -673,6 +699,7 @@ mod tests {
             schedule,
             calendar: None,
             edits,
+            years: None,
         }
     }
 
@@ -753,6 +780,84 @@ mod tests {
                 opens: Some(utc(2026, 1, 19, 8, 0))
             }
         );
+    }
+
+    /// A calendar closed on the `days` of December, on their dates.
+    fn december(days: &[u32]) -> HolidayCalendar {
+        use super::super::holidays::{Holiday, HolidayRule, Observed};
+        let holidays: Vec<Holiday> = days
+            .iter()
+            .map(|&day| Holiday {
+                name: "Holiday".into(),
+                rule: HolidayRule::Fixed {
+                    month: 12,
+                    day,
+                    observed: Observed::OnDate,
+                },
+                from_year: None,
+            })
+            .collect();
+        HolidayCalendar {
+            id: "december".into(),
+            name: "December".into(),
+            assumption: None,
+            holidays: holidays.into(),
+        }
+    }
+
+    #[test]
+    fn kept_holiday_years_give_the_same_deadlines_and_serve_only_their_calendar() {
+        let s = office();
+        let christmas = december(&[24, 25, 26]);
+        let other = december(&[31]);
+        let (kept, wrong) = (HolidayYears::new(&christmas), HolidayYears::new(&other));
+        let mut edits = HolidayEdits::default();
+        edits
+            .added
+            .insert(NaiveDate::from_ymd_opt(2027, 12, 27).unwrap());
+        edits
+            .removed
+            .insert(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap());
+        let plain = Hours {
+            calendar: Some(&christmas),
+            ..hours(&s, HolidayEdits::none())
+        };
+        // Opened Wed 2026-12-23 10:00 Berlin: Thu 24 and Fri 25 are
+        // holidays, so business day 1 is Monday 28, closing 17:00 (16:00Z);
+        // the other calendar's years would make it Thursday.
+        let cached = Hours {
+            years: Some(&kept),
+            ..plain
+        };
+        assert_eq!(
+            business_days_after(cached, utc(2026, 12, 23, 9, 0), 1),
+            Ok(utc(2026, 12, 28, 16, 0))
+        );
+        for edits in [HolidayEdits::none(), &edits] {
+            let plain = Hours { edits, ..plain };
+            for years in [&kept, &wrong] {
+                let cached = Hours {
+                    years: Some(years),
+                    ..plain
+                };
+                for year in [2025, 2026, 2027, 2028] {
+                    let opened = utc(year, 12, 21, 15, 30);
+                    for n in [1, 3, 10, 300] {
+                        assert_eq!(
+                            business_days_after(cached, opened, n),
+                            business_days_after(plain, opened, n),
+                            "{opened} {n} business days"
+                        );
+                        let seconds = i64::from(n) * 3600;
+                        assert_eq!(
+                            advance(Clock::Business(cached), opened, seconds, &Pauses::none()),
+                            advance(Clock::Business(plain), opened, seconds, &Pauses::none()),
+                            "{opened} {n} business hours"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -156,7 +156,12 @@ impl Zone {
     /// The transition (seconds since 1970) that skips this wall time, when
     /// it lies in a spring-forward gap; `None` when the wall time exists.
     pub fn gap_end(self, local: &NaiveDateTime) -> Option<i64> {
-        let wall = local.and_utc().timestamp();
+        self.gap_end_of_wall(local.and_utc().timestamp())
+    }
+
+    /// [`Zone::gap_end`] of a wall time given as seconds since 1970 read
+    /// as UTC.
+    pub fn gap_end_of_wall(self, wall: i64) -> Option<i64> {
         let transitions = self.transitions();
         let table = &TABLES[self.table_index()];
         let around = transitions.partition_point(|t| *t <= wall);
@@ -168,6 +173,119 @@ impl Zone {
             let after = i64::from(self.offset_in(table, i + 1).seconds);
             (t + before <= wall && wall < t + after).then_some(t)
         })
+    }
+
+    /// The instants (seconds since 1970) of a wall time given as seconds
+    /// since 1970 read as UTC: none in a gap, two in a fold (earlier
+    /// first). As [`TimeZone::from_local_datetime`], without building
+    /// dates; [`WallClock`] does the same for many nearby wall times.
+    pub fn wall_to_utc(self, wall: i64) -> MappedLocalTime<i64> {
+        self.spans_of_wall(wall).0.map(|(_, utc)| utc)
+    }
+
+    /// Every span whose offset puts the wall time (seconds since 1970 read
+    /// as UTC) inside it, with the instant it reads as there: none in a
+    /// gap, two in a fold (earlier instant first). With it, when the wall
+    /// time is a day or more from any transition, the stretch of wall
+    /// times around it that read with the same single offset.
+    fn spans_of_wall(self, wall: i64) -> (MappedLocalTime<(usize, i64)>, Option<Stretch>) {
+        let transitions = self.transitions();
+        let table = &TABLES[self.table_index()];
+        let around = transitions.partition_point(|t| *t <= wall);
+        let reading = |span: usize| (span, wall - i64::from(self.offset_in(table, span).seconds));
+        // Most wall times are a day or more from any transition: one offset.
+        const DAY: i64 = 86_400;
+        let clear_before = around == 0 || transitions[around - 1] + DAY <= wall;
+        let clear_after = around == transitions.len() || wall + DAY < transitions[around];
+        if clear_before && clear_after {
+            let stretch = Stretch {
+                from: around
+                    .checked_sub(1)
+                    .map_or(i64::MIN, |i| transitions[i] + DAY),
+                until: transitions.get(around).map_or(i64::MAX, |t| t - DAY),
+                offset: i64::from(self.offset_in(table, around).seconds),
+            };
+            return (MappedLocalTime::Single(reading(around)), Some(stretch));
+        }
+        // Transitions are days apart and offsets within a day, so only the
+        // span holding the wall time read as UTC and its neighbours can
+        // hold it (the tests check every transition).
+        let mut found: [Option<(usize, i64)>; 2] = [None, None];
+        let mut count = 0;
+        for span in around.saturating_sub(1)..=(around + 1).min(transitions.len()) {
+            let (_, utc) = reading(span);
+            let starts = span == 0 || transitions[span - 1] <= utc;
+            let ends = span == transitions.len() || utc < transitions[span];
+            if starts && ends && count < 2 {
+                found[count] = Some((span, utc));
+                count += 1;
+            }
+        }
+        let found = match found {
+            [None, _] => MappedLocalTime::None,
+            [Some(only), None] => MappedLocalTime::Single(only),
+            [Some(a), Some(b)] => {
+                if a.1 <= b.1 {
+                    MappedLocalTime::Ambiguous(a, b)
+                } else {
+                    MappedLocalTime::Ambiguous(b, a)
+                }
+            }
+        };
+        (found, None)
+    }
+}
+
+/// Wall times `[from, until)` (seconds since 1970 read as UTC) that all
+/// read with one offset, and only with it.
+#[derive(Debug, Clone, Copy)]
+struct Stretch {
+    from: i64,
+    until: i64,
+    /// Seconds east of UTC.
+    offset: i64,
+}
+
+/// [`Zone::wall_to_utc`] for many wall times near one another (a walk over
+/// a schedule's days), keeping the stretch of wall times the last one fell
+/// in: the next is nearly always in it, and then needs no search. Owned by
+/// the walk, so the engine keeps nothing between computations.
+#[derive(Debug, Clone, Copy)]
+pub struct WallClock {
+    zone: Zone,
+    /// Empty until a wall time falls a day or more from any transition.
+    stretch: Stretch,
+}
+
+impl WallClock {
+    pub fn new(zone: Zone) -> WallClock {
+        WallClock {
+            zone,
+            stretch: Stretch {
+                from: 0,
+                until: 0,
+                offset: 0,
+            },
+        }
+    }
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+    /// As [`Zone::wall_to_utc`].
+    pub fn wall_to_utc(&mut self, wall: i64) -> MappedLocalTime<i64> {
+        let Stretch {
+            from,
+            until,
+            offset,
+        } = self.stretch;
+        if from <= wall && wall < until {
+            return MappedLocalTime::Single(wall - offset);
+        }
+        let (found, stretch) = self.zone.spans_of_wall(wall);
+        if let Some(stretch) = stretch {
+            self.stretch = stretch;
+        }
+        found.map(|(_, utc)| utc)
     }
 }
 
@@ -247,43 +365,10 @@ impl TimeZone for Zone {
     /// Every offset whose span holds the wall time read with it: none in a
     /// gap, two in a fold (earlier instant first).
     fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> MappedLocalTime<ZoneOffset> {
-        let wall = local.and_utc().timestamp();
-        let transitions = self.transitions();
         let table = &TABLES[self.table_index()];
-        let around = transitions.partition_point(|t| *t <= wall);
-        // Most wall times are a day or more from any transition: one offset.
-        const DAY: i64 = 86_400;
-        let clear_before = around == 0 || transitions[around - 1] + DAY <= wall;
-        let clear_after = around == transitions.len() || wall + DAY < transitions[around];
-        if clear_before && clear_after {
-            return MappedLocalTime::Single(self.offset_in(table, around));
-        }
-        // Transitions are days apart and offsets within a day, so only the
-        // span holding the wall time read as UTC and its neighbours can
-        // hold it (the tests check every transition).
-        let mut found: [Option<(i64, ZoneOffset)>; 2] = [None, None];
-        let mut count = 0;
-        for span in around.saturating_sub(1)..=(around + 1).min(transitions.len()) {
-            let offset = self.offset_in(table, span);
-            let utc = wall - i64::from(offset.seconds);
-            let starts = span == 0 || transitions[span - 1] <= utc;
-            let ends = span == transitions.len() || utc < transitions[span];
-            if starts && ends && count < 2 {
-                found[count] = Some((utc, offset));
-                count += 1;
-            }
-        }
-        match found {
-            [None, _] => MappedLocalTime::None,
-            [Some((_, only)), None] => MappedLocalTime::Single(only),
-            [Some((a_utc, a)), Some((b_utc, b))] => {
-                if a_utc <= b_utc {
-                    MappedLocalTime::Ambiguous(a, b)
-                } else {
-                    MappedLocalTime::Ambiguous(b, a)
-                }
-            }
-        }
+        self.spans_of_wall(local.and_utc().timestamp())
+            .0
+            .map(|(span, _)| self.offset_in(table, span))
     }
 
     /// As chrono-tz: the day's first and last seconds decide.
@@ -395,6 +480,55 @@ mod tests {
         }
     }
 
+    /// A walk's wall times, every 15 minutes from 3 days before to 3 days
+    /// after each transition, through one [`WallClock`]: the same instants
+    /// as `from_local_datetime` and chrono-tz, wherever the clock's kept
+    /// stretch was found (so also on a walk backwards, and across years).
+    #[test]
+    fn a_wall_clock_resolves_as_the_zone_does() {
+        let utc_of = |r: MappedLocalTime<i64>| match r {
+            MappedLocalTime::Single(a) => vec![a],
+            MappedLocalTime::Ambiguous(a, b) => vec![a, b],
+            MappedLocalTime::None => vec![],
+        };
+        for (zone, tz) in pairs() {
+            let mut clock = WallClock::new(zone);
+            let mut backwards = WallClock::new(zone);
+            for t in zone.transitions() {
+                let wall = t + i64::from(zone.offset_at_timestamp(t - 1).seconds());
+                for step in -288..=288 {
+                    let at = wall + step * 900;
+                    let local = DateTime::from_timestamp(at, 0).unwrap().naive_utc();
+                    let expected = tz.from_local_datetime(&local).map(|d| d.timestamp());
+                    assert_eq!(
+                        utc_of(clock.wall_to_utc(at)),
+                        utc_of(expected),
+                        "{} at {local}",
+                        tz.name()
+                    );
+                    assert_eq!(
+                        utc_of(zone.wall_to_utc(at)),
+                        utc_of(zone.from_local_datetime(&local).map(|d| d.timestamp())),
+                    );
+                    let back = wall - step * 900;
+                    assert_eq!(
+                        backwards.wall_to_utc(back),
+                        zone.wall_to_utc(back),
+                        "{} at {back} backwards",
+                        tz.name()
+                    );
+                }
+            }
+        }
+        // A zone without transitions: one stretch for all time.
+        let mut utc = WallClock::new(Zone::UTC);
+        assert_eq!(utc.wall_to_utc(0), MappedLocalTime::Single(0));
+        assert_eq!(
+            utc.wall_to_utc(-9_000_000_000),
+            MappedLocalTime::Single(-9_000_000_000)
+        );
+    }
+
     proptest! {
         #[test]
         fn offsets_and_local_times_equal_chrono_tz_anywhere(
@@ -407,6 +541,10 @@ mod tests {
             let a = zone.from_local_datetime(&local).map(|d| d.timestamp());
             let b = tz.from_local_datetime(&local).map(|d| d.timestamp());
             prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            prop_assert_eq!(
+                format!("{:?}", zone.wall_to_utc(utc)),
+                format!("{:?}", zone.from_local_datetime(&local).map(|d| d.timestamp()))
+            );
             let date = local.date();
             prop_assert_eq!(
                 format!("{:?}", zone.offset_from_local_date(&date).map(|o| o.seconds())),
