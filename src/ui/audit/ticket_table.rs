@@ -15,7 +15,7 @@ use super::state::use_audit;
 use super::summary_table::target_name;
 
 /// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
-const ROW_PX: f64 = 36.0;
+const ROW_PX: usize = 36;
 /// Height of the scrolling box in rows (style/audit.css: `.ticket-scroll`).
 const SHOWN: usize = 14;
 /// Rows rendered beyond each edge of the box.
@@ -24,7 +24,7 @@ const SPARE: usize = 6;
 #[component]
 pub fn TicketTable() -> impl IntoView {
     let ctx = use_audit();
-    let scroll = RwSignal::new(0.0f64);
+    let scroll = RwSignal::new(0usize);
     // The worker holds the rows too: sorting and filtering happen there.
     Effect::new(move |_| {
         let (key, descending) = ctx.sort.get();
@@ -38,9 +38,7 @@ pub fn TicketTable() -> impl IntoView {
     let shown = move || ctx.order.with(|o| o.as_ref().map(Vec::len));
     let window = Memo::new(move |_| {
         let n = shown().unwrap_or(0);
-        let first = ((scroll.get() / ROW_PX) as usize)
-            .saturating_sub(SPARE)
-            .min(n);
+        let first = (scroll.get() / ROW_PX).saturating_sub(SPARE).min(n);
         let last = (first + SHOWN + 2 * SPARE).min(n);
         (first, last, n)
     });
@@ -113,7 +111,7 @@ pub fn TicketTable() -> impl IntoView {
             })
         })
     };
-    let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h as f64 * ROW_PX)></tr> };
+    let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h * ROW_PX)></tr> };
     view! {
         <div class="table-controls">
             <div class="field">
@@ -178,7 +176,7 @@ pub fn TicketTable() -> impl IntoView {
             tabindex="0"
             on:scroll=move |e| {
                 let top = event_target::<web_sys::Element>(&e).scroll_top();
-                scroll.set(f64::from(top));
+                scroll.set(usize::try_from(top).unwrap_or(0));
             }
         >
             <table class="tickets" data-tickets aria-rowcount=move || window.get().2 + 1>
