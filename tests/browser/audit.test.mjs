@@ -159,6 +159,23 @@ test('the ticket table sorts and filters', async (t) => {
   assert.deepEqual(await tableIds(t, 1, 'ZD-10'), ['ZD-10']);
 });
 
+test('a table of 2,000 tickets keeps only the rows on screen in the DOM, and scrolls to the last', async (t) => {
+  const lines = ['id,severity,opened,first_response,resolved'];
+  // Every ticket met (answered and resolved within minutes), so "breached
+  // first" keeps the file's order: T1 at the top, T2000 at the bottom.
+  for (let i = 1; i <= 2000; i++) lines.push(`T${i},1,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T09:10:00Z`);
+  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
+  await t.page.setInputFiles('input[name="file"]', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  const ids = await tableIds(t, 2000, 'T1');
+  assert.ok(ids.length < 60, `only the rows near the screen are drawn: ${ids.length}`);
+  await t.page.$eval('.ticket-scroll', (box) => box.scrollTo(0, box.scrollHeight));
+  await t.page.waitForFunction(() => [...document.querySelectorAll('[data-tickets] tbody tr[data-ticket]')].some((r) => r.dataset.ticket === 'T2000'));
+  const last = await t.page.$$eval('[data-tickets] tbody tr[data-ticket]', (rows) => rows.map((r) => [r.dataset.ticket, Number(r.getAttribute('aria-rowindex'))]));
+  assert.ok(last.length < 60, `still only the rows near the screen: ${last.length}`);
+  // Row 1 is the header: ticket N is row N + 1.
+  assert.deepEqual(last.at(-1), ['T2000', 2001]);
+});
+
 test('a ticket opens in the calculator with its vendor, package, severity and opening', async (t) => {
   const c = CASES[0];
   await audit(t, c);
