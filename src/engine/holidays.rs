@@ -455,9 +455,10 @@ mod tests {
         edits.added.insert(day(2026, 7, 1));
         edits.added.insert(day(2026, 12, 25)); // a holiday already
         edits.added.insert(day(2027, 1, 4));
-        edits.removed.insert(day(2026, 4, 3)); // Good Friday 2026
-                                               // 2026: Jan 1 (Thu), Good Friday Apr 3 removed, May 25 (last
-                                               // Monday), Jul 1 added, Christmas once.
+        // Good Friday 2026.
+        edits.removed.insert(day(2026, 4, 3));
+        // 2026: Jan 1 (Thu), Good Friday Apr 3 removed, May 25 (last
+        // Monday), Jul 1 added, Christmas once.
         assert_eq!(
             dates(&YearHolidays::kept(&kept, &edits, 2026)),
             [

@@ -597,6 +597,54 @@ impl TableView {
     }
 }
 
+/// The table's order requests to the worker: one in flight at a time (a
+/// sort of a million tickets takes half a second, and a search asks once
+/// per keystroke), the latest choice sent when the answer comes, and only
+/// the answer to the newest choice of the current run shown.
+#[derive(Debug, Default)]
+pub struct OrderRequests {
+    number: u32,
+    in_flight: Option<u32>,
+    waiting: Option<TableView>,
+}
+
+impl OrderRequests {
+    /// A new run: no answer asked for before it applies.
+    pub fn reset(&mut self) {
+        self.in_flight = None;
+        self.waiting = None;
+    }
+
+    /// The table wants `view`: the request to send now (its number and
+    /// [`TableView::write`]), or none while another is in flight.
+    pub fn ask(&mut self, view: TableView) -> Option<(u32, String)> {
+        if self.in_flight.is_some() {
+            self.waiting = Some(view);
+            return None;
+        }
+        Some(self.send(view))
+    }
+
+    fn send(&mut self, view: TableView) -> (u32, String) {
+        self.number = self.number.wrapping_add(1);
+        self.in_flight = Some(self.number);
+        (self.number, view.write())
+    }
+
+    /// The answer to request `number` arrived: whether to show it, and the
+    /// request to send next (the choice made while it was in flight).
+    pub fn answered(&mut self, number: u32) -> (bool, Option<(u32, String)>) {
+        if self.in_flight != Some(number) {
+            return (false, None);
+        }
+        self.in_flight = None;
+        match self.waiting.take() {
+            Some(view) => (false, Some(self.send(view))),
+            None => (true, None),
+        }
+    }
+}
+
 /// An `i64` as a `u64` in the same order.
 fn unsigned(v: i64) -> u64 {
     (v as u64) ^ (1 << 63)
@@ -1140,6 +1188,34 @@ mod tests {
         assert_eq!(decode_histogram(&encode_histogram(&buckets)), buckets);
         assert_eq!(encode_histogram(&buckets), "1,0,1,0,1,0,0,0");
         assert_eq!(decode_histogram("1,2"), []);
+    }
+
+    #[test]
+    fn one_order_request_in_flight_and_only_the_newest_answer_shown() {
+        let by = |key| TableView {
+            key,
+            ..TableView::default()
+        };
+        let mut requests = OrderRequests::default();
+        let (first, text) = requests.ask(by(SortKey::Ticket)).unwrap();
+        assert_eq!(text, "sort=ticket");
+        // Two choices while it is in flight: only the last is sent, after it.
+        assert_eq!(requests.ask(by(SortKey::Opened)), None);
+        assert_eq!(requests.ask(by(SortKey::Margin)), None);
+        let (show, next) = requests.answered(first);
+        assert!(!show, "an answer to an older choice is not shown");
+        let (second, text) = next.unwrap();
+        assert_eq!(text, "sort=margin");
+        assert_eq!(requests.answered(second), (true, None));
+        // An answer nobody waits for (a repeat) is dropped.
+        assert_eq!(requests.answered(second), (false, None));
+        // A new run: the old worker's answer to a request in flight is dropped.
+        let (third, _) = requests.ask(by(SortKey::Worst)).unwrap();
+        requests.reset();
+        assert_eq!(requests.answered(third), (false, None));
+        let (fourth, _) = requests.ask(by(SortKey::Worst)).unwrap();
+        assert_ne!(fourth, third);
+        assert_eq!(requests.answered(fourth), (true, None));
     }
 
     #[test]

@@ -154,6 +154,13 @@ test('the ticket table sorts and filters', async (t) => {
   await t.page.selectOption('select[name="state"]', '');
   await t.page.selectOption('select[name="severity"]', '1');
   assert.deepEqual(await tableIds(t, 3, '42'), ['42', 'INC2', 'ZD-10']);
+  // Audited again (another zone: the same instants): a new table keeps the
+  // filter, and its control shows it.
+  await t.page.$eval('[data-shown]', (e) => (e.dataset.before = '1'));
+  await t.page.selectOption('select[name="tz"]', 'Europe/Berlin');
+  await t.waitFor('[data-shown]:not([data-before])', { state: 'attached' });
+  assert.deepEqual(await tableIds(t, 3, '42'), ['42', 'INC2', 'ZD-10']);
+  assert.equal(await t.page.inputValue('select[name="severity"]'), '1');
   await t.page.selectOption('select[name="severity"]', '');
   await t.page.fill('input[name="search"]', 'zd-1');
   assert.deepEqual(await tableIds(t, 1, 'ZD-10'), ['ZD-10']);

@@ -6,12 +6,15 @@
 //! twice, scan then audit), `H` what it recognised, `R` a batch of results
 //! (`present::audit::decode_batch`), `M` the margin histogram, `S` the
 //! summary, `T` the summary as text, `E` why the file cannot be audited,
-//! `D` done. After `D` the worker stays to order the table: the page asks
-//! with [`request_order`] and gets a `Uint32Array` back (the request
-//! number, then the row indices). Cancel ends the worker at once; the next
-//! run starts a fresh one from the same compiled module.
+//! `D` done (with the count of tickets, checked against the rows decoded).
+//! After `D` the worker stays to order the table: the page asks with
+//! [`request_order`] and gets a `Uint32Array` back (the request number,
+//! then the row indices). Cancel ends the worker at once; the next run
+//! starts a fresh one from the same compiled module, and messages from an
+//! ended worker are ignored.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint32Array};
 use leptos::prelude::*;
@@ -19,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::present::audit::{
-    decode_batch, decode_histogram, decode_summary, Detected, Results, TableView,
+    decode_batch, decode_histogram, decode_summary, Detected, OrderRequests, Results, TableView,
 };
 
 use super::super::browser;
@@ -28,8 +31,7 @@ use super::state::{AuditCtx, Run};
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    /// The number of the latest order request: older answers are dropped.
-    static LATEST_ORDER: Cell<u32> = const { Cell::new(0) };
+    static ORDERS: RefCell<OrderRequests> = RefCell::new(OrderRequests::default());
 }
 
 /// The glue's URL, from the `modulepreload` link Trunk writes into the page.
@@ -63,30 +65,40 @@ type OnMessage = Box<dyn FnMut(&web_sys::Worker, JsValue)>;
 
 /// Starts a worker on the page's own module with a job (`[kind, source,
 /// settings]`), sent once it says "ready"; `on_message` gets every other
-/// message. `None` where the page lacks its script or workers.
+/// message, and an `E` message if the worker itself fails (a trap, or out
+/// of memory). `None` where the page lacks its script or workers.
 fn spawn(
     job: Array,
     // Boxed: one closure type (and one JS shim) for both kinds of job.
-    mut on_message: OnMessage,
+    on_message: OnMessage,
 ) -> Option<web_sys::Worker> {
     let glue = glue_url()?;
     let url = web_sys::Url::new_with_base("audit-worker.js", &glue).ok()?;
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(&url.href(), &options).ok()?;
+    let on_message = Rc::new(RefCell::new(on_message));
     let sender = worker.clone();
+    let handler = on_message.clone();
     let listener =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             if data.as_string().as_deref() == Some("ready") {
                 let _ = sender.post_message(&job);
             } else {
-                on_message(&sender, data);
+                (handler.borrow_mut())(&sender, data);
             }
         });
     worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-    // Lives as long as the worker; a few per page visit.
+    let sender = worker.clone();
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        let why = "Ethe audit stopped: the browser ended its worker (out of memory?)";
+        (on_message.borrow_mut())(&sender, JsValue::from_str(why));
+    });
+    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    // Both live as long as the worker; a few per page visit.
     listener.forget();
+    failed.forget();
     let hello = Object::new();
     let _ = Reflect::set(&hello, &"glue".into(), &glue.into());
     let _ = Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
@@ -106,6 +118,16 @@ pub fn start(ctx: AuditCtx) {
     ctx.summary.set(Vec::new());
     ctx.histogram.set(Vec::new());
     ctx.order.set(None);
+    ORDERS.with(|o| o.borrow_mut().reset());
+    // The table's filter stays, but not a severity the vendor now lacks.
+    let severities = untrack(|| ctx.severities());
+    if ctx.filter.with_untracked(|f| {
+        f.severity
+            .as_deref()
+            .is_some_and(|s| !severities.iter().any(|(id, _)| *id == s))
+    }) {
+        ctx.filter.update(|f| f.severity = None);
+    }
     ctx.revision.update(|r| *r += 1);
     ctx.run.set(Run::Reading { read: 0, total: 1 });
     let job = Array::of3(
@@ -113,7 +135,14 @@ pub fn start(ctx: AuditCtx) {
         &source,
         &JsValue::from_str(&settings),
     );
-    match spawn(job, Box::new(move |_, data| receive(ctx, data))) {
+    let from_current =
+        |sender: &web_sys::Worker| WORKER.with(|w| w.borrow().as_ref() == Some(sender));
+    let on_message = move |sender: &web_sys::Worker, data| {
+        if from_current(sender) {
+            receive(ctx, data);
+        }
+    };
+    match spawn(job, Box::new(on_message)) {
         Some(worker) => WORKER.with(|w| *w.borrow_mut() = Some(worker)),
         None => ctx.run.set(Run::Failed(
             "the audit could not start a worker in this browser".into(),
@@ -122,18 +151,21 @@ pub fn start(ctx: AuditCtx) {
 }
 
 /// Asks the worker for the table's rows in `view`'s order; the answer
-/// replaces `ctx.order` unless a newer request was made meanwhile.
-pub fn request_order(view: &TableView) {
-    let request = LATEST_ORDER.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
+/// replaces `ctx.order` unless a newer choice was made meanwhile
+/// ([`OrderRequests`]).
+pub fn request_order(view: TableView) {
+    if let Some(request) = ORDERS.with(|o| o.borrow_mut().ask(view)) {
+        send_order(request);
+    }
+}
+
+fn send_order((number, view): (u32, String)) {
     WORKER.with(|w| {
         if let Some(worker) = &*w.borrow() {
             let _ = worker.post_message(&Array::of3(
                 &JsValue::from_str("order"),
-                &JsValue::from(request),
-                &JsValue::from_str(&view.write()),
+                &JsValue::from(number),
+                &JsValue::from_str(&view),
             ));
         }
     });
@@ -142,9 +174,13 @@ pub fn request_order(view: &TableView) {
 fn receive(ctx: AuditCtx, data: JsValue) {
     let Some(text) = data.as_string() else {
         if let Ok(answer) = data.dyn_into::<Uint32Array>() {
-            let answer = answer.to_vec();
-            if answer.first() == Some(&LATEST_ORDER.with(Cell::get)) {
-                ctx.order.set(Some(answer[1..].to_vec()));
+            let (show, next) = ORDERS.with(|o| o.borrow_mut().answered(answer.get_index(0)));
+            if show {
+                ctx.order
+                    .set(Some(answer.subarray(1, answer.length()).to_vec()));
+            }
+            if let Some(request) = next {
+                send_order(request);
             }
         }
         return;
@@ -182,9 +218,17 @@ fn receive(ctx: AuditCtx, data: JsValue) {
             ctx.run.set(Run::Failed(body.to_string()));
         }
         "D" => {
+            let n = ctx.results.with_value(|r| r.rows.len());
+            // The table's rows are the worker's by index: they must agree.
+            if body.parse::<usize>().is_ok_and(|kept| kept != n) {
+                stop();
+                ctx.run.set(Run::Failed(format!(
+                    "the page received {n} of the audited tickets, not all of them: audit again"
+                )));
+                return;
+            }
             // The worker stays, to order the table.
             ctx.run.set(Run::Done);
-            let n = ctx.results.with_value(|r| r.rows.len());
             ctx.notice.set(format!("Audit done: {n} tickets"));
         }
         _ => {}
@@ -215,10 +259,11 @@ pub fn export_csv(ctx: AuditCtx, done: impl Fn(bool) + 'static) {
             let text = data.as_string().unwrap_or_default();
             if let Some(chunk) = text.strip_prefix('C') {
                 parts.push(&JsValue::from_str(chunk));
-            } else if text == "D" || text.starts_with('E') {
+            } else if text.starts_with('D') || text.starts_with('E') {
                 worker.terminate();
                 finish(
-                    text == "D" && browser::download_parts("audit-results.csv", "text/csv", &parts),
+                    text.starts_with('D')
+                        && browser::download_parts("audit-results.csv", "text/csv", &parts),
                 );
             }
         }),

@@ -29,7 +29,7 @@ pub fn TicketTable() -> impl IntoView {
     Effect::new(move |_| {
         let (key, descending) = ctx.sort.get();
         let filter = ctx.filter.get();
-        request_order(&TableView {
+        request_order(TableView {
             key,
             descending,
             filter,
@@ -136,9 +136,9 @@ pub fn TicketTable() -> impl IntoView {
                     let v = event_target_value(&e);
                     ctx.filter.update(|f| f.state = State::from_id(&v));
                 }>
-                    <option value="">"every ticket"</option>
+                    <option value="" prop:selected=move || ctx.filter.with(|f| f.state.is_none())>"every ticket"</option>
                     {[State::Breached, State::Open, State::Met].into_iter().map(|s| view! {
-                        <option value=s.id()>{s.label()}</option>
+                        <option value=s.id() prop:selected=move || ctx.filter.with(|f| f.state == Some(s))>{s.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -148,15 +148,16 @@ pub fn TicketTable() -> impl IntoView {
                     let v = event_target_value(&e);
                     ctx.filter.update(|f| f.severity = (!v.is_empty()).then_some(v));
                 }>
-                    <option value="">"all"</option>
+                    <option value="" prop:selected=move || ctx.filter.with(|f| f.severity.is_none())>"all"</option>
                     {move || severities().into_iter().map(|(id, label)| view! {
-                        <option value=id>{format!("{id}: {label}")}</option>
+                        <option value=id prop:selected=move || ctx.filter.with(|f| f.severity.as_deref() == Some(id))>{format!("{id}: {label}")}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="f-search">"Ticket id contains"</label>
                 <input id="f-search" name="search" type="search"
+                    prop:value=move || ctx.filter.with(|f| f.text.clone())
                     on:input=move |e| {
                         let v = event_target_value(&e);
                         ctx.filter.update(|f| f.text = v);

@@ -80,13 +80,16 @@ pub fn serve() {
             let settings = Settings::read(&job.get(2).as_string().unwrap_or_default());
             wasm_bindgen_futures::spawn_local(async move {
                 match run(csv, Input::new(source), &settings).await {
-                    Ok(()) => post("D"),
+                    // With the count of tickets kept, which the page checks
+                    // against the rows it decoded.
+                    Ok(()) => post(&format!("D{}", KEPT.with(|k| k.borrow().rows.len()))),
                     Err(e) => post(&format!("E{e}")),
                 }
             });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The worker lives for one job and is then ended by the page.
+    // The worker lives for one job (and, after a run, the table's order
+    // requests) and is then ended by the page.
     on_message.forget();
     post("ready");
 }
@@ -277,7 +280,12 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     // Pass 2: the audit.
     let mut kept = Results {
         targets: targets.clone(),
-        rows: Vec::with_capacity(usize::try_from(detected.rows).unwrap_or(0)),
+        // The CSV export keeps none.
+        rows: Vec::with_capacity(if csv {
+            0
+        } else {
+            usize::try_from(detected.rows).unwrap_or(0)
+        }),
         ..Results::default()
     };
     let mut reader = Reader::new();
