@@ -55,8 +55,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Parses a wall time `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (the forms
-/// of an HTML `datetime-local` input).
+/// Parses a wall time `YYYY-MM-DDTHH:MM[:SS[.frac]]` (the forms of an HTML
+/// `datetime-local` input; a space may stand for the `T`, and a fraction of
+/// a second is dropped).
 pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
     match parse_stamp(text)? {
         Stamp::Wall(local) => Some(local),
