@@ -433,31 +433,31 @@ pub fn read(
     let zone_valid = |name: &str| {
         zone::looks_like_zone(name) && (zone::compiled(name).is_some() || zone_ok(name))
     };
-    let tz = match src.url("tz") {
+    // A zone parameter: the link's, else the remembered one; a bad one is
+    // reported with an example and what is used instead.
+    let mut zone_param = |param: &'static str, example: &str, instead: &str| match src.url(param) {
         Some("") => None,
         Some(name) if zone_valid(name) => Some(name.to_string()),
         Some(name) => {
-            problem("tz", format!("tz: \"{name}\" is not an IANA time zone (such as Europe/Berlin); showing your browser's zone"));
+            problem(
+                param,
+                format!(
+                    "{param}: \"{name}\" is not an IANA time zone (such as {example}); {instead}"
+                ),
+            );
             None
         }
         None => src
-            .stored("tz")
+            .stored(param)
             .filter(|n| zone_valid(n))
             .map(str::to_string),
     };
-
-    let opened_tz = match src.url("opened_tz") {
-        Some("") => None,
-        Some(name) if zone_valid(name) => Some(name.to_string()),
-        Some(name) => {
-            problem("opened_tz", format!("opened_tz: \"{name}\" is not an IANA time zone (such as Europe/London); reading typed times in your browser's zone"));
-            None
-        }
-        None => src
-            .stored("opened_tz")
-            .filter(|n| zone_valid(n))
-            .map(str::to_string),
-    };
+    let tz = zone_param("tz", "Europe/Berlin", "showing your browser's zone");
+    let opened_tz = zone_param(
+        "opened_tz",
+        "Europe/London",
+        "reading typed times in your browser's zone",
+    );
 
     let hours = match src.url("hours") {
         Some(text) => match request::parse_hours("hours", text) {
