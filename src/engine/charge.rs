@@ -231,8 +231,7 @@ pub fn priced(rule: &ChargeRule, work: &Work, currency: Currency) -> Option<Vec<
     match rule.unit() {
         RateUnit::Hour(increment) => {
             if work.minutes > 0 {
-                let step = increment.minutes();
-                let billed = work.minutes.div_ceil(step) * step;
+                let billed = increment.billed(work.minutes);
                 let rounding = if billed == work.minutes {
                     String::new()
                 } else {

@@ -498,6 +498,18 @@ impl Increment {
             Increment::Hour => 60,
         }
     }
+    /// Minutes of work as billed: rounded up to a whole increment.
+    ///
+    /// ```
+    /// use sla::engine::policy::Increment;
+    /// assert_eq!(Increment::HalfHour.billed(31), 60);
+    /// assert_eq!(Increment::HalfHour.billed(30), 30);
+    /// assert_eq!(Increment::Hour.billed(0), 0);
+    /// ```
+    pub fn billed(self, minutes: u32) -> u32 {
+        let step = self.minutes();
+        minutes.div_ceil(step) * step
+    }
     pub fn id(self) -> &'static str {
         match self {
             Increment::Minute => "minute",

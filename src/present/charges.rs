@@ -52,8 +52,7 @@ pub fn arithmetic(rule: &ChargeRule, work: &Work, currency: Currency) -> Option<
     };
     let mut out = match rule.unit() {
         RateUnit::Hour(increment) => {
-            let step = increment.minutes();
-            let billed = work.minutes.div_ceil(step) * step;
+            let billed = increment.billed(work.minutes);
             let rounded = if billed == work.minutes {
                 String::new()
             } else {
