@@ -691,19 +691,7 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
         })
         .map(|(r, i)| (i, r))
         .collect();
-    let keys: Vec<(u64, u64)> = match key {
-        SortKey::Worst => shown
-            .iter()
-            .map(|(_, r)| {
-                let rank = r.state().map_or(u64::MAX, |s| u64::from(urgency(s)));
-                (rank, r.margin().map_or(u64::MAX, unsigned))
-            })
-            .collect(),
-        SortKey::Opened => shown.iter().map(|(_, r)| (unsigned(r.opened), 0)).collect(),
-        SortKey::Margin => shown
-            .iter()
-            .map(|(_, r)| (r.margin().map_or(0, unsigned), 0))
-            .collect(),
+    let mut keyed: Vec<(u64, u64, u32)> = match key {
         SortKey::Ticket | SortKey::Severity => {
             let ids: Vec<&str> = shown
                 .iter()
@@ -713,13 +701,26 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
                 })
                 .collect();
             natural_keys(&ids)
+                .into_iter()
+                .zip(&shown)
+                .map(|((a, b), (i, _))| (a, b, *i))
+                .collect()
         }
+        _ => shown
+            .iter()
+            .map(|&(i, r)| {
+                let (a, b) = match key {
+                    SortKey::Worst => (
+                        r.state().map_or(u64::MAX, |s| u64::from(urgency(s))),
+                        r.margin().map_or(u64::MAX, unsigned),
+                    ),
+                    SortKey::Opened => (unsigned(r.opened), 0),
+                    _ => (r.margin().map_or(0, unsigned), 0),
+                };
+                (a, b, i)
+            })
+            .collect(),
     };
-    let mut keyed: Vec<(u64, u64, u32)> = keys
-        .into_iter()
-        .zip(&shown)
-        .map(|((a, b), (i, _))| (a, b, *i))
-        .collect();
     keyed.sort_unstable();
     if descending {
         keyed.reverse();
