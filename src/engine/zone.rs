@@ -447,15 +447,19 @@ mod tests {
         }
     }
 
+    /// The instants a wall time reads as: none (a gap), one, or two (a fold).
+    fn utc_of(r: MappedLocalTime<i64>) -> Vec<i64> {
+        match r {
+            MappedLocalTime::Single(a) => vec![a],
+            MappedLocalTime::Ambiguous(a, b) => vec![a, b],
+            MappedLocalTime::None => vec![],
+        }
+    }
+
     /// Wall times every 15 minutes from 3 hours before to 3 hours after
     /// each transition (read in both offsets) resolve as chrono-tz does.
     #[test]
     fn local_times_around_every_transition_resolve_as_chrono_tz() {
-        let utc_of = |r: MappedLocalTime<i64>| match r {
-            MappedLocalTime::Single(a) => vec![a],
-            MappedLocalTime::Ambiguous(a, b) => vec![a, b],
-            MappedLocalTime::None => vec![],
-        };
         for (zone, tz) in pairs() {
             for t in zone.transitions() {
                 for seconds in [
@@ -486,11 +490,6 @@ mod tests {
     /// stretch was found (so also on a walk backwards, and across years).
     #[test]
     fn a_wall_clock_resolves_as_the_zone_does() {
-        let utc_of = |r: MappedLocalTime<i64>| match r {
-            MappedLocalTime::Single(a) => vec![a],
-            MappedLocalTime::Ambiguous(a, b) => vec![a, b],
-            MappedLocalTime::None => vec![],
-        };
         for (zone, tz) in pairs() {
             let mut clock = WallClock::new(zone);
             let mut backwards = WallClock::new(zone);
