@@ -82,6 +82,9 @@ pub struct BadRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
     pub targets: Vec<String>,
+    /// The policy's severity ids as it lists them, most severe first: the
+    /// order of a sort by severity. Only the worker, which sorts, sets it.
+    pub severities: Vec<String>,
     pub rows: Vec<Row>,
     pub bad: Vec<BadRow>,
     pub bad_count: u64,
@@ -692,20 +695,23 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
         .map(|(r, i)| (i, r))
         .collect();
     let mut keyed: Vec<(u64, u64, u32)> = match key {
-        SortKey::Ticket | SortKey::Severity => {
-            let ids: Vec<&str> = shown
-                .iter()
-                .map(|(_, r)| match key {
-                    SortKey::Ticket => &*r.ticket,
-                    _ => &*r.severity,
-                })
-                .collect();
+        SortKey::Ticket => {
+            let ids: Vec<&str> = shown.iter().map(|(_, r)| &*r.ticket).collect();
             natural_keys(&ids)
                 .into_iter()
                 .zip(&shown)
                 .map(|((a, b), (i, _))| (a, b, *i))
                 .collect()
         }
+        // In the policy's order ("critical" before "high" before "low"),
+        // which ids alone do not give; an id it does not list comes last.
+        SortKey::Severity => shown
+            .iter()
+            .map(|&(i, r)| {
+                let rank = results.severities.iter().position(|s| **s == *r.severity);
+                (rank.map_or(u64::MAX, |n| n as u64), 0, i)
+            })
+            .collect(),
         _ => shown
             .iter()
             .map(|&(i, r)| {
@@ -1217,6 +1223,33 @@ mod tests {
         let (fourth, _) = requests.ask(by(SortKey::Worst)).unwrap();
         assert_ne!(fourth, third);
         assert_eq!(requests.answered(fourth), (true, None));
+    }
+
+    #[test]
+    fn severities_sort_in_the_policys_order_not_by_their_ids() {
+        let mut results = Results {
+            severities: ["critical", "high", "medium", "low"]
+                .map(String::from)
+                .to_vec(),
+            ..Results::default()
+        };
+        for (line, severity) in
+            (2..).zip(["low", "critical", "medium", "unknown", "high", "critical"])
+        {
+            let mut r = row(line, &line.to_string(), &[]);
+            r.severity = severity.into();
+            results.rows.push(r);
+        }
+        let all = Filter::default();
+        // critical (lines 3 and 7, file order), high, medium, low, then the unlisted id.
+        assert_eq!(
+            order(&results, SortKey::Severity, false, &all),
+            [1, 5, 4, 2, 0, 3]
+        );
+        assert_eq!(
+            order(&results, SortKey::Severity, true, &all),
+            [3, 0, 2, 4, 5, 1]
+        );
     }
 
     #[test]

@@ -280,6 +280,11 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
     // Pass 2: the audit.
     let mut kept = Results {
         targets: targets.clone(),
+        severities: policy
+            .severities()
+            .iter()
+            .map(|s| s.id().to_string())
+            .collect(),
         // The CSV export keeps none.
         rows: Vec::with_capacity(if csv {
             0
