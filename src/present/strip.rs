@@ -6,6 +6,7 @@
 use super::cards::{Card, Standing};
 use super::estimate::Charges;
 use super::support::Support;
+use crate::engine::join;
 
 /// The strip at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,9 @@ pub struct Strip {
     /// "Open, closes in 2 h".
     pub support: String,
     pub next: Next,
+    /// "✕ Also breached: Response, Resolution": the breached targets the
+    /// strip does not show, so the deadline ahead never hides a miss.
+    pub missed: Option<String>,
     pub estimate: Estimate,
 }
 
@@ -63,7 +67,7 @@ pub struct Estimate {
 /// The deadline shown is the soonest one still ahead (on track or due
 /// soon); when none is, the first breached one in the cards' order (a link
 /// to an old ticket shows its first missed deadline); else the first dated
-/// target.
+/// target. Any other breached target is named in [`Strip::missed`].
 pub fn strip(
     support: &Support,
     cards: &[Card],
@@ -84,6 +88,13 @@ pub fn strip(
     let chosen = ahead
         .or_else(|| dated.iter().find(|(_, s)| s.state == "breached"))
         .or_else(|| dated.first());
+    let missed: Vec<&str> = dated
+        .iter()
+        .filter(|(c, s)| s.state == "breached" && chosen.is_none_or(|(shown, _)| shown.id != c.id))
+        .map(|(c, _)| c.label)
+        .collect();
+    let missed =
+        (!missed.is_empty()).then(|| format!("\u{2715} Also breached: {}", join(&missed, ", ")));
     let next = chosen
         .and_then(|(card, standing)| {
             let d = card.dated.as_ref()?;
@@ -149,6 +160,7 @@ pub fn strip(
         open: support.open,
         support: support.brief.clone(),
         next,
+        missed,
         estimate,
     }
 }
@@ -234,6 +246,7 @@ mod tests {
         assert_eq!(next.countdown, "due in 15 h 30 min 00 s");
         assert_eq!(next.state, Some("on-track"));
         assert_eq!(next.standing, "\u{2713} On track");
+        assert_eq!(strip.missed, None);
         // NextPlane Business lists no chargeable services.
         assert_eq!(
             (strip.estimate.label.as_str(), strip.estimate.value.as_str()),
@@ -250,6 +263,11 @@ mod tests {
         let strip = strip_of(
             "vendor=nextplane&package=business&region=emea&severity=1&opened=2026-03-02T16:30:00Z",
             now,
+        );
+        // The other target, missed too, is named beside it.
+        assert_eq!(
+            strip.missed.as_deref(),
+            Some("\u{2715} Also breached: Next update")
         );
         let next = strip.next;
         assert_eq!(next.id, Some("first_response"));
@@ -279,6 +297,11 @@ mod tests {
         );
         assert_eq!(next.datetime.as_deref(), Some("2026-03-03T10:30:00Z"));
         assert_eq!(next.countdown, "due in 1 h 30 min 00 s");
+        // The miss is not hidden by the deadline ahead.
+        assert_eq!(
+            strip.missed.as_deref(),
+            Some("\u{2715} Also breached: First response")
+        );
         // Support opened at 08:00 UTC (09:00 CET) and closes at 17:00 UTC.
         assert!(strip.open);
         assert_eq!(strip.support, "Open, closes in 8 h");

@@ -1,5 +1,6 @@
 //! The answer strip at the top of the page: support open or closed, the
-//! next deadline with its countdown, the charge estimate; and, on narrow
+//! next deadline with its countdown (and any other target already
+//! breached), the charge estimate; and, on narrow
 //! screens and in embeds, the "Change ticket" disclosure of the inputs.
 //! `index.html` holds a static placeholder of its shape, which the app
 //! removes as this is drawn (`ui::mount`), so nothing moves.
@@ -31,6 +32,7 @@ pub fn AnswerStrip(
     // Parts in memos of their own, so a tick touches only what it changes.
     let open = Memo::new(move |_| strip.with(|s| s.open));
     let next = Memo::new(move |_| strip.with(|s| s.next.clone()));
+    let missed = Memo::new(move |_| strip.with(|s| s.missed.clone()));
     let estimate = Memo::new(move |_| strip.with(|s| s.estimate.clone()));
     let heading = move || ctx.selection.with(|s| title(&s.0));
     view! {
@@ -61,6 +63,7 @@ pub fn AnswerStrip(
                             {move || next.with(|n| n.local.clone())}
                         </time>
                     </dd>
+                    {move || missed.get().map(|m| view! { <dd class="strip-missed" data-strip-missed="">{m}</dd> })}
                 </div>
                 <div
                     class="strip-item"

@@ -35,6 +35,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   };
   assert.equal(await card.getAttribute('data-state'), 'on-track');
   await stripShows('on-track', 'due in 49 min 58 s');
+  assert.equal(await t.page.locator('[data-strip-missed]').count(), 0, 'nothing missed yet');
   assert.match(await t.text('[data-target="response"] .used'), /^16% of the 1 clock hour allowed used$/);
   // The last quarter of the window is "due soon"; past the due time, "breached".
   await t.page.clock.runFor(35 * 60 * 1000);
@@ -47,6 +48,8 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   // The strip moves on to the next deadline ahead: the reason for outage, 24 h after opening.
   assert.equal(await t.page.locator('[data-strip] [data-target]').getAttribute('data-target'), 'reason_for_outage');
   assert.equal(await t.page.locator('[data-strip] time').getAttribute('datetime'), '2026-03-03T14:00:00Z');
+  // ...and still names the missed response.
+  assert.equal(await t.text('[data-strip] [data-strip-missed]'), '\u2715 Also breached: Response');
   assert.equal(await t.text('[data-target="response"] .used'), '100% of the 1 clock hour allowed used');
   // The live region names the change, in words.
   const live = await t.page.locator('.deadlines [aria-live="polite"]').textContent();
