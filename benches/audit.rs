@@ -49,7 +49,8 @@ fn export(n: usize) -> Vec<u8> {
 }
 
 /// The audit page's table work for `n` tickets, done in its worker: the
-/// table's order (the default, and by ticket id) and the margin histogram.
+/// table's order (the default, by ticket id, by severity), a search by id
+/// and the margin histogram.
 fn page_side(n: usize) {
     use sla::present::audit::{histogram, order, Filter, Outcome, Results, Row, SortKey, State};
     let states = [State::Met, State::Breached, State::Open, State::NotMeasured];
@@ -73,6 +74,7 @@ fn page_side(n: usize) {
         .collect();
     let results = Results {
         targets: vec!["response".into(), "update".into(), "resolution".into()],
+        severities: ["1", "2", "3", "4"].map(String::from).to_vec(),
         rows,
         bad: Vec::new(),
         bad_count: 0,
@@ -95,6 +97,16 @@ fn page_side(n: usize) {
     });
     time("order, by ticket id", &|| {
         order(&results, SortKey::Ticket, false, &all).len()
+    });
+    time("order, by severity", &|| {
+        order(&results, SortKey::Severity, false, &all).len()
+    });
+    let search = Filter {
+        text: "t12".into(),
+        ..Filter::default()
+    };
+    time("filter, ids containing \"t12\"", &|| {
+        order(&results, SortKey::Worst, false, &search).len()
     });
     time("margin histogram", &|| histogram(&results).len());
 }
