@@ -64,9 +64,24 @@ impl Row {
             .map(|o| o.state)
             .min_by_key(|&s| urgency(s))
     }
-    /// The smallest margin of its targets (the one closest to, or furthest past, its deadline).
+    /// The margin that decides the row: the smallest among the targets in
+    /// its state, so a breached ticket never shows a met target's margin.
     pub fn margin(&self) -> Option<i64> {
-        self.outcomes.iter().filter_map(|o| o.margin).min()
+        let state = self.state()?;
+        self.outcomes
+            .iter()
+            .filter(|o| o.state == state)
+            .filter_map(|o| o.margin)
+            .min()
+    }
+    /// The table's margin cell: "2 h late", "still open" for a target
+    /// breached with no event yet, else empty.
+    pub fn margin_words(&self) -> String {
+        match (self.margin(), self.state()) {
+            (Some(m), _) => margin_text(m),
+            (None, Some(State::Breached)) => "still open".into(),
+            _ => String::new(),
+        }
     }
 }
 
@@ -498,7 +513,8 @@ pub fn contract(catalog: &Catalog, url: &[(String, String)]) -> (String, String,
 /// What the ticket table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
-    /// Breached first, then open, then met; within each, smallest margin first.
+    /// Breached first, then open, then met; within each, smallest margin
+    /// first (a breached target still open before any margin).
     #[default]
     Worst,
     Ticket,
@@ -716,9 +732,10 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
             .iter()
             .map(|&(i, r)| {
                 let (a, b) = match key {
+                    // A target still open past its deadline first.
                     SortKey::Worst => (
                         r.state().map_or(u64::MAX, |s| u64::from(urgency(s))),
-                        r.margin().map_or(u64::MAX, unsigned),
+                        r.margin().map_or(0, unsigned),
                     ),
                     SortKey::Opened => (unsigned(r.opened), 0),
                     _ => (r.margin().map_or(0, unsigned), 0),
@@ -1223,6 +1240,37 @@ mod tests {
         let (fourth, _) = requests.ask(by(SortKey::Worst)).unwrap();
         assert_ne!(fourth, third);
         assert_eq!(requests.answered(fourth), (true, None));
+    }
+
+    #[test]
+    fn the_margin_shown_is_the_one_that_decides_the_state() {
+        // Response met an hour early, resolution past due with no event.
+        let still_open = row(2, "G2", &[(State::Met, Some(60)), (State::Breached, None)]);
+        assert_eq!(still_open.state(), Some(State::Breached));
+        assert_eq!(still_open.margin(), None);
+        assert_eq!(still_open.margin_words(), "still open");
+        let late = row(
+            3,
+            "G1",
+            &[(State::Met, Some(600)), (State::Breached, Some(-120))],
+        );
+        assert_eq!(
+            (late.margin(), late.margin_words().as_str()),
+            (Some(-120), "2 h late")
+        );
+        let met = row(4, "G5", &[(State::Met, Some(600)), (State::Met, Some(30))]);
+        assert_eq!(met.margin_words(), "30 min early");
+        let open = row(5, "G9", &[(State::Met, Some(60)), (State::Open, None)]);
+        assert_eq!((open.margin(), open.margin_words().as_str()), (None, ""));
+        // Breached first, and the one still open before the one 2 h late.
+        let results = Results {
+            rows: vec![met, late, open, still_open],
+            ..Results::default()
+        };
+        assert_eq!(
+            order(&results, SortKey::Worst, false, &Filter::default()),
+            [3, 1, 2, 0]
+        );
     }
 
     #[test]

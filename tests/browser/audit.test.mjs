@@ -134,6 +134,10 @@ test('the ticket table sorts and filters', async (t) => {
   await t.page.fill('textarea[name="paste"]', csv);
   await t.page.click('[data-action="audit-paste"]');
   await t.waitFor('[data-run="done"]', { state: 'attached' });
+  // A ticket breached by a target with no event yet (ZD-10: answered in
+  // 20 min, never resolved) says so, not its met target's margin.
+  await t.waitFor('[data-tickets] tr[data-ticket="ZD-10"]', { state: 'attached' });
+  assert.equal(await t.text('[data-tickets] tr[data-ticket="ZD-10"] td.num'), 'still open');
   // A ticket's state in the table is its worst target's.
   const rank = ['breached', 'open', 'met', 'not_measured', 'no_deadline'];
   const worst = (x) => x.targets.map((g) => g.state).sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0];

@@ -100,7 +100,7 @@ pub fn TicketTable() -> impl IntoView {
                             >
                                 <th scope="row"><a href=href data-open-ticket>{row.ticket.to_string()}</a></th>
                                 <td><span class=format!("state {}", state.map_or("", State::id))>{state.map_or("", State::label)}</span></td>
-                                <td class="num">{row.margin().map(margin_text)}</td>
+                                <td class="num">{row.margin_words()}</td>
                                 <td>{row.severity.to_string()}</td>
                                 <td>{opened}</td>
                                 <td class="targets">{detail}</td>
@@ -185,7 +185,7 @@ pub fn TicketTable() -> impl IntoView {
                     <tr aria-rowindex="1">
                         <th scope="col">"Ticket"</th>
                         <th scope="col">"State"</th>
-                        <th scope="col">"Smallest margin"</th>
+                        <th scope="col">"Margin"</th>
                         <th scope="col">"Severity"</th>
                         <th scope="col">"Opened"</th>
                         <th scope="col">"Targets"</th>
