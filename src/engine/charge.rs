@@ -142,9 +142,9 @@ fn evaluate(condition: &Condition, cx: &mut Ctx<'_, '_>) -> (bool, String) {
         Condition::Flag { id, label } => {
             let holds = cx.flags.iter().any(|f| f == id);
             let text = if holds {
-                label.to_string()
+                format!("\u{201c}{label}\u{201d}")
             } else {
-                format!("not: {label}")
+                format!("\u{201c}{label}\u{201d} does not apply")
             };
             (holds, text)
         }

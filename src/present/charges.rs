@@ -278,6 +278,37 @@ mod tests {
     }
 
     #[test]
+    fn billing_names_the_conditions_that_decided_it() {
+        // ThreePBX new install, work starting Mon 2 Mar 2026 10:00 EST (in
+        // business hours): neither condition holds, so both are named.
+        let catalog = load::embedded();
+        let selection = catalog.select("threepbx", "standard", None, "3").unwrap();
+        let install = &selection.policy.charges()[0];
+        let weekday = Utc.with_ymd_and_hms(2026, 3, 2, 15, 0, 0).unwrap();
+        let zone = crate::engine::zone::Zone::known("America/New_York");
+        let words = |work: &Work| {
+            let e = estimate(&selection, install, weekday, work, HolidayEdits::none());
+            billing_words(&e.billing, &zone)
+        };
+        let plain = Work {
+            minutes: 90,
+            ..Work::default()
+        };
+        assert_eq!(
+            words(&plain),
+            "Not billable for this ticket: work starts within Mon\u{2013}Fri 09:00\u{2013}19:00 US Eastern time and \u{201c}Priority handling requested\u{201d} does not apply."
+        );
+        let flagged = Work {
+            flags: vec!["priority_handling".into()],
+            ..plain
+        };
+        assert_eq!(
+            words(&flagged),
+            "Billable: \u{201c}Priority handling requested\u{201d}."
+        );
+    }
+
+    #[test]
     fn billing_explains_the_outcome() {
         let catalog = load::embedded();
         let selection = catalog.select("nextplane", "startup", None, "1").unwrap();
