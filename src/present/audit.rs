@@ -8,6 +8,7 @@
 
 use chrono::DateTime;
 
+use crate::engine::join;
 use crate::engine::policy::Catalog;
 use crate::engine::time::Instant;
 use crate::request;
@@ -786,6 +787,66 @@ pub fn ticket_link(
     out
 }
 
+/// One row of the ticket table, as it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// Its place in the table, 1 for the first ticket (`aria-rowindex` is
+    /// one more: the header is row 1).
+    pub position: usize,
+    pub ticket: String,
+    pub state: Option<State>,
+    /// "2 h late", "still open" ([`Row::margin_words`]).
+    pub margin: String,
+    pub severity: String,
+    /// The opening in the audit's zone, "2026-03-02 09:00".
+    pub opened: String,
+    /// Every target: "First response met (40 min early) · Resolution breached".
+    pub detail: String,
+    /// The ticket in the calculator ([`ticket_link`]).
+    pub href: String,
+}
+
+/// What every row of a table shares: the contract, the zone, the target names.
+pub struct TableContext<'a> {
+    pub vendor: &'a str,
+    pub package: &'a str,
+    pub region: Option<&'a str>,
+    pub zone_name: &'a str,
+    pub zone: &'a crate::engine::zone::Zone,
+    /// Names by [`Outcome::target`].
+    pub target_names: &'a [String],
+}
+
+/// The row at `position` of the table.
+pub fn table_row(position: usize, row: &Row, cx: &TableContext) -> TableRow {
+    let detail: Vec<String> = row
+        .outcomes
+        .iter()
+        .map(|o| {
+            let name = cx
+                .target_names
+                .get(usize::from(o.target))
+                .map_or("", String::as_str);
+            match o.margin {
+                Some(m) => format!("{name} {} ({})", o.state.label(), margin_text(m)),
+                None => format!("{name} {}", o.state.label()),
+            }
+        })
+        .collect();
+    TableRow {
+        position,
+        ticket: row.ticket.to_string(),
+        state: row.state(),
+        margin: row.margin_words(),
+        severity: row.severity.to_string(),
+        opened: instant(row.opened)
+            .map(|t| local_text(t.with_timezone(cx.zone).naive_local()))
+            .unwrap_or_default(),
+        detail: join(&detail, " \u{b7} "),
+        href: ticket_link(cx.vendor, cx.package, cx.region, Some(cx.zone_name), row),
+    }
+}
+
 /// A wall time as `2026-03-27 15:00`: unambiguous in every locale.
 pub fn local_text(local: chrono::NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
@@ -879,6 +940,33 @@ pub fn counts_text(audited: u64, bad: u64) -> String {
         "{} audited; {bad} {rows} could not be audited. Margin: deadline minus the actual time (positive: early).",
         tickets_text(audited)
     )
+}
+
+/// Above the list of bad rows: how many, and how many are listed.
+pub fn bad_rows_text(bad: u64) -> String {
+    let (rows, were) = if bad == 1 {
+        ("row", "was")
+    } else {
+        ("rows", "were")
+    };
+    let listed = if bad > BAD_SHOWN as u64 {
+        format!("; the first {BAD_SHOWN} are listed")
+    } else {
+        String::new()
+    };
+    format!("{bad} {rows} could not be audited{listed}. The other rows were audited.")
+}
+
+/// Above the ticket table: how many tickets its filter shows, or that the
+/// worker is still ordering them.
+pub fn shown_text(shown: Option<usize>) -> String {
+    match shown {
+        Some(n) => format!(
+            "{} shown. Select a ticket to open it in the calculator.",
+            tickets_text(n as u64)
+        ),
+        None => "Sorting the tickets\u{2026}".into(),
+    }
 }
 
 /// `75%`, or a dash without met or breached tickets.
@@ -1052,6 +1140,19 @@ mod tests {
         assert!(unmapped_text(3).starts_with("3 tickets have a priority"));
         assert!(counts_text(1, 1).starts_with("1 ticket audited; 1 row could not"));
         assert!(counts_text(100, 2).starts_with("100 tickets audited; 2 rows could not"));
+        assert_eq!(
+            bad_rows_text(1),
+            "1 row could not be audited. The other rows were audited."
+        );
+        assert_eq!(
+            bad_rows_text(150),
+            "150 rows could not be audited; the first 100 are listed. The other rows were audited."
+        );
+        assert_eq!(
+            shown_text(Some(1)),
+            "1 ticket shown. Select a ticket to open it in the calculator."
+        );
+        assert_eq!(shown_text(None), "Sorting the tickets\u{2026}");
         let catalog = crate::engine::load::embedded();
         assert_eq!(target_label(catalog, "threepbx", "response"), "Response");
         assert_eq!(
@@ -1240,6 +1341,43 @@ mod tests {
         let (fourth, _) = requests.ask(by(SortKey::Worst)).unwrap();
         assert_ne!(fourth, third);
         assert_eq!(requests.answered(fourth), (true, None));
+    }
+
+    #[test]
+    fn a_table_row_reads_in_the_audits_zone_with_every_target() {
+        let mut r = row(
+            7,
+            "ZD-10",
+            &[(State::Met, Some(40)), (State::Breached, None)],
+        );
+        r.outcomes[1].target = 1;
+        let names = ["First response".to_string(), "Resolution".to_string()];
+        let berlin = crate::engine::zone::Zone::known("Europe/Berlin");
+        let cx = TableContext {
+            vendor: "unnamed-eu",
+            package: "enterprise",
+            region: None,
+            zone_name: "Europe/Berlin",
+            zone: &berlin,
+            target_names: &names,
+        };
+        let shown = table_row(3, &r, &cx);
+        assert_eq!(shown.position, 3);
+        assert_eq!(shown.ticket, "ZD-10");
+        assert_eq!(shown.state, Some(State::Breached));
+        assert_eq!(shown.margin, "still open");
+        assert_eq!(shown.severity, "1");
+        // 09:00 UTC is 10:00 in Berlin (CET).
+        assert_eq!(shown.opened, "2026-03-02 10:00");
+        assert_eq!(
+            shown.detail,
+            "First response met (40 min early) \u{b7} Resolution breached"
+        );
+        assert_eq!(
+            shown.href,
+            ticket_link("unnamed-eu", "enterprise", None, Some("Europe/Berlin"), &r)
+        );
+        assert!(shown.href.contains("tz=Europe"), "{}", shown.href);
     }
 
     #[test]

@@ -193,6 +193,16 @@ test('a ticket opens in the calculator with its vendor, package, severity and op
   const row = t.page.locator('[data-tickets] tbody tr[data-ticket]').first();
   const ticket = await row.getAttribute('data-ticket');
   const want = expected(c).tickets.find((x) => x.ticket === ticket);
+  // Its link with a modifier opens a new tab and leaves the audit here.
+  const [tab] = await Promise.all([
+    t.page.context().waitForEvent('page'),
+    row.locator('a[data-open-ticket]').click({ modifiers: ['Control'] }),
+  ]);
+  await tab.waitForSelector('[data-target]');
+  assert.equal(new URL(tab.url()).searchParams.get('severity'), want.severity);
+  await tab.close();
+  assert.ok(t.page.url().includes('audit.html'), `the audit stays: ${t.page.url()}`);
+  assert.equal(await t.page.locator('[data-tickets] tbody tr[data-ticket]').count() > 0, true);
   await Promise.all([t.page.waitForURL((u) => !u.pathname.endsWith('audit.html')), row.locator('td').first().click()]);
   await t.waitFor('[data-target]');
   const params = new URL(t.page.url()).searchParams;

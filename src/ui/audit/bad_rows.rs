@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::audit::BAD_SHOWN;
+use crate::present::audit::bad_rows_text;
 
 use super::state::use_audit;
 
@@ -16,24 +16,15 @@ pub fn BadRows() -> impl IntoView {
     };
     let bad = move || {
         ctx.revision.track();
-        ctx.results.with_value(|r| (r.bad.clone(), r.bad_count))
+        ctx.results.with_value(|r| r.bad.clone())
     };
     view! {
         <Show when=move || { bad_count() > 0 }>
             <section class="panel" aria-labelledby="h-audit-bad" data-bad-rows=bad_count>
                 <h2 id="h-audit-bad">"Rows that could not be audited"</h2>
-                <p>
-                    {move || {
-                        let n = bad_count();
-                        if n as usize > BAD_SHOWN {
-                            format!("{n} rows could not be audited; the first {BAD_SHOWN} are listed. The other rows were audited.")
-                        } else {
-                            format!("{n} rows could not be audited. The other rows were audited.")
-                        }
-                    }}
-                </p>
+                <p>{move || bad_rows_text(bad_count())}</p>
                 <ul class="bad-rows">
-                    {move || bad().0.into_iter().map(|b| view! {
+                    {move || bad().into_iter().map(|b| view! {
                         <li data-bad-line=b.line>
                             <strong>{format!("line {}", b.line)}</strong>": "{b.reason}
                         </li>

@@ -17,6 +17,7 @@ mod severity_mapping;
 mod source_input;
 mod state;
 mod summary_table;
+mod ticket_row;
 mod ticket_table;
 pub mod worker;
 

@@ -8,11 +8,12 @@
 use leptos::prelude::*;
 
 use crate::engine::zone::Zone;
-use crate::present::audit::{local_text, margin_text, ticket_link, SortKey, State, TableView};
+use crate::present::audit::{shown_text, table_row, SortKey, State, TableContext, TableView};
 
 use super::client::request_order;
 use super::state::use_audit;
 use super::summary_table::target_name;
+use super::ticket_row::TicketRow;
 
 /// Row height in CSS pixels (style/audit.css: `.tickets tbody tr`).
 const ROW_PX: usize = 36;
@@ -42,75 +43,33 @@ pub fn TicketTable() -> impl IntoView {
         let last = (first + SHOWN + 2 * SPARE).min(n);
         (first, last, n)
     });
-    let zone = move || {
-        ctx.settings
-            .with(|s| Zone::named(&s.zone).unwrap_or(Zone::UTC))
-    };
     let severities = move || ctx.severities();
-    let rows = move || {
+    // The rows on screen, as they read (`present::audit::table_row`).
+    let rows = Memo::new(move |_| {
         let (first, last, _) = window.get();
-        let zone = zone();
-        let (vendor, package, region, tz) = ctx.settings.with(|s| {
-            (
-                s.vendor.clone(),
-                s.package.clone(),
-                s.region.clone(),
-                s.zone.clone(),
-            )
-        });
-        let targets: Vec<String> = ctx
+        let target_names: Vec<String> = ctx
             .results
             .with_value(|r| r.targets.iter().map(|t| target_name(ctx, t)).collect());
-        ctx.order.with(|o| {
-            let o = o.as_deref().unwrap_or_default();
-            ctx.results.with_value(|r| {
-                o[first..last]
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &i)| {
-                        let row = r.rows.get(i as usize)?;
-                        let href = ticket_link(&vendor, &package, region.as_deref(), Some(&tz), row);
-                        let state = row.state();
-                        let opened = crate::present::audit::instant(row.opened)
-                            .map(|t| local_text(t.with_timezone(&zone).naive_local()))
-                            .unwrap_or_default();
-                        let detail = row
-                            .outcomes
-                            .iter()
-                            .map(|o| {
-                                let name = targets.get(usize::from(o.target)).map_or("", String::as_str);
-                                match o.margin {
-                                    Some(m) => format!("{name} {} ({})", o.state.label(), margin_text(m)),
-                                    None => format!("{name} {}", o.state.label()),
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        let go = href.clone();
-                        Some(view! {
-                            <tr
-                                data-ticket=row.ticket.to_string()
-                                data-state=state.map(State::id)
-                                aria-rowindex=first + k + 2
-                                on:click=move |_| {
-                                    if let Some(w) = web_sys::window() {
-                                        let _ = w.location().set_href(&go);
-                                    }
-                                }
-                            >
-                                <th scope="row"><a href=href data-open-ticket>{row.ticket.to_string()}</a></th>
-                                <td><span class=format!("state {}", state.map_or("", State::id))>{state.map_or("", State::label)}</span></td>
-                                <td class="num">{row.margin_words()}</td>
-                                <td>{row.severity.to_string()}</td>
-                                <td>{opened}</td>
-                                <td class="targets">{detail}</td>
-                            </tr>
-                        })
-                    })
-                    .collect_view()
+        ctx.settings.with(|s| {
+            let zone = Zone::named(&s.zone).unwrap_or(Zone::UTC);
+            let cx = TableContext {
+                vendor: &s.vendor,
+                package: &s.package,
+                region: s.region.as_deref(),
+                zone_name: &s.zone,
+                zone: &zone,
+                target_names: &target_names,
+            };
+            ctx.order.with(|o| {
+                let o = o.as_deref().unwrap_or_default();
+                ctx.results.with_value(|r| {
+                    (first..last)
+                        .filter_map(|k| Some(table_row(k + 1, r.rows.get(o[k] as usize)?, &cx)))
+                        .collect::<Vec<_>>()
+                })
             })
         })
-    };
+    });
     let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h * ROW_PX)></tr> };
     view! {
         <div class="table-controls">
@@ -165,10 +124,7 @@ pub fn TicketTable() -> impl IntoView {
             </div>
         </div>
         <p class="hint" data-shown=shown>
-            {move || match shown() {
-                Some(n) => format!("{n} tickets shown. Select a ticket to open it in the calculator."),
-                None => "Sorting the tickets…".to_string(),
-            }}
+            {move || shown_text(shown())}
         </p>
         <div
             class="ticket-scroll"
@@ -193,7 +149,10 @@ pub fn TicketTable() -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || spacer(window.get().0)}
-                    {rows}
+                    // Rebuilt as the window moves: 26 rows of text. A keyed
+                    // <For> would bring its diffing into this page's wasm
+                    // (+5.2 KB brotli, past the page's 150,000 B budget).
+                    {move || rows.get().into_iter().map(|row| view! { <TicketRow row=row /> }).collect_view()}
                     {move || { let (_, last, n) = window.get(); spacer(n - last) }}
                 </tbody>
             </table>
