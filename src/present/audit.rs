@@ -944,11 +944,7 @@ pub fn counts_text(audited: u64, bad: u64) -> String {
 
 /// Above the list of bad rows: how many, and how many are listed.
 pub fn bad_rows_text(bad: u64) -> String {
-    let (rows, were) = if bad == 1 {
-        ("row", "was")
-    } else {
-        ("rows", "were")
-    };
+    let rows = if bad == 1 { "row" } else { "rows" };
     let listed = if bad > BAD_SHOWN as u64 {
         format!("; the first {BAD_SHOWN} are listed")
     } else {
