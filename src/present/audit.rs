@@ -409,6 +409,9 @@ pub struct Detected {
     pub values: Vec<(String, u64, Option<String>)>,
     /// `dmy` or `mdy` when the file's slashed dates decided it.
     pub order: Option<String>,
+    /// Every slashed date of the file fits both orders and none was
+    /// chosen: the page asks for one.
+    pub dates_fit_both: bool,
     /// The rows the file holds, so the page makes room for them at once.
     pub rows: u64,
 }
@@ -426,6 +429,9 @@ impl Detected {
                 .iter()
                 .map(|(v, n, s)| ("v", format!("{n}:{}:{v}", s.as_deref().unwrap_or("")))),
         );
+        if self.dates_fit_both {
+            pairs.push(("both", "1".into()));
+        }
         if let Some(o) = &self.order {
             pairs.push(("order", o.clone()));
         }
@@ -463,6 +469,7 @@ impl Detected {
                     }
                 }
                 "order" => d.order = Some(v),
+                "both" => d.dates_fit_both = v == "1",
                 "rows" => d.rows = v.parse().unwrap_or(0),
                 _ => {}
             }
@@ -1563,10 +1570,17 @@ mod tests {
                 ("p: a=b".into(), 3, None),
             ],
             order: Some("dmy".into()),
+            dates_fit_both: false,
             rows: 15,
         };
         let back = Detected::read(&d.write());
         assert_eq!(back, d);
+        let both = Detected {
+            order: None,
+            dates_fit_both: true,
+            ..d.clone()
+        };
+        assert_eq!(Detected::read(&both.write()), both);
         assert_eq!(back.column("severity"), Some(1));
         assert_eq!(back.column("resolved"), None);
         assert_eq!(back.unmapped(), 3);

@@ -248,9 +248,31 @@ test('dates that fit both orders ask for a choice, then audit', async (t) => {
   await t.page.setInputFiles('input[name="file"]', { name: 'dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await t.waitFor('[data-run="failed"]', { state: 'attached' });
   assert.match(await t.text('[data-file-error]'), /dmy or mdy/);
+  assert.equal(await t.page.locator('[data-date-order].attention').count(), 1, 'the order field asks');
   await t.page.selectOption('select[name="order"]', 'dmy');
   await t.waitFor('[data-run="done"]', { state: 'attached' });
   assert.equal(await t.page.getAttribute('[data-shown]', 'data-shown'), '2');
+  assert.equal(await t.page.locator('[data-date-order].attention').count(), 0);
+  // "As of" is read in the order chosen for the file: 6/5/2026 is 6 May,
+  // before A2 (5 June) was opened, so A2 is no longer breached but open.
+  assert.equal(await t.page.getAttribute('[data-ticket="A2"]', 'data-state'), 'breached');
+  await t.page.fill('input[name="as_of"]', '6/5/2026 12:00');
+  await t.page.press('input[name="as_of"]', 'Tab');
+  await t.page.waitForFunction(() => document.querySelector('[data-ticket="A2"]')?.dataset.state === 'open');
+});
+
+test('an "as of" that fits both orders is named as the problem, not the file', async (t) => {
+  const csv = 'id,severity,opened,first_response,resolved\nA1,1,2026-03-04T10:00:00Z,2026-03-04T10:20:00Z,\n';
+  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
+  await t.page.fill('input[name="as_of"]', '3/4/2026 12:00');
+  await t.page.press('input[name="as_of"]', 'Tab');
+  await t.page.setInputFiles('input[name="file"]', { name: 'iso.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await t.waitFor('[data-run="failed"]', { state: 'attached' });
+  assert.match(await t.text('[data-file-error]'), /^as of: "3\/4\/2026 12:00" fits both/);
+  assert.equal(await t.page.locator('[data-date-order].attention').count(), 0, 'the file is not the problem');
+  // Choosing an order reads it.
+  await t.page.selectOption('select[name="order"]', 'mdy');
+  await t.waitFor('[data-run="done"]', { state: 'attached' });
 });
 
 test('a long run shows its progress and stops on Cancel', async (t) => {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::engine::zone::Zone;
 
 use super::client;
-use super::state::{use_audit, Run};
+use super::state::use_audit;
 
 #[component]
 pub fn ReadingFields() -> impl IntoView {
@@ -31,8 +31,8 @@ pub fn ReadingFields() -> impl IntoView {
     };
     // The page says so when the file's dates need an order.
     let order_needed = move || {
-        ctx.run
-            .with(|r| matches!(r, Run::Failed(m) if m.contains("dmy or mdy")))
+        ctx.detected
+            .with(|d| d.as_ref().is_some_and(|d| d.dates_fit_both))
     };
     view! {
         <div class="field">

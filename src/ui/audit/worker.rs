@@ -247,23 +247,26 @@ async fn run(csv: bool, input: Input, settings: &Settings) -> Result<(), AuditEr
             .copied()
             .flatten()
             .map(|o| o.id().to_string()),
+        dates_fit_both: matches!(order, Err(AuditError::AmbiguousDates { .. })),
         rows: scanned.survey.rows(),
     };
     post(&format!("H{}", detected.write()));
     let order = order?;
 
     let zone = Zone::named(&settings.zone).unwrap_or(Zone::UTC);
-    // "As of" is read as the file's timestamps are (an offset, else the zone).
-    let as_of =
-        match settings.as_of.as_deref() {
-            Some(text) => crate::audit::stamp::parse(text, Reading { zone, order: None }).map_err(
-                |message| AuditError::Choice {
+    // "As of" is read as the file's timestamps are (an offset, else the
+    // zone; slashed dates in the file's order).
+    let as_of = match settings.as_of.as_deref() {
+        Some(text) => {
+            crate::audit::stamp::parse(text, Reading { zone, order }).map_err(|message| {
+                AuditError::Choice {
                     field: "as of".into(),
                     message,
-                },
-            )?,
-            None => from_millis(js_sys::Date::now()).unwrap_or_default(),
-        };
+                }
+            })?
+        }
+        None => from_millis(js_sys::Date::now()).unwrap_or_default(),
+    };
     let choices = Choices {
         vendor: &settings.vendor,
         package: &settings.package,
