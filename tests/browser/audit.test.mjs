@@ -338,10 +338,19 @@ test('editing the mapping audits again: a priority mapped, a column left out', a
   await audit(t, c);
   const bad = Number(await t.page.getAttribute('[data-bad-rows]', 'data-bad-rows'));
   assert.ok(await t.page.locator('[data-severity-map] tr[data-value="Critical"][data-unmapped]').count(), 'Critical starts unmapped');
+  // Chosen from the keyboard's place: the select has the focus.
+  await t.page.focus('[data-severity-map] tr[data-value="Critical"] select');
   await t.page.selectOption('[data-severity-map] tr[data-value="Critical"] select', '1');
   await t.waitFor('[data-run="done"]', { state: 'attached' });
   await t.page.waitForFunction((n) => Number(document.querySelector('[data-bad-rows]')?.dataset.badRows ?? 0) === n, bad - 1);
   assert.equal(await t.page.locator('[data-severity-map] tr[data-value="Critical"][data-unmapped]').count(), 0);
+  // The row was kept, so a keyboard user is still on the select they changed.
+  assert.equal(
+    await t.page.evaluate(() => document.activeElement?.closest('tr')?.dataset.value),
+    'Critical',
+    'focus stays on the edited mapping',
+  );
+  assert.equal(await t.page.inputValue('[data-severity-map] tr[data-value="Critical"] select'), '1');
   // Targets by the policy's names; counts in words.
   const named = await t.page.$$eval('[data-summary] tr[data-target]', (trs) => trs.map((tr) => [tr.dataset.target, tr.querySelector('td').textContent]));
   assert.ok(named.length > 0 && named.every(([id, label]) => label !== id), `targets named by their labels: ${JSON.stringify(named)}`);

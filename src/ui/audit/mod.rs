@@ -11,6 +11,7 @@ mod client;
 mod column_mapping;
 mod contract_fields;
 mod export_bar;
+mod mapping_row;
 mod reading_fields;
 mod run_progress;
 mod severity_mapping;

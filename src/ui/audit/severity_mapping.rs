@@ -6,21 +6,28 @@ use leptos::prelude::*;
 
 use crate::present::audit::unmapped_text;
 
-use super::client;
+use super::mapping_row::MappingRow;
 use super::state::use_audit;
 
 #[component]
 pub fn SeverityMapping() -> impl IntoView {
     let ctx = use_audit();
-    let settings = ctx.settings;
-    let severities = move || ctx.severities();
-    let set = move |value: String, severity: String| {
-        settings.update(|s| {
-            s.map.retain(|(v, _)| *v != value);
-            s.map.push((value, severity));
-        });
-        client::start(ctx);
-    };
+    // The rows are the file's values and counts, and the choices the
+    // vendor's severities: an edit, which audits again, keeps both, so the
+    // rows (and the focus in them) stay; only what is selected follows.
+    let severities = Memo::new(move |_| ctx.severities());
+    let values = Memo::new(move |_| {
+        ctx.detected.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.values
+                        .iter()
+                        .map(|(v, n, _)| (v.clone(), *n))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <table class="mapping" data-severity-map>
             <caption>"Priorities"</caption>
@@ -32,28 +39,9 @@ pub fn SeverityMapping() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || ctx.detected.with(|d| {
-                    let values = d.as_ref().map(|d| d.values.clone()).unwrap_or_default();
-                    values.into_iter().enumerate().map(|(i, (value, count, mapped))| {
-                        let id = format!("f-sev-{i}");
-                        let unmapped = mapped.is_none();
-                        let v = value.clone();
-                        view! {
-                            <tr data-value=value.clone() data-unmapped=unmapped.then_some("")>
-                                <th scope="row"><label for=id.clone()>{if value.is_empty() { "(empty)".to_string() } else { value.clone() }}</label></th>
-                                <td data-count>{count}</td>
-                                <td>
-                                    <select id=id on:change=move |e| set(v.clone(), event_target_value(&e))>
-                                        <option value="" selected=unmapped>"unmapped: choose"</option>
-                                        {severities().into_iter().map(|(sid, label)| view! {
-                                            <option value=sid selected=mapped.as_deref() == Some(sid)>{format!("{sid}: {label}")}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()
-                })}
+                {move || values.get().into_iter().enumerate().map(|(i, (value, count))| view! {
+                    <MappingRow index=i value=value count=count severities=severities />
+                }).collect_view()}
             </tbody>
         </table>
         {move || ctx.detected.with(|d| {
