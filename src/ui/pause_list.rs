@@ -39,16 +39,18 @@ pub fn PauseList() -> impl IntoView {
         };
         if until <= from {
             error.set(format!(
-                "Pause {}: the end must be after the start.",
+                "pause {}: the end must be after the start.",
                 index + 1
             ));
             return;
         }
         let opened = query.with_untracked(|q| q.opened);
-        if let Err(e) = check_pause("pause", from, until)
-            .and_then(|p| check_pause_after_opening("pause", p, opened))
+        // Named as the list numbers it: "pause 2: the pause ... ends before ...".
+        let field = format!("pause {}", index + 1);
+        if let Err(e) = check_pause(&field, from, until)
+            .and_then(|p| check_pause_after_opening(&field, p, opened))
         {
-            error.set(format!("Pause {}: {e}.", index + 1));
+            error.set(format!("{e}."));
             return;
         }
         error.set(String::new());

@@ -132,6 +132,12 @@ test('pauses can be added, edited and removed', async (t) => {
   await t.page.fill('[data-pause="0"] [data-pause-until]', '2026-03-02T18:00');
   await t.page.waitForFunction(() => /end must be after the start/.test(document.querySelector('.pauses').textContent));
   assert.equal(params(t.page).get('pause'), '2026-03-02T18:30:00Z/2026-03-02T19:30:00Z');
+  // A pause moved before the opening is refused, named once as the list numbers it.
+  await t.page.fill('[data-pause="0"] [data-pause-from]', '2026-03-01T09:00');
+  await t.page.waitForFunction(() => /ends before the ticket opened/.test(document.querySelector('.pauses').textContent));
+  assert.match(await t.text('.pauses'), /pause 1: the pause \S+ ends before the ticket opened \(\S+\), so it would move nothing\./);
+  assert.doesNotMatch(await t.text('.pauses'), /pause: /);
+  assert.equal(params(t.page).get('pause'), '2026-03-02T18:30:00Z/2026-03-02T19:30:00Z');
 
   await t.page.click('button[aria-label="Remove pause 1"]');
   await waitForParam(t.page, 'pause', null);

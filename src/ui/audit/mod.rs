@@ -23,7 +23,6 @@ mod ticket_table;
 pub mod worker;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::engine::load;
@@ -51,29 +50,6 @@ fn initial_settings(browser_zone: &str) -> Settings {
     }
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Intl.DateTimeFormat`, only for the browser's zone name.
-    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
-    type ZoneFormat;
-    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
-    fn new() -> ZoneFormat;
-    #[wasm_bindgen(method, js_name = resolvedOptions)]
-    fn resolved_options(this: &ZoneFormat) -> ZoneOptions;
-    type ZoneOptions;
-    #[wasm_bindgen(method, getter, js_name = timeZone)]
-    fn time_zone(this: &ZoneOptions) -> Option<String>;
-}
-
-/// The browser's zone name ("UTC" if it will not say). The page only needs
-/// the name: it reads times in the zones compiled into it.
-fn browser_zone() -> String {
-    ZoneFormat::new()
-        .resolved_options()
-        .time_zone()
-        .unwrap_or_else(|| "UTC".into())
-}
-
 /// Mounts the audit page into `<main>`, after its static header.
 pub fn mount() {
     let document = web_sys::window().and_then(|w| w.document());
@@ -83,7 +59,7 @@ pub fn mount() {
     else {
         return;
     };
-    let browser_zone: &'static str = Box::leak(browser_zone().into_boxed_str());
+    let browser_zone: &'static str = Box::leak(browser::browser_zone().into_boxed_str());
     let settings = initial_settings(browser_zone);
     let app = move || {
         provide_context(AuditCtx {

@@ -42,7 +42,7 @@ impl Run {
 pub struct AuditCtx {
     pub catalog: &'static Catalog,
     pub settings: RwSignal<Settings>,
-    /// The browser's zone name, and whether this page can read times in it.
+    /// The browser's zone name.
     pub browser_zone: &'static str,
     /// The dropped `File` or pasted text (a JS string).
     pub source: StoredValue<Option<JsValue>, LocalStorage>,
