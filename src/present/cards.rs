@@ -192,6 +192,20 @@ fn symbol(state: State) -> &'static str {
     }
 }
 
+/// What the deadlines' live region says: each dated target's state in
+/// words, "Response: On track. Resolution: Breached.". It changes only
+/// when a state does, so screen readers hear transitions, not ticks.
+pub fn announcement(cards: &[Card], standings: &[Standing]) -> String {
+    let states: Vec<String> = standings
+        .iter()
+        .filter_map(|s| {
+            let card = cards.iter().find(|c| c.id == s.id)?;
+            Some(format!("{}: {}.", card.label, s.words))
+        })
+        .collect();
+    crate::engine::join(&states, " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +253,23 @@ mod tests {
         // In the vendor's own zone the second time would repeat the first.
         let same = super::cards(&s, &dues, &dues, &berlin, &berlin);
         assert_eq!(same[0].dated.as_ref().unwrap().vendor_local, None);
+    }
+
+    #[test]
+    fn the_live_region_names_each_dated_targets_state() {
+        // The ticket above, at Tue 3 Mar 09:00 UTC: the first response (due
+        // 08:30 UTC) has passed; the next update (10:30 UTC) is ahead.
+        let s = ticket("nextplane", "business", Some("emea"), "1");
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 16, 30, 0).unwrap();
+        let timing = Timing::default();
+        let dues = deadlines(&s, opened, &timing).unwrap();
+        let utc = Zone::UTC;
+        let cards = cards(&s, &dues, &dues, &utc, &utc);
+        let now = Utc.with_ymd_and_hms(2026, 3, 3, 9, 0, 0).unwrap();
+        assert_eq!(
+            announcement(&cards, &standings(&s, &dues, now, &timing)),
+            "First response: Breached. Next update: On track."
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod charges;
 pub mod compare;
 pub mod estimate;
 pub mod facts;
+pub mod holidays;
 pub mod ics;
 pub mod query;
 pub mod strip;

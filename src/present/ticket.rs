@@ -181,6 +181,18 @@ fn sentence(words: &str) -> String {
     out
 }
 
+/// Above the deadline cards: "NextPlane ConverseCloud, Business (EMEA (CET)
+/// hours), Priority One. Opened Mon 2 Mar 2026, 17:30 CET; times in
+/// Europe/Berlin."
+pub fn context(selection: &Selection<'_>, opened: Instant, zone: &dyn Offsets) -> String {
+    format!(
+        "{}. Opened {}; times in {}.",
+        super::summary::title(selection),
+        when(zone, opened),
+        zone.name()
+    )
+}
+
 /// A time in a zone, with the zone's marker: "Mon 2 Mar 2026, 09:00 CET".
 pub fn when(zone: &dyn Offsets, at: Instant) -> String {
     let mut out = text::date_time(zone::local(zone, at));
@@ -282,6 +294,21 @@ mod tests {
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Instant {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn the_context_line_names_the_ticket_its_opening_and_the_zone() {
+        let catalog = load::embedded();
+        let s = catalog
+            .select("nextplane", "business", Some("emea"), "1")
+            .unwrap();
+        let berlin = crate::engine::zone::Zone::known("Europe/Berlin");
+        assert_eq!(
+            context(&s, at(2026, 3, 2, 16, 30), &berlin),
+            // 16:30 UTC is 17:30 in Berlin (CET).
+            "NextPlane ConverseCloud, Business (EMEA (CET) hours), Priority One. \
+             Opened Mon 2 Mar 2026, 17:30 CET; times in Europe/Berlin."
+        );
     }
 
     #[test]

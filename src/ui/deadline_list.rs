@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::engine::join;
-use crate::present::summary::title;
-use crate::present::ticket::when;
-use crate::present::zone::Offsets;
+use crate::present::cards::announcement;
+use crate::present::ticket::{context, when};
 
 use super::state::use_ctx;
 use super::target_card::TargetCard;
@@ -20,37 +18,14 @@ pub fn DeadlineList() -> impl IntoView {
     let (cards, standings) = (ctx.cards, ctx.standings);
     let ids = Memo::new(move |_| cards.with(|c| c.iter().map(|c| c.id).collect::<Vec<_>>()));
     // Changes only when a state does, so screen readers hear transitions.
-    let announcement = Memo::new(move |_| {
-        cards.with(|cards| {
-            standings.with(|all| {
-                let states: Vec<String> = all
-                    .iter()
-                    .filter_map(|s| {
-                        let card = cards.iter().find(|c| c.id == s.id)?;
-                        Some(format!("{}: {}.", card.label, s.words))
-                    })
-                    .collect();
-                join(&states, " ")
-            })
-        })
-    });
-    let context = move || {
-        ticket.with(|t| {
-            ctx.zone.with(|z| {
-                format!(
-                    "{}. Opened {}; times in {}.",
-                    title(&t.selection),
-                    when(z, t.opened),
-                    z.name()
-                )
-            })
-        })
-    };
+    let live_words = Memo::new(move |_| cards.with(|c| standings.with(|s| announcement(c, s))));
+    let context_line =
+        move || ticket.with(|t| ctx.zone.with(|z| context(&t.selection, t.opened, z)));
     let error = move || ticket.with(|t| t.dues.as_ref().err().cloned());
     view! {
         <section class="panel deadlines" aria-labelledby="h-deadlines">
             <h2 id="h-deadlines" tabindex="-1">"Deadlines"</h2>
-            <p class="hint" data-context="">{context}</p>
+            <p class="hint" data-context="">{context_line}</p>
             // On paper the countdowns need their moment.
             <p class="hint print-only">
                 {move || ctx.zone.with(|z| format!("Countdowns as of {}.", when(z, ctx.now.get())))}
@@ -75,7 +50,7 @@ pub fn DeadlineList() -> impl IntoView {
                     children=move |id| view! { <TargetCard id=id cards=cards standings=standings /> }
                 />
             </ol>
-            <p class="sr-only" aria-live="polite">{announcement}</p>
+            <p class="sr-only" aria-live="polite">{live_words}</p>
         </section>
     }
 }

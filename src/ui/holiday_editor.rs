@@ -1,64 +1,16 @@
 //! The holidays of the schedules in view, which the user can take out or
 //! add to (contracts differ).
 
-use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 
-use crate::engine::deadline::Selection;
 use crate::engine::holidays::HolidayEdits;
-use crate::engine::join;
-use crate::engine::policy::ClockRef;
-use crate::engine::time::{local_date, Instant};
+use crate::present::holidays::{calendars, changes_text};
 use crate::present::text;
 use crate::request;
 use crate::request::{FIRST_YEAR, LAST_YEAR};
 
 use super::assumption_note::AssumptionNote;
 use super::state::use_ctx;
-
-/// A holiday calendar used by the selection, with the schedules using it.
-struct InView {
-    schedules: Vec<&'static str>,
-    calendar: &'static crate::engine::holidays::HolidayCalendar,
-    /// Its dates in the year from the opening day.
-    dates: Vec<(NaiveDate, &'static str)>,
-}
-
-fn in_view(s: Selection<'static>, opened: Instant) -> Vec<InView> {
-    let mut indices = vec![s.coverage_index()];
-    for t in s.policy.targets() {
-        if let ClockRef::Schedule(i) = t.clock() {
-            if !indices.contains(&i) {
-                indices.push(i);
-            }
-        }
-    }
-    let mut out: Vec<InView> = Vec::new();
-    for i in indices {
-        let named = s.policy.schedule(i);
-        let Some(c) = named.schedule().calendar() else {
-            continue;
-        };
-        let calendar = s.catalog.calendar(c);
-        if let Some(seen) = out.iter_mut().find(|v| std::ptr::eq(v.calendar, calendar)) {
-            seen.schedules.push(named.name());
-            continue;
-        }
-        let first = local_date(named.schedule().zone(), opened);
-        let last = first.checked_add_days(Days::new(365)).unwrap_or(first);
-        let dates = [first.year(), first.year() + 1]
-            .into_iter()
-            .flat_map(|y| calendar.dates_in(y))
-            .filter(|(d, _)| *d >= first && *d <= last)
-            .collect();
-        out.push(InView {
-            schedules: vec![named.name()],
-            calendar,
-            dates,
-        });
-    }
-    out
-}
 
 #[component]
 pub fn HolidayEditor() -> impl IntoView {
@@ -86,15 +38,14 @@ pub fn HolidayEditor() -> impl IntoView {
     let basis = Memo::new(move |_| (ctx.selection.get(), query.with(|q| q.opened)));
     let calendars = move || {
         let (chosen, opened) = basis.get();
-        in_view(chosen.0, opened)
+        calendars(chosen.0, opened)
             .into_iter()
             .map(|v| {
-                let heading = format!("{}: {}", v.calendar.name(), join(&v.schedules, "; "));
-                let assumption = v.calendar.assumption();
                 let items = v
                     .dates
                     .into_iter()
-                    .map(|(date, name)| {
+                    .map(|holiday| {
+                        let date = holiday.date;
                         let id = format!("f-hol-{date}");
                         let closed = move || query.with(|q| !q.holidays.removed.contains(&date));
                         view! {
@@ -115,7 +66,7 @@ pub fn HolidayEditor() -> impl IntoView {
                                     }
                                 />
                                 <label for=id>
-                                    {format!("{} \u{2013} {name}", text::date(date))}
+                                    {holiday.label}
                                     <span class="hint">{move || if closed() { "" } else { " (worked as a normal day)" }}</span>
                                 </label>
                             </li>
@@ -124,11 +75,8 @@ pub fn HolidayEditor() -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="calendar">
-                        <h3>{heading}</h3>
-                        {assumption
-                            .map(|a| {
-                                view! { <AssumptionNote text=a /> }
-                            })}
+                        <h3>{v.heading}</h3>
+                        {v.assumption.map(|a| view! { <AssumptionNote text=a /> })}
                         <ul class="checks">{items}</ul>
                     </div>
                 }
@@ -162,14 +110,13 @@ pub fn HolidayEditor() -> impl IntoView {
     };
 
     view! {
-        <details class="field holidays" on:toggle=move |_| open.update(|o| *o = !*o)>
+        <details
+            class="field holidays"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        >
             <summary>
                 "Holidays"
-                {move || match changes() {
-                    0 => String::new(),
-                    1 => " (1 change)".into(),
-                    n => format!(" ({n} changes)"),
-                }}
+                {move || changes_text(changes())}
             </summary>
             <p class="hint">
                 "Business-hour and business-day targets skip these closed dates. Untick a holiday your contract works, or add a date."
