@@ -759,6 +759,39 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
     keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
+/// The calculator's address (relative to the audit page) with the audit's
+/// vendor, package and region: "./?vendor=threepbx&package=standard".
+pub fn calculator_address(vendor: &str, package: &str, region: Option<&str>) -> String {
+    let mut out = format!("./?vendor={}&package={}", encode(vendor), encode(package));
+    if let Some(r) = region {
+        out.push_str("&region=");
+        out.push_str(&encode(r));
+    }
+    out
+}
+
+/// The first line of the downloaded summary: the file and the choices it
+/// was audited with, by the policy's names.
+pub fn summary_title(catalog: &Catalog, settings: &Settings, source: &str) -> String {
+    let policy = catalog.policy(&settings.vendor);
+    let package = policy
+        .and_then(|p| p.packages().iter().find(|k| k.id() == settings.package))
+        .map_or(settings.package.as_str(), |k| k.name());
+    let region = settings.region.as_deref().map(|r| {
+        let name = policy
+            .and_then(|p| p.packages().iter().find(|k| k.id() == settings.package))
+            .and_then(|k| k.regions().iter().find(|g| g.id() == r))
+            .map_or(r, |g| g.name());
+        format!(" ({name})")
+    });
+    format!(
+        "SLA audit of {source} against {}, {package}{}; times without an offset read in {}",
+        policy.map_or(settings.vendor.as_str(), |p| p.name()),
+        region.unwrap_or_default(),
+        settings.zone
+    )
+}
+
 /// The calculator's address (relative to the audit page) for one ticket:
 /// the same vendor, package and region, the ticket's severity, opening and
 /// pauses (`present::query`'s parameters), in the audit's zone.
@@ -769,20 +802,13 @@ pub fn ticket_link(
     zone: Option<&str>,
     row: &Row,
 ) -> String {
-    let mut out = String::from("./?");
+    let mut out = calculator_address(vendor, package, region);
     let mut push = |k: &str, v: &str| {
-        if !out.ends_with('?') {
-            out.push('&');
-        }
+        out.push('&');
         out.push_str(k);
         out.push('=');
         out.push_str(&encode(v));
     };
-    push("vendor", vendor);
-    push("package", package);
-    if let Some(r) = region {
-        push("region", r);
-    }
     push("severity", &row.severity);
     push("opened", &instant_text(row.opened));
     for p in &row.pauses {
@@ -1080,6 +1106,14 @@ pub struct Bucket {
     pub late: bool,
 }
 
+impl Bucket {
+    /// For screen readers: "1 to 4 h late: 3 targets".
+    pub fn text(&self) -> String {
+        let targets = if self.count == 1 { "target" } else { "targets" };
+        format!("{}: {} {targets}", self.label, self.count)
+    }
+}
+
 /// Margin buckets, from most late to most early (minutes; lower bound inclusive).
 const BUCKETS: [(i64, &str, bool); 8] = [
     (i64::MIN, "over 1 day late", true),
@@ -1344,6 +1378,37 @@ mod tests {
         let (fourth, _) = requests.ask(by(SortKey::Worst)).unwrap();
         assert_ne!(fourth, third);
         assert_eq!(requests.answered(fourth), (true, None));
+    }
+
+    #[test]
+    fn the_calculator_and_the_summary_name_the_audits_contract() {
+        assert_eq!(
+            calculator_address("nextplane", "business", Some("emea")),
+            "./?vendor=nextplane&package=business&region=emea"
+        );
+        let catalog = crate::engine::load::embedded();
+        let settings = Settings {
+            vendor: "nextplane".into(),
+            package: "business".into(),
+            region: Some("emea".into()),
+            zone: "Europe/Berlin".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            summary_title(catalog, &settings, "tickets.csv"),
+            "SLA audit of tickets.csv against NextPlane ConverseCloud, Business (EMEA (CET) hours); \
+             times without an offset read in Europe/Berlin"
+        );
+        let one = Bucket {
+            label: "under 1 h late",
+            count: 1,
+            late: true,
+        };
+        assert_eq!(one.text(), "under 1 h late: 1 target");
+        assert_eq!(
+            Bucket { count: 3, ..one }.text(),
+            "under 1 h late: 3 targets"
+        );
     }
 
     #[test]

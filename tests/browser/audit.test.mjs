@@ -223,6 +223,8 @@ test('the exports are the CLI results CSV and the summary text', async (t) => {
   const [text] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-action="export-summary"]')]);
   const summaryText = readFileSync(await text.path(), 'utf8');
   assert.match(summaryText, /ticket\(s\) audited/);
+  // Its first line names the file and the contract by the policy's names.
+  assert.match(summaryText.split('\n')[0], /^SLA audit of zendesk\.csv against ThreePBX, Standard[^,;]*; times without an offset read in America\/New_York$/);
   assert.match(summaryText, /zendesk\.csv/);
 });
 

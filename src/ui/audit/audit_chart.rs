@@ -71,7 +71,7 @@ pub fn AuditChart() -> impl IntoView {
                         }).collect_view()}
                     </svg>
                     <ul class="sr-only">
-                        {list.into_iter().map(|b| view! { <li>{format!("{}: {} targets", b.label, b.count)}</li> }).collect_view()}
+                        {list.into_iter().map(|b| view! { <li>{b.text()}</li> }).collect_view()}
                     </ul>
                 }
             }}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::present::audit::calculator_address;
+
 use super::audit_chart::AuditChart;
 use super::bad_rows::BadRows;
 use super::column_mapping::ColumnMapping;
@@ -20,18 +22,8 @@ pub fn AuditPage() -> impl IntoView {
     let ctx = use_audit();
     let done = move || ctx.run.with(|r| *r == Run::Done);
     let back = move || {
-        ctx.settings.with(|s| {
-            let mut href = format!(
-                "./?vendor={}&package={}",
-                crate::present::query::encode(&s.vendor),
-                crate::present::query::encode(&s.package)
-            );
-            if let Some(r) = &s.region {
-                href.push_str("&region=");
-                href.push_str(&crate::present::query::encode(r));
-            }
-            href
-        })
+        ctx.settings
+            .with(|s| calculator_address(&s.vendor, &s.package, s.region.as_deref()))
     };
     view! {
         <p class="audit-nav">

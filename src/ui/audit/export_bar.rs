@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::present::audit::summary_title;
+
 use super::super::browser;
 use super::client;
 use super::state::use_audit;
@@ -22,31 +24,23 @@ pub fn ExportBar() -> impl IntoView {
             });
         });
     };
-    let summary =
-        move |_| {
-            let title =
-                ctx.settings.with_untracked(|s| {
-                    let vendor = ctx
-                        .catalog
-                        .policy(&s.vendor)
-                        .map_or(s.vendor.as_str(), |p| p.name());
-                    format!(
-                "SLA audit of {} against {vendor}, {}{}; times without an offset read in {}",
-                ctx.source_name.get_untracked().unwrap_or_default(),
-                s.package,
-                s.region.as_deref().map(|r| format!(" ({r})")).unwrap_or_default(),
-                s.zone
+    let summary = move |_| {
+        let title = ctx.settings.with_untracked(|s| {
+            summary_title(
+                ctx.catalog,
+                s,
+                &ctx.source_name.get_untracked().unwrap_or_default(),
             )
-                });
-            // The audit layer's summary text, under a line naming the file and choices.
-            let text = format!("{title}\n\n{}", ctx.summary_text.get_value());
-            let ok = browser::download("audit-summary.txt", "text/plain", &text);
-            ctx.notice.set(if ok {
-                "Summary downloaded".into()
-            } else {
-                "The summary could not be downloaded".into()
-            });
-        };
+        });
+        // The audit layer's summary text, under a line naming the file and choices.
+        let text = format!("{title}\n\n{}", ctx.summary_text.get_value());
+        let ok = browser::download("audit-summary.txt", "text/plain", &text);
+        ctx.notice.set(if ok {
+            "Summary downloaded".into()
+        } else {
+            "The summary could not be downloaded".into()
+        });
+    };
     view! {
         <div class="share-bar">
             <button type="button" data-action="export-csv" on:click=csv prop:disabled=move || busy.get()>
