@@ -28,7 +28,8 @@ use crate::engine::join;
 use crate::engine::policy::{Catalog, Event, Outcome, Policy, TargetSpec};
 use crate::engine::time::Instant;
 
-use super::ticket::rule_words;
+use super::ticket::{rule_words, when};
+use super::zone::Offsets;
 
 /// A package (in one coverage region) as a column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +162,35 @@ pub struct Tiers {
     pub severity_label: &'static str,
     pub tiers: Vec<Tier>,
     pub rows: Vec<Row>,
+}
+
+impl Tiers {
+    /// The compare view's caption: "ThreePBX: packages for Priority 2".
+    pub fn packages_caption(&self) -> String {
+        format!("{}: packages for {}", self.vendor_name, self.severity_label)
+    }
+    /// A vendor's caption among all vendors: "ThreePBX: Priority 2".
+    pub fn vendor_caption(&self) -> String {
+        format!("{}: {}", self.vendor_name, self.severity_label)
+    }
+}
+
+/// Above the compare view: "Deadlines for a ticket opened Mon 2 Mar 2026,
+/// 09:00 EST."
+pub fn packages_intro(opened: Instant, zone: &dyn Offsets) -> String {
+    format!("Deadlines for a ticket opened {}.", when(zone, opened))
+}
+
+/// Above the all-vendors view: which severity, when, against which package,
+/// and the caveat that severities are named differently.
+pub fn vendors_intro(selection: &Selection<'_>, opened: Instant, zone: &dyn Offsets) -> String {
+    format!(
+        "Severity {} at every vendor, for a ticket opened {}, against your package ({}). \
+         Each vendor names its severities differently; check their definitions before comparing.",
+        selection.severity().id(),
+        when(zone, opened),
+        selection.package().name()
+    )
 }
 
 /// Every package of `policy`; packages with regions appear once per region
@@ -541,6 +571,35 @@ mod tests {
     use super::*;
     use crate::engine::load;
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn captions_and_intros_in_words() {
+        let catalog = load::embedded();
+        let s = catalog.select("threepbx", "standard", None, "2").unwrap();
+        let opened = Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap();
+        let new_york = crate::engine::zone::Zone::known("America/New_York");
+        let t = tiers(
+            catalog,
+            s.policy,
+            "2",
+            opened,
+            &Timing::default(),
+            None,
+            false,
+        );
+        assert_eq!(t.packages_caption(), "ThreePBX: packages for Priority 2");
+        assert_eq!(t.vendor_caption(), "ThreePBX: Priority 2");
+        // 14:00 UTC is 09:00 in New York (EST).
+        assert_eq!(
+            packages_intro(opened, &new_york),
+            "Deadlines for a ticket opened Mon 2 Mar 2026, 09:00 EST."
+        );
+        assert_eq!(
+            vendors_intro(&s, opened, &new_york),
+            "Severity 2 at every vendor, for a ticket opened Mon 2 Mar 2026, 09:00 EST, against your package \
+             (Standard support). Each vendor names its severities differently; check their definitions before comparing."
+        );
+    }
 
     /// One vendor's table for a ticket opened Mon 2 Mar 2026 at `hour`:00
     /// UTC, without pauses, following `mine` (package, region).

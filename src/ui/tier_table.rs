@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::compare::{plain_text, tiers, Tiers, RULE};
+use crate::present::compare::{packages_intro, plain_text, tiers, Tiers, RULE};
 use crate::present::ticket::when;
 
 use super::compare_actions::CompareActions;
@@ -27,8 +27,7 @@ pub fn TierTable() -> impl IntoView {
             Some(chosen),
             false,
         );
-        let caption = format!("{}: packages for {}", t.vendor_name, t.severity_label);
-        (caption, t)
+        (t.packages_caption(), t)
     };
     let table = move || {
         let (caption, t) = build();
@@ -37,10 +36,8 @@ pub fn TierTable() -> impl IntoView {
         view! { <TiersTable tiers=t caption=caption /> }
     };
     let intro = move || {
-        ctx.ticket.with(|t| {
-            ctx.zone
-                .with(|z| format!("Deadlines for a ticket opened {}.", when(z, t.opened)))
-        })
+        ctx.ticket
+            .with(|t| ctx.zone.with(|z| packages_intro(t.opened, z)))
     };
     let text = Callback::new(move |()| {
         let table = untrack(build);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::compare::{plain_text, vendors, Tiers, RULE};
+use crate::present::compare::{plain_text, vendors, vendors_intro, Tiers, RULE};
 use crate::present::ticket::when;
 
 use super::compare_actions::CompareActions;
@@ -26,7 +26,7 @@ pub fn VendorOverview() -> impl IntoView {
             chosen,
         )
         .into_iter()
-        .map(|t| (format!("{}: {}", t.vendor_name, t.severity_label), t))
+        .map(|t| (t.vendor_caption(), t))
         .collect()
     };
     let tables = move || {
@@ -38,17 +38,8 @@ pub fn VendorOverview() -> impl IntoView {
             .collect_view()
     };
     let intro = move || {
-        ctx.ticket.with(|t| {
-            ctx.zone.with(|z| {
-                format!(
-                    "Severity {} at every vendor, for a ticket opened {}, against your package ({}). \
-                     Each vendor names its severities differently; check their definitions before comparing.",
-                    t.selection.severity().id(),
-                    when(z, t.opened),
-                    t.selection.package().name()
-                )
-            })
-        })
+        ctx.ticket
+            .with(|t| ctx.zone.with(|z| vendors_intro(&t.selection, t.opened, z)))
     };
     let text = Callback::new(move |()| {
         let all = untrack(build);
