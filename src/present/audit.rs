@@ -67,7 +67,12 @@ impl Row {
     }
     /// The margin that decides the row: the smallest among the targets in
     /// its state, so a breached ticket never shows a met target's margin.
+    /// `None` when a breached target is still open: no margin yet, and
+    /// more late than any that has one.
     pub fn margin(&self) -> Option<i64> {
+        if self.still_open() {
+            return None;
+        }
         let state = self.state()?;
         self.outcomes
             .iter()
@@ -75,13 +80,40 @@ impl Row {
             .filter_map(|o| o.margin)
             .min()
     }
+    /// Breached by a target past its deadline with no event yet.
+    pub fn still_open(&self) -> bool {
+        self.outcomes
+            .iter()
+            .any(|o| o.state == State::Breached && o.margin.is_none())
+    }
+    /// The earliest deadline among the targets in the row's state: how
+    /// long a still-open breach has run, or how soon an open ticket is due.
+    fn first_due(&self) -> Option<i64> {
+        let state = self.state()?;
+        self.outcomes
+            .iter()
+            .filter(|o| o.state == state)
+            .filter_map(|o| o.due)
+            .min()
+    }
     /// The table's margin cell: "2 h late", "still open" for a target
     /// breached with no event yet, else empty.
     pub fn margin_words(&self) -> String {
-        match (self.margin(), self.state()) {
-            (Some(m), _) => margin_text(m),
-            (None, Some(State::Breached)) => "still open".into(),
-            _ => String::new(),
+        match self.margin() {
+            Some(m) => margin_text(m),
+            None if self.still_open() => "still open".into(),
+            None => String::new(),
+        }
+    }
+    /// The key of "smallest margin first": still-open breaches first, the
+    /// longest overdue leading; then by margin; then the rows without one
+    /// (open tickets, the soonest due leading).
+    fn margin_key(&self) -> (u64, u64) {
+        let due = self.first_due().map_or(u64::MAX, unsigned);
+        match self.margin() {
+            _ if self.still_open() => (0, due),
+            Some(m) => (1, unsigned(m)),
+            None => (2, due),
         }
     }
 }
@@ -522,7 +554,8 @@ pub fn contract(catalog: &Catalog, url: &[(String, String)]) -> (String, String,
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     /// Breached first, then open, then met; within each, smallest margin
-    /// first (a breached target still open before any margin).
+    /// first (a breach still open before any margin, the longest overdue
+    /// first; open tickets the soonest due first).
     #[default]
     Worst,
     Ticket,
@@ -740,13 +773,13 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
             .iter()
             .map(|&(i, r)| {
                 let (a, b) = match key {
-                    // A target still open past its deadline first.
-                    SortKey::Worst => (
-                        r.state().map_or(u64::MAX, |s| u64::from(urgency(s))),
-                        r.margin().map_or(0, unsigned),
-                    ),
+                    SortKey::Worst => {
+                        let (tier, value) = r.margin_key();
+                        let urgency = r.state().map_or(u64::MAX >> 2, |s| u64::from(urgency(s)));
+                        (urgency << 2 | tier, value)
+                    }
                     SortKey::Opened => (unsigned(r.opened), 0),
-                    _ => (r.margin().map_or(0, unsigned), 0),
+                    _ => r.margin_key(),
                 };
                 (a, b, i)
             })
@@ -1476,6 +1509,63 @@ mod tests {
         assert_eq!(
             order(&results, SortKey::Worst, false, &Filter::default()),
             [3, 1, 2, 0]
+        );
+    }
+
+    #[test]
+    fn a_breach_still_open_is_never_hidden_by_a_late_one() {
+        // Answered 5 min late, resolution overdue with no event.
+        let r = row(
+            2,
+            "A",
+            &[(State::Breached, Some(-5)), (State::Breached, None)],
+        );
+        assert_eq!(
+            (r.margin(), r.margin_words().as_str()),
+            (None, "still open")
+        );
+    }
+
+    #[test]
+    fn open_tickets_and_still_open_breaches_sort_by_their_deadline() {
+        let due = |mut r: Row, at: i64| {
+            for o in &mut r.outcomes {
+                if o.margin.is_none() {
+                    o.due = Some(at);
+                }
+            }
+            r
+        };
+        let results = Results {
+            rows: vec![
+                due(row(2, "open, due late", &[(State::Open, None)]), 9_000),
+                row(3, "2 h late", &[(State::Breached, Some(-120))]),
+                row(4, "early", &[(State::Met, Some(30))]),
+                due(
+                    row(5, "overdue since 5,000", &[(State::Breached, None)]),
+                    5_000,
+                ),
+                due(row(6, "open, due soon", &[(State::Open, None)]), 1_000),
+                due(
+                    row(7, "overdue since 2,000", &[(State::Breached, None)]),
+                    2_000,
+                ),
+                row(8, "not measured", &[(State::NotMeasured, None)]),
+            ],
+            ..Results::default()
+        };
+        let all = Filter::default();
+        // Breached (the longest overdue first, then by margin), open (the
+        // soonest due first), met, not measured.
+        assert_eq!(
+            order(&results, SortKey::Worst, false, &all),
+            [5, 3, 1, 4, 0, 2, 6]
+        );
+        // By margin: still-open breaches, then every margin, then the rows
+        // without one (the soonest due first).
+        assert_eq!(
+            order(&results, SortKey::Margin, false, &all),
+            [5, 3, 1, 2, 4, 0, 6]
         );
     }
 

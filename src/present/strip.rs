@@ -15,8 +15,9 @@ pub struct Strip {
     /// "Open, closes in 2 h".
     pub support: String,
     pub next: Next,
-    /// "✕ Also breached: Response, Resolution": the breached targets the
-    /// strip does not show, so the deadline ahead never hides a miss.
+    /// "Already breached: Response, Resolution": the breached targets the
+    /// strip does not show, so the deadline ahead never hides a miss ("Also
+    /// breached" when the one shown is breached too).
     pub missed: Option<String>,
     pub estimate: Estimate,
 }
@@ -93,8 +94,10 @@ pub fn strip(
         .filter(|(c, s)| s.state == "breached" && chosen.is_none_or(|(shown, _)| shown.id != c.id))
         .map(|(c, _)| c.label)
         .collect();
-    let missed =
-        (!missed.is_empty()).then(|| format!("\u{2715} Also breached: {}", join(&missed, ", ")));
+    // "Also" beside a deadline that is itself breached, else "already".
+    let shown_breached = chosen.is_some_and(|(_, s)| s.state == "breached");
+    let lead = if shown_breached { "Also" } else { "Already" };
+    let missed = (!missed.is_empty()).then(|| format!("{lead} breached: {}", join(&missed, ", ")));
     let next = chosen
         .and_then(|(card, standing)| {
             let d = card.dated.as_ref()?;
@@ -265,10 +268,7 @@ mod tests {
             now,
         );
         // The other target, missed too, is named beside it.
-        assert_eq!(
-            strip.missed.as_deref(),
-            Some("\u{2715} Also breached: Next update")
-        );
+        assert_eq!(strip.missed.as_deref(), Some("Also breached: Next update"));
         let next = strip.next;
         assert_eq!(next.id, Some("first_response"));
         assert_eq!(next.state, Some("breached"));
@@ -300,7 +300,7 @@ mod tests {
         // The miss is not hidden by the deadline ahead.
         assert_eq!(
             strip.missed.as_deref(),
-            Some("\u{2715} Also breached: First response")
+            Some("Already breached: First response")
         );
         // Support opened at 08:00 UTC (09:00 CET) and closes at 17:00 UTC.
         assert!(strip.open);

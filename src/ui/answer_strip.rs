@@ -63,7 +63,18 @@ pub fn AnswerStrip(
                             {move || next.with(|n| n.local.clone())}
                         </time>
                     </dd>
-                    {move || missed.get().map(|m| view! { <dd class="strip-missed" data-strip-missed="">{m}</dd> })}
+                    {move || {
+                        missed
+                            .get()
+                            .map(|m| {
+                                view! {
+                                    <dd class="strip-missed" data-strip-missed="">
+                                        <span aria-hidden="true">"\u{2715} "</span>
+                                        {m}
+                                    </dd>
+                                }
+                            })
+                    }}
                 </div>
                 <div
                     class="strip-item"

@@ -36,7 +36,7 @@ pub fn HolidayEditor() -> impl IntoView {
     // Rebuilt only when the selection or the opening changes, so ticking a
     // box (which edits the holidays) keeps keyboard focus where it is.
     let basis = Memo::new(move |_| (ctx.selection.get(), query.with(|q| q.opened)));
-    let calendars = move || {
+    let calendar_views = move || {
         let (chosen, opened) = basis.get();
         calendars(chosen.0, opened)
             .into_iter()
@@ -122,7 +122,7 @@ pub fn HolidayEditor() -> impl IntoView {
                 "Business-hour and business-day targets skip these closed dates. Untick a holiday your contract works, or add a date."
             </p>
             // Listed only while open: other inputs stay fast.
-            {move || if open.get() { calendars() } else { Vec::new() }}
+            {move || if open.get() { calendar_views() } else { Vec::new() }}
             {move || {
                 any_added
                     .get()

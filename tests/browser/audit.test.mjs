@@ -202,6 +202,14 @@ test('a ticket opens in the calculator with its vendor, package, severity and op
   assert.equal(new URL(tab.url()).searchParams.get('severity'), want.severity);
   await tab.close();
   assert.ok(t.page.url().includes('audit.html'), `the audit stays: ${t.page.url()}`);
+  // So does the row itself, clicked beside the link.
+  const [rowTab] = await Promise.all([
+    t.page.context().waitForEvent('page'),
+    row.locator('td').first().click({ modifiers: ['Control'] }),
+  ]);
+  await rowTab.waitForSelector('[data-target]');
+  await rowTab.close();
+  assert.ok(t.page.url().includes('audit.html'), `the audit stays: ${t.page.url()}`);
   assert.equal(await t.page.locator('[data-tickets] tbody tr[data-ticket]').count() > 0, true);
   await Promise.all([t.page.waitForURL((u) => !u.pathname.endsWith('audit.html')), row.locator('td').first().click()]);
   await t.waitFor('[data-target]');
@@ -261,6 +269,19 @@ test('dates that fit both orders ask for a choice, then audit', async (t) => {
   await t.page.fill('input[name="as_of"]', '6/5/2026 12:00');
   await t.page.press('input[name="as_of"]', 'Tab');
   await t.page.waitForFunction(() => document.querySelector('[data-ticket="A2"]')?.dataset.state === 'open');
+});
+
+test('an "as of" with a slashed date is read in the order the file decided', async (t) => {
+  // 25/3 can only be day-first, so the file is; "1/5/2026" is then 1 May
+  // (B1's first response long overdue), not 5 January (before it opened).
+  const csv = 'id,severity,opened,first_response,resolved\nB1,1,25/3/2026 09:00,,\n';
+  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
+  await t.page.fill('input[name="as_of"]', '1/5/2026 00:00');
+  await t.page.press('input[name="as_of"]', 'Tab');
+  await t.page.setInputFiles('input[name="file"]', { name: 'dmy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await t.waitFor('[data-run="done"]', { state: 'attached' });
+  await t.waitFor('[data-ticket="B1"][data-state="breached"]', { state: 'attached' });
+  assert.equal(await t.text('[data-ticket="B1"] td.num'), 'still open');
 });
 
 test('an "as of" that fits both orders is named as the problem, not the file', async (t) => {

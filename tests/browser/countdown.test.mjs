@@ -49,7 +49,7 @@ test('countdown, state and share used follow a controlled clock', async (t) => {
   assert.equal(await t.page.locator('[data-strip] [data-target]').getAttribute('data-target'), 'reason_for_outage');
   assert.equal(await t.page.locator('[data-strip] time').getAttribute('datetime'), '2026-03-03T14:00:00Z');
   // ...and still names the missed response.
-  assert.equal(await t.text('[data-strip] [data-strip-missed]'), '\u2715 Also breached: Response');
+  assert.equal(await t.text('[data-strip] [data-strip-missed]'), '\u2715 Already breached: Response');
   assert.equal(await t.text('[data-target="response"] .used'), '100% of the 1 clock hour allowed used');
   // The live region names the change, in words.
   const live = await t.page.locator('.deadlines [aria-live="polite"]').textContent();

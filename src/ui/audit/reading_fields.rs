@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::engine::zone::Zone;
 
 use super::client;
-use super::state::use_audit;
+use super::state::{use_audit, Run};
 
 #[component]
 pub fn ReadingFields() -> impl IntoView {
@@ -29,10 +29,13 @@ pub fn ReadingFields() -> impl IntoView {
             ctx.browser_zone
         )
     };
-    // The page says so when the file's dates need an order.
+    // The page says so when the file's dates need an order (and only until
+    // the next run starts).
     let order_needed = move || {
-        ctx.detected
-            .with(|d| d.as_ref().is_some_and(|d| d.dates_fit_both))
+        ctx.run.with(|r| matches!(r, Run::Failed(_)))
+            && ctx
+                .detected
+                .with(|d| d.as_ref().is_some_and(|d| d.dates_fit_both))
     };
     view! {
         <div class="field">
@@ -80,7 +83,7 @@ pub fn ReadingFields() -> impl IntoView {
                 }
             />
             <p id="f-as-of-hint" class="hint">
-                "A ticket with no answer yet is breached once its deadline is before this instant (RFC 3339, e.g. 2026-04-01T00:00:00Z); empty: now."
+                "A ticket with no answer yet is breached once its deadline is before this instant: e.g. 2026-04-01T00:00:00Z, or written as the file's times are (without an offset, in the zone above; slashed dates in the file's order). Empty: now."
             </p>
         </div>
     }

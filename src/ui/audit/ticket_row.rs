@@ -1,6 +1,6 @@
-//! One ticket of the table. The row opens the ticket in the calculator;
-//! its link does so itself, so a click with a modifier (a new tab) leaves
-//! the audit where it is.
+//! One ticket of the table. The row opens the ticket in the calculator as
+//! its link does (the link handles its own clicks); with a modifier, in a
+//! new tab, leaving the audit where it is.
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -19,11 +19,14 @@ pub fn TicketRow(row: TableRow) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("a").ok().flatten())
             .is_some();
-        let modified = e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key();
-        if on_link || modified || e.button() != 0 {
+        if on_link || e.button() != 0 {
             return;
         }
-        if let Some(w) = web_sys::window() {
+        let Some(w) = web_sys::window() else { return };
+        // As a link would: with a modifier, a new tab, and the audit stays.
+        if e.ctrl_key() || e.meta_key() || e.shift_key() {
+            let _ = w.open_with_url_and_target(&go, "_blank");
+        } else {
             let _ = w.location().set_href(&go);
         }
     };
