@@ -73,12 +73,12 @@ impl Row {
         if self.still_open() {
             return None;
         }
-        let state = self.state()?;
-        self.outcomes
-            .iter()
-            .filter(|o| o.state == state)
-            .filter_map(|o| o.margin)
-            .min()
+        self.deciding().filter_map(|o| o.margin).min()
+    }
+    /// The targets in the row's state: those that decide it.
+    fn deciding(&self) -> impl Iterator<Item = &Outcome> {
+        let state = self.state();
+        self.outcomes.iter().filter(move |o| Some(o.state) == state)
     }
     /// Breached by a target past its deadline with no event yet.
     pub fn still_open(&self) -> bool {
@@ -89,12 +89,7 @@ impl Row {
     /// The earliest deadline among the targets in the row's state: how
     /// long a still-open breach has run, or how soon an open ticket is due.
     fn first_due(&self) -> Option<i64> {
-        let state = self.state()?;
-        self.outcomes
-            .iter()
-            .filter(|o| o.state == state)
-            .filter_map(|o| o.due)
-            .min()
+        self.deciding().filter_map(|o| o.due).min()
     }
     /// The table's margin cell: "2 h late", "still open" for a target
     /// breached with no event yet, else empty.
