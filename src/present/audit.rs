@@ -70,43 +70,65 @@ impl Row {
     /// `None` when a breached target is still open: no margin yet, and
     /// more late than any that has one.
     pub fn margin(&self) -> Option<i64> {
-        if self.still_open() {
-            return None;
-        }
-        self.deciding().filter_map(|o| o.margin).min()
-    }
-    /// The targets in the row's state: those that decide it.
-    fn deciding(&self) -> impl Iterator<Item = &Outcome> {
-        let state = self.state();
-        self.outcomes.iter().filter(move |o| Some(o.state) == state)
+        let d = self.deciding();
+        (!d.still_open).then_some(d.margin).flatten()
     }
     /// Breached by a target past its deadline with no event yet.
     pub fn still_open(&self) -> bool {
-        self.outcomes
-            .iter()
-            .any(|o| o.state == State::Breached && o.margin.is_none())
-    }
-    /// The earliest deadline among the targets in the row's state: how
-    /// long a still-open breach has run, or how soon an open ticket is due.
-    fn first_due(&self) -> Option<i64> {
-        self.deciding().filter_map(|o| o.due).min()
+        self.deciding().still_open
     }
     /// The table's margin cell: "2 h late", "still open" for a target
     /// breached with no event yet, else empty.
     pub fn margin_words(&self) -> String {
-        match self.margin() {
+        let d = self.deciding();
+        match d.margin {
+            _ if d.still_open => "still open".into(),
             Some(m) => margin_text(m),
-            None if self.still_open() => "still open".into(),
             None => String::new(),
         }
     }
+    /// What the targets in the row's state say, in one pass over them.
+    fn deciding(&self) -> Deciding {
+        let state = self.state();
+        let mut d = Deciding {
+            state,
+            ..Deciding::default()
+        };
+        for o in self.outcomes.iter().filter(|o| Some(o.state) == state) {
+            match o.margin {
+                Some(m) => d.margin = Some(d.margin.map_or(m, |was: i64| was.min(m))),
+                None => {
+                    d.still_open |= o.state == State::Breached;
+                    if let Some(due) = o.due {
+                        d.first_due = Some(d.first_due.map_or(due, |was: i64| was.min(due)));
+                    }
+                }
+            }
+        }
+        d
+    }
+}
+
+/// The targets that decide a row (those in its state): the smallest
+/// margin among them, whether one is breached with no event yet, and the
+/// earliest deadline of those without a margin (how long a still-open
+/// breach has run, or how soon an open ticket is due).
+#[derive(Default)]
+struct Deciding {
+    state: Option<State>,
+    margin: Option<i64>,
+    still_open: bool,
+    first_due: Option<i64>,
+}
+
+impl Deciding {
     /// The key of "smallest margin first": still-open breaches first, the
     /// longest overdue leading; then by margin; then the rows without one
     /// (open tickets, the soonest due leading).
     fn margin_key(&self) -> (u64, u64) {
-        let due = self.first_due().map_or(u64::MAX, unsigned);
-        match self.margin() {
-            _ if self.still_open() => (0, due),
+        let due = self.first_due.map_or(u64::MAX, unsigned);
+        match self.margin {
+            _ if self.still_open => (0, due),
             Some(m) => (1, unsigned(m)),
             None => (2, due),
         }
@@ -769,12 +791,13 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
             .map(|&(i, r)| {
                 let (a, b) = match key {
                     SortKey::Worst => {
-                        let (tier, value) = r.margin_key();
-                        let urgency = r.state().map_or(u64::MAX >> 2, |s| u64::from(urgency(s)));
+                        let d = r.deciding();
+                        let (tier, value) = d.margin_key();
+                        let urgency = d.state.map_or(u64::MAX >> 2, |s| u64::from(urgency(s)));
                         (urgency << 2 | tier, value)
                     }
                     SortKey::Opened => (unsigned(r.opened), 0),
-                    _ => r.margin_key(),
+                    _ => r.deciding().margin_key(),
                 };
                 (a, b, i)
             })
