@@ -13,7 +13,7 @@ use crate::engine::policy::Catalog;
 use crate::engine::time::Instant;
 use crate::request;
 
-use super::query::encode;
+use super::query::{encode, push};
 
 pub use crate::audit::State;
 
@@ -364,20 +364,8 @@ pub struct Settings {
 
 impl Settings {
     pub fn write(&self) -> String {
-        let mut out = String::new();
-        let mut push = |k: &str, v: &str| {
-            if !out.is_empty() {
-                out.push('&');
-            }
-            out.push_str(k);
-            out.push('=');
-            out.push_str(&encode(v));
-        };
-        push("vendor", &self.vendor);
-        push("package", &self.package);
-        if let Some(r) = &self.region {
-            push("region", r);
-        }
+        let mut out = contract_query(&self.vendor, &self.package, self.region.as_deref());
+        let mut push = |k: &str, v: &str| push(&mut out, k, v);
         push("tz", &self.zone);
         if let Some(f) = &self.format {
             push("format", f);
@@ -813,10 +801,17 @@ pub fn order(results: &Results, key: SortKey, descending: bool, filter: &Filter)
 /// The calculator's address (relative to the audit page) with the audit's
 /// vendor, package and region: "./?vendor=threepbx&package=standard".
 pub fn calculator_address(vendor: &str, package: &str, region: Option<&str>) -> String {
-    let mut out = format!("./?vendor={}&package={}", encode(vendor), encode(package));
+    format!("./?{}", contract_query(vendor, package, region))
+}
+
+/// `vendor=…&package=…[&region=…]`: the contract, as the calculator's and
+/// the audit page's queries both begin.
+fn contract_query(vendor: &str, package: &str, region: Option<&str>) -> String {
+    let mut out = String::new();
+    push(&mut out, "vendor", vendor);
+    push(&mut out, "package", package);
     if let Some(r) = region {
-        out.push_str("&region=");
-        out.push_str(&encode(r));
+        push(&mut out, "region", r);
     }
     out
 }
@@ -853,13 +848,8 @@ pub fn ticket_link(
     zone: Option<&str>,
     row: &Row,
 ) -> String {
-    let mut out = calculator_address(vendor, package, region);
-    let mut push = |k: &str, v: &str| {
-        out.push('&');
-        out.push_str(k);
-        out.push('=');
-        out.push_str(&encode(v));
-    };
+    let mut out = contract_query(vendor, package, region);
+    let mut push = |k: &str, v: &str| push(&mut out, k, v);
     push("severity", &row.severity);
     push("opened", &instant_text(row.opened));
     for p in &row.pauses {
@@ -868,7 +858,7 @@ pub fn ticket_link(
     if let Some(z) = zone {
         push("tz", z);
     }
-    out
+    format!("./?{out}")
 }
 
 /// One row of the ticket table, as it reads.

@@ -619,7 +619,8 @@ pub fn read(
     (query, problems)
 }
 
-fn push(out: &mut String, name: &str, value: &str) {
+/// Appends `name=value` (encoded) to a query string, with `&` after the first.
+pub(super) fn push(out: &mut String, name: &str, value: &str) {
     if !out.is_empty() {
         out.push('&');
     }
