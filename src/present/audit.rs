@@ -820,19 +820,15 @@ fn contract_query(vendor: &str, package: &str, region: Option<&str>) -> String {
 /// was audited with, by the policy's names.
 pub fn summary_title(catalog: &Catalog, settings: &Settings, source: &str) -> String {
     let policy = catalog.policy(&settings.vendor);
-    let package = policy
-        .and_then(|p| p.packages().iter().find(|k| k.id() == settings.package))
-        .map_or(settings.package.as_str(), |k| k.name());
+    let package = policy.and_then(|p| p.packages().iter().find(|k| k.id() == settings.package));
     let region = settings.region.as_deref().map(|r| {
-        let name = policy
-            .and_then(|p| p.packages().iter().find(|k| k.id() == settings.package))
-            .and_then(|k| k.regions().iter().find(|g| g.id() == r))
-            .map_or(r, |g| g.name());
-        format!(" ({name})")
+        let region = package.and_then(|k| k.regions().iter().find(|g| g.id() == r));
+        format!(" ({})", region.map_or(r, |g| g.name()))
     });
     format!(
-        "SLA audit of {source} against {}, {package}{}; times without an offset read in {}",
+        "SLA audit of {source} against {}, {}{}; times without an offset read in {}",
         policy.map_or(settings.vendor.as_str(), |p| p.name()),
+        package.map_or(settings.package.as_str(), |k| k.name()),
         region.unwrap_or_default(),
         settings.zone
     )
