@@ -44,8 +44,9 @@ pub fn TicketTable() -> impl IntoView {
         (first, last, n)
     });
     let severities = move || ctx.severities();
-    // The rows on screen, as they read (`present::audit::table_row`).
-    let rows = Memo::new(move |_| {
+    // The rows on screen, as they read (`present::audit::table_row`); the
+    // window memo above already stops a scroll within the same rows.
+    let rows = move || {
         let (first, last, _) = window.get();
         let target_names: Vec<String> = ctx
             .results
@@ -69,7 +70,7 @@ pub fn TicketTable() -> impl IntoView {
                 })
             })
         })
-    });
+    };
     let spacer = |h: usize| view! { <tr aria-hidden="true" class="spacer" style:height=format!("{}px", h * ROW_PX)></tr> };
     view! {
         <div class="table-controls">
@@ -152,7 +153,7 @@ pub fn TicketTable() -> impl IntoView {
                     // Rebuilt as the window moves: 26 rows of text. A keyed
                     // <For> would bring its diffing into this page's wasm
                     // (+5.2 KB brotli, past the page's 150,000 B budget).
-                    {move || rows.get().into_iter().map(|row| view! { <TicketRow row=row /> }).collect_view()}
+                    {move || rows().into_iter().map(|row| view! { <TicketRow row=row /> }).collect_view()}
                     {move || { let (_, last, n) = window.get(); spacer(n - last) }}
                 </tbody>
             </table>
