@@ -57,6 +57,17 @@ async function audit(t, c, file = resolve(fixtures, c.file)) {
   assert.equal(await t.page.getAttribute('[data-run]', 'data-run'), 'done', await t.page.locator('[data-run]').textContent());
 }
 
+/** Drops `csv` on ThreePBX Standard's audit, "as of" typed first if given; waits for the run to end. */
+async function dropCsv(t, name, csv, asOf) {
+  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
+  if (asOf) {
+    await t.page.fill('input[name="as_of"]', asOf);
+    await t.page.press('input[name="as_of"]', 'Tab');
+  }
+  await t.page.setInputFiles('input[name="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await t.waitFor('[data-run="done"], [data-run="failed"]', { state: 'attached' });
+}
+
 /** The summary table as "severity/target" -> counts. */
 async function summary(t) {
   return t.page.$$eval('[data-summary] tbody tr', (rows) =>
@@ -175,8 +186,7 @@ test('a table of 2,000 tickets keeps only the rows on screen in the DOM, and scr
   // Every ticket met (answered and resolved within minutes), so "breached
   // first" keeps the file's order: T1 at the top, T2000 at the bottom.
   for (let i = 1; i <= 2000; i++) lines.push(`T${i},1,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T09:10:00Z`);
-  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
-  await t.page.setInputFiles('input[name="file"]', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await dropCsv(t, 'many.csv', lines.join('\n'));
   const ids = await tableIds(t, 2000, 'T1');
   assert.ok(ids.length < 60, `only the rows near the screen are drawn: ${ids.length}`);
   await t.page.$eval('.ticket-scroll', (box) => box.scrollTo(0, box.scrollHeight));
@@ -254,8 +264,7 @@ test('pasted text is audited like the file', async (t) => {
 
 test('dates that fit both orders ask for a choice, then audit', async (t) => {
   const csv = 'id,severity,opened,first_response,resolved\nA1,1,3/4/2026 10:00,3/4/2026 10:20,\nA2,2,5/6/2026 09:00,,\n';
-  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
-  await t.page.setInputFiles('input[name="file"]', { name: 'dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dropCsv(t, 'dates.csv', csv);
   await t.waitFor('[data-run="failed"]', { state: 'attached' });
   assert.match(await t.text('[data-file-error]'), /dmy or mdy/);
   assert.equal(await t.page.locator('[data-date-order].attention').count(), 1, 'the order field asks');
@@ -275,10 +284,7 @@ test('an "as of" with a slashed date is read in the order the file decided', asy
   // 25/3 can only be day-first, so the file is; "1/5/2026" is then 1 May
   // (B1's first response long overdue), not 5 January (before it opened).
   const csv = 'id,severity,opened,first_response,resolved\nB1,1,25/3/2026 09:00,,\n';
-  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
-  await t.page.fill('input[name="as_of"]', '1/5/2026 00:00');
-  await t.page.press('input[name="as_of"]', 'Tab');
-  await t.page.setInputFiles('input[name="file"]', { name: 'dmy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dropCsv(t, 'dmy.csv', csv, '1/5/2026 00:00');
   await t.waitFor('[data-run="done"]', { state: 'attached' });
   await t.waitFor('[data-ticket="B1"][data-state="breached"]', { state: 'attached' });
   assert.equal(await t.text('[data-ticket="B1"] td.num'), 'still open');
@@ -286,10 +292,7 @@ test('an "as of" with a slashed date is read in the order the file decided', asy
 
 test('an "as of" that fits both orders is named as the problem, not the file', async (t) => {
   const csv = 'id,severity,opened,first_response,resolved\nA1,1,2026-03-04T10:00:00Z,2026-03-04T10:20:00Z,\n';
-  await t.openApp('audit.html?vendor=threepbx&package=standard', { selector: 'input[name="file"]' });
-  await t.page.fill('input[name="as_of"]', '3/4/2026 12:00');
-  await t.page.press('input[name="as_of"]', 'Tab');
-  await t.page.setInputFiles('input[name="file"]', { name: 'iso.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dropCsv(t, 'iso.csv', csv, '3/4/2026 12:00');
   await t.waitFor('[data-run="failed"]', { state: 'attached' });
   assert.match(await t.text('[data-file-error]'), /^as of: "3\/4\/2026 12:00" fits both/);
   assert.equal(await t.page.locator('[data-date-order].attention').count(), 0, 'the file is not the problem');
