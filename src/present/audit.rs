@@ -73,10 +73,6 @@ impl Row {
         let d = self.deciding();
         (!d.still_open).then_some(d.margin).flatten()
     }
-    /// Breached by a target past its deadline with no event yet.
-    pub fn still_open(&self) -> bool {
-        self.deciding().still_open
-    }
     /// The table's margin cell: "2 h late", "still open" for a target
     /// breached with no event yet, else empty.
     pub fn margin_words(&self) -> String {
